@@ -1,0 +1,3 @@
+from rackcheck.cli import main
+
+raise SystemExit(main())

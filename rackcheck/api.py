@@ -1,0 +1,155 @@
+"""check(paths, settings) -> Report. No printing, no exit codes: the CLI does those."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rackcheck.findings import Finding, InputError, Location, Report, Severity
+from rackcheck.settings import Settings
+
+DESIGN_SUFFIXES = (".yaml", ".yml")
+SKIP_DIRS = {".git", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+def shown_path(path: Path) -> str:
+    """A path as users see it: relative to the working directory where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: list[str]) -> tuple[list[Path], list[Finding]]:
+    """Files named, plus design files found under folders (those with `rackcheck:`)."""
+    files: list[Path] = []
+    errors: list[Finding] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.suffix in DESIGN_SUFFIXES and f.is_file():
+                    if SKIP_DIRS.isdisjoint(f.relative_to(p).parts) and _is_design(f):
+                        files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(
+                Finding("INP001", Severity.ERROR, "no such file or folder",
+                        Location(raw, 1, 1))  # fmt: skip
+            )
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, errors
+
+
+def _is_design(path: Path) -> bool:
+    """Cheap sniff: a design file has a top-level `rackcheck:` key."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    return any(line.startswith(b"rackcheck:") for line in head.splitlines())
+
+
+class _CatalogCache:
+    """The bundled catalogs are read once per run, however many designs there are."""
+
+    def __init__(self) -> None:
+        self.bundled: Any = None
+
+    def for_design(self, design: Any, doc: Any, path: Path) -> Any:
+        from rackcheck.model.load import Catalog, bundled_catalog_files
+
+        if self.bundled is None:
+            self.bundled = Catalog()
+            for f in bundled_catalog_files():
+                self.bundled.add_file(f, shown_path(f))
+        if not design.catalogs and not design.components:
+            return self.bundled
+        cat = Catalog(dict(self.bundled.components), dict(self.bundled.where),
+                      list(self.bundled.files))  # fmt: skip
+        errors = []
+        for i, rel in enumerate(design.catalogs):
+            extra = (path.parent / rel).resolve()
+            if not extra.is_file():
+                errors.append(Finding("INP004", Severity.ERROR,
+                                      f"catalog file {rel!r} not found",
+                                      doc.source.at(("catalogs", i))))  # fmt: skip
+                continue
+            cat.add_file(extra, shown_path(extra))
+        for i, comp in enumerate(design.components):
+            loc = doc.source.at(("components", i, "id"))
+            if comp.id in cat.components:
+                errors.append(Finding("INP005", Severity.ERROR,
+                                      f"component id {comp.id!r} is already defined "
+                                      f"at {cat.where[comp.id]}", loc))  # fmt: skip
+                continue
+            cat.components[comp.id] = comp
+            cat.where[comp.id] = loc
+        if errors:
+            raise InputError(errors)
+        return cat
+
+
+def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str, Any]:
+    """Check one design; raises InputError. Returns findings and metrics."""
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.metrics import design_metrics
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import validate
+    from rackcheck.rules import all_rules
+    from rackcheck.rules.engine import run
+    from rackcheck.source import load_yaml
+
+    doc = load_yaml(path, shown_path(path))
+    design = validate(doc, Design)
+    catalog = cache.for_design(design, doc, path)
+    graph = DesignGraph(design, catalog, doc.source)
+    rules = [r for r in all_rules() if settings.enabled(r.id)]
+    findings = run(graph, rules, settings.options, settings.severity)
+    derating = settings.options.get("POW001", {}).get("derating", 0.8)
+    return {
+        "findings": findings,
+        "metrics": design_metrics(graph, derating),
+        "doc": doc,
+        "graph": graph,
+    }
+
+
+def check(paths: list[str], settings: Settings | None = None) -> Report:
+    settings = settings or Settings()
+    files, missing = discover(paths)
+    report = Report(input_errors=list(missing))
+    cache = _CatalogCache()
+    per_design: dict[str, Any] = {}
+    for path in files:
+        shown = shown_path(path)
+        report.files.append(shown)
+        try:
+            result = check_file(path, settings, cache)
+        except InputError as exc:
+            report.input_errors.extend(exc.findings)
+            continue
+        report.findings.extend(result["findings"])
+        per_design[shown] = result["metrics"]
+    report.findings.sort(key=Finding.sort_key)
+    report.input_errors.sort(key=Finding.sort_key)
+    report.metrics = merge_metrics(per_design)
+    return report
+
+
+def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
+    """One design: its metrics as they are. Several: totals summed, racks keyed
+    `path#rack`, and each design's own metrics under `designs`."""
+    if len(per_design) == 1:
+        return dict(next(iter(per_design.values())))
+    totals: dict[str, float] = {}
+    racks: dict[str, Any] = {}
+    for path, m in per_design.items():
+        for k, v in m["totals"].items():
+            totals[k] = round(totals.get(k, 0) + v, 3)
+        for name, r in m["racks"].items():
+            racks[f"{path}#{name}"] = r
+    return {"totals": totals, "racks": racks, "designs": per_design}

@@ -1,0 +1,1 @@
+"""The design as a networkx graph, and pure query functions over it."""

@@ -1,0 +1,296 @@
+"""Design + catalog -> networkx graph. Reference errors (unknown models, racks, PDUs)
+are located INP004 input errors: a design that names what does not exist is not checked.
+
+Nodes: ``site``, ``feed:A``, ``rack:r01``, ``pdu:r01/pdu1``, ``dev:r01/3``,
+``loop:l1``. Edges carry ``rel``: ``contains`` (site>rack>pdu/device), ``power``
+(feed>pdu, pdu>device, with the cords and their phases) and ``cooling`` (loop>rack).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from rackcheck.findings import Finding, InputError, Severity
+from rackcheck.graph.nodes import DeviceNode, FeedNode, LoopNode, PduNode, RackNode
+from rackcheck.model.names import expand
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import Catalog
+    from rackcheck.source import SourceMap
+
+DEVICE_KINDS = ("server", "tray", "switch", "storage", "rack-system", "cdu", "power-shelf")
+
+
+class DesignGraph:
+    """The graph plus what rules need to locate findings."""
+
+    def __init__(self, design: Design, catalog: Catalog, source: SourceMap) -> None:
+        import networkx as nx
+
+        self.design = design
+        self.catalog = catalog
+        self.source = source
+        self.file = source.path
+        self.g: nx.DiGraph = nx.DiGraph()
+        self.errors: list[Finding] = []
+        self.g.add_node("site", obj=None)
+        self._build()
+        if self.errors:
+            raise InputError(sorted(self.errors, key=Finding.sort_key))
+
+    # -- queries ---------------------------------------------------------------
+    def nodes(self, cls: type[Any]) -> Iterator[Any]:
+        for _, obj in self.g.nodes(data="obj"):
+            if isinstance(obj, cls):
+                yield obj
+
+    def racks(self) -> list[RackNode]:
+        return list(self.nodes(RackNode))
+
+    def feeds(self) -> list[FeedNode]:
+        return list(self.nodes(FeedNode))
+
+    def loops(self) -> list[LoopNode]:
+        return list(self.nodes(LoopNode))
+
+    def children(self, node_id: str, cls: type[Any]) -> list[Any]:
+        out = []
+        for _, child, rel in self.g.out_edges(node_id, data="rel"):
+            obj = self.g.nodes[child]["obj"]
+            if rel == "contains" and isinstance(obj, cls):
+                out.append(obj)
+        return out
+
+    def devices(self, rack: RackNode) -> list[DeviceNode]:
+        return self.children(rack.id, DeviceNode)
+
+    def pdus(self, rack: RackNode) -> list[PduNode]:
+        return self.children(rack.id, PduNode)
+
+    def loops_serving(self, rack: RackNode) -> list[LoopNode]:
+        return [
+            self.g.nodes[src]["obj"]
+            for src, _, rel in self.g.in_edges(rack.id, data="rel")
+            if rel == "cooling"
+        ]
+
+    def served_racks(self, loop: LoopNode) -> list[RackNode]:
+        return [
+            self.g.nodes[dst]["obj"]
+            for _, dst, rel in self.g.out_edges(loop.id, data="rel")
+            if rel == "cooling"
+        ]
+
+    def node(self, node_id: str) -> Any:
+        return self.g.nodes[node_id]["obj"]
+
+    # -- building --------------------------------------------------------------
+    def _error(self, path: tuple[str | int, ...], message: str) -> None:
+        self.errors.append(
+            Finding("INP004", Severity.ERROR, message, self.source.at(path))
+        )
+
+    def _component(
+        self, ident: str, kinds: tuple[str, ...], path: tuple[str | int, ...]
+    ) -> Any:
+        comp = self.catalog.get(ident)
+        if comp is None:
+            close = _close(ident, [c.id for c in self.catalog.of_kind(*kinds)])
+            self._error(path, f"unknown model {ident!r}{close}")
+            return None
+        if comp.kind not in kinds:
+            self._error(
+                path, f"{ident!r} is a {comp.kind}, expected one of: {', '.join(kinds)}"
+            )
+            return None
+        return comp
+
+    def _expand(self, name: str, path: tuple[str | int, ...]) -> list[str]:
+        try:
+            return expand(name)
+        except ValueError as exc:
+            self._error(path, str(exc))
+            return []
+
+    def _build(self) -> None:
+        d = self.design
+        for i, feed in enumerate(d.site.feeds):
+            fid = f"feed:{feed.name}"
+            if fid in self.g:
+                self._error(("site", "feeds", i, "name"), f"duplicate feed {feed.name!r}")
+                continue
+            node = FeedNode(fid, feed.name, ("site", "feeds", i), self.file, spec=feed)
+            self.g.add_node(fid, obj=node)
+            self.g.add_edge("site", fid, rel="contains")
+        for i, entry in enumerate(d.racks):
+            for name in self._expand(entry.name, ("racks", i, "name")):
+                self._add_rack(i, entry, name)
+        for i, loop in enumerate(d.cooling.loops):
+            self._add_loop(i, loop)
+
+    def _add_rack(self, i: int, entry: Any, name: str) -> None:
+        path = ("racks", i)
+        rid = f"rack:{name}"
+        if rid in self.g:
+            self._error((*path, "name"), f"duplicate rack name {name!r}")
+            return
+        spec = self._component(entry.model, ("rack", "rack-system"), (*path, "model"))
+        if spec is None:
+            return
+        rack = RackNode(rid, name, path, self.file, spec=spec, entry=entry)
+        self.g.add_node(rid, obj=rack)
+        self.g.add_edge("site", rid, rel="contains")
+        pdu_ids = self._add_pdus(rack, entry)
+        if spec.kind == "rack-system":
+            system = DeviceNode(
+                f"dev:{name}/system", f"{name}/{spec.id}", (*path, "model"), self.file,
+                rack=rid, spec=spec, system=True,
+            )  # fmt: skip
+            self._add_device(system, None, pdu_ids)
+        for j, ref in enumerate(entry.devices):
+            self._add_devices(rack, j, ref, pdu_ids)
+
+    def _add_pdus(self, rack: RackNode, entry: Any) -> list[str]:
+        ids: list[str] = []
+        known_feeds = {f.name for f in self.design.site.feeds}
+        for k, ref in enumerate(entry.pdus):
+            path = (*rack.path, "pdus", k)
+            spec = self._component(ref.model, ("pdu", "power-shelf"), (*path, "model"))
+            if known_feeds and ref.feed not in known_feeds:
+                self._error(
+                    (*path, "feed"),
+                    f"feed {ref.feed!r} is not one of the site's feeds: "
+                    f"{', '.join(sorted(known_feeds))}",
+                )
+            if spec is None:
+                continue
+            for n in range(ref.count):
+                base = ref.name or f"pdu{len(ids) + 1}"
+                pname = base if ref.count == 1 or not ref.name else f"{base}-{n + 1}"
+                pid = f"pdu:{rack.name}/{pname}"
+                if pid in self.g:
+                    self._error((*path, "name"), f"duplicate PDU name {pname!r}")
+                    continue
+                node = PduNode(pid, pname, path, self.file, rack=rack.id,
+                               feed=ref.feed, spec=spec)  # fmt: skip
+                self.g.add_node(pid, obj=node)
+                self.g.add_edge(rack.id, pid, rel="contains")
+                fid = f"feed:{ref.feed}"
+                if fid not in self.g:  # a site without declared feeds: feeds by name
+                    feed = FeedNode(fid, ref.feed, path, self.file, spec=None)
+                    self.g.add_node(fid, obj=feed)
+                    self.g.add_edge("site", fid, rel="contains")
+                self.g.add_edge(fid, pid, rel="power")
+                ids.append(pid)
+        return ids
+
+    def _add_devices(self, rack: RackNode, j: int, ref: Any, pdu_ids: list[str]) -> None:
+        path = (*rack.path, "devices", j)
+        spec = self._component(ref.model, DEVICE_KINDS, (*path, "model"))
+        if spec is None:
+            return
+        positions = _positions(ref, spec)
+        if positions is None:
+            self._error(
+                (*path, "position"),
+                f"{len(ref.position)} positions given for count {ref.count}",
+            )
+            return
+        cords = None
+        if ref.cords is not None:
+            cords = self._cords(rack, ref, spec, path)
+            if cords is None:
+                return
+        for n in range(ref.count):
+            base = ref.name or spec.id
+            label = base if ref.count == 1 else f"{base}-{n + 1}"
+            did = f"dev:{rack.name}/{j}.{n}"
+            dev = DeviceNode(did, label, path, self.file, rack=rack.id, spec=spec,
+                             position=positions[n])  # fmt: skip
+            self._add_device(dev, cords, pdu_ids)
+
+    def _cords(
+        self, rack: RackNode, ref: Any, spec: Any, path: tuple[str | int, ...]
+    ) -> list[tuple[str, str | None]] | None:
+        psus = spec.power.psus if spec.power else None
+        if psus is not None and len(ref.cords) != psus.count:
+            self._error(
+                (*path, "cords"),
+                f"{len(ref.cords)} cords given, but {spec.id} has {psus.count} PSUs",
+            )
+            return None
+        out = []
+        for c, cord in enumerate(ref.cords):
+            pid = f"pdu:{rack.name}/{cord.pdu}"
+            if pid not in self.g:
+                names = [p.name for p in self.pdus(rack)]
+                self._error(
+                    (*path, "cords", c, "pdu"),
+                    f"rack {rack.name} has no PDU {cord.pdu!r} (it has: "
+                    f"{', '.join(names) or 'none'})",
+                )
+                return None
+            out.append((pid, cord.phase))
+        return out
+
+    def _add_device(
+        self,
+        dev: DeviceNode,
+        cords: list[tuple[str, str | None]] | None,
+        pdu_ids: list[str],
+    ) -> None:
+        if cords is None and pdu_ids:
+            # PSU k plugs into PDU k mod n, in the order the design lists the PDUs.
+            n_cords = _psu_count(dev.spec) or len(pdu_ids)
+            cords = [(pdu_ids[k % len(pdu_ids)], None) for k in range(n_cords)]
+        dev.cords = cords or []
+        self.g.add_node(dev.id, obj=dev)
+        self.g.add_edge(dev.rack, dev.id, rel="contains")
+        for pid, _ in dev.cords:
+            self.g.add_edge(pid, dev.id, rel="power")
+
+    def _add_loop(self, i: int, loop: Any) -> None:
+        path = ("cooling", "loops", i)
+        lid = f"loop:{loop.name}"
+        if lid in self.g:
+            self._error((*path, "name"), f"duplicate loop name {loop.name!r}")
+            return
+        node = LoopNode(lid, loop.name, path, self.file, spec=loop)
+        for k, ref in enumerate(loop.cdus):
+            cdu = self._component(ref.model, ("cdu",), (*path, "cdus", k, "model"))
+            if cdu is not None:
+                node.cdus.extend([cdu] * ref.count)
+        self.g.add_node(lid, obj=node)
+        self.g.add_edge("site", lid, rel="contains")
+        for k, served in enumerate(loop.serves):
+            for name in self._expand(served, (*path, "serves", k)):
+                rid = f"rack:{name}"
+                if rid not in self.g:
+                    self._error((*path, "serves", k), f"no rack named {name!r}")
+                    break
+                self.g.add_edge(lid, rid, rel="cooling")
+
+
+def _psu_count(spec: Any) -> int:
+    psus = spec.power.psus if spec.power else None
+    return psus.count if psus else 0
+
+
+def _positions(ref: Any, spec: Any) -> list[int | None] | None:
+    """The lowest U of each instance: a list as given, or stacked from one start."""
+    if ref.position is None:
+        return [None] * ref.count
+    if isinstance(ref.position, list):
+        return list(ref.position) if len(ref.position) == ref.count else None
+    height = spec.rack_units or 0
+    return [ref.position + n * height for n in range(ref.count)]
+
+
+def _close(word: str, options: list[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, options, n=1)
+    return f"; did you mean {match[0]!r}?" if match else ""

@@ -1,0 +1,100 @@
+"""Heat and coolant figures asked of the graph.
+
+Every watt a device draws leaves it as heat; `cooling.liquid_fraction` of the catalog
+entry says how much of it goes to liquid (cold plates), the rest to room air.
+
+Coolant flow needed for heat P at temperature rise dT is  V = P / (rho * c_p * dT).
+Water: rho = 997 kg/m3, c_p = 4.18 kJ/(kg K) at 25 degC; propylene glycol 25 % (PG25):
+rho = 1020 kg/m3, c_p = 3.93 kJ/(kg K) (ASHRAE Handbook - Fundamentals, ch. 31,
+properties of secondary coolants). For water and dT = 10 K that is 1.44 L/min per kW,
+the "about 1.5 L/min per kW" rule of thumb.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.graph.power import device_power
+from rackcheck.units import q
+
+if TYPE_CHECKING:
+    import pint
+
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode, LoopNode, RackNode
+
+COOLANTS = {  # density kg/m3, specific heat J/(kg K)
+    "water": (997.0, 4180.0),
+    "pg25": (1020.0, 3930.0),
+}
+DEFAULT_DELTA_T = 10.0  # K, the secondary-loop temperature rise most CDUs are rated at
+
+
+def liquid_fraction(dev: DeviceNode) -> float:
+    cooling = getattr(dev.spec, "cooling", None)
+    return float(cooling.liquid_fraction) if cooling is not None else 0.0
+
+
+def device_heat(dev: DeviceNode) -> tuple[pint.Quantity, pint.Quantity]:
+    """(liquid, air) heat of one device, kW."""
+    total = device_power(dev).to("kW")
+    frac = liquid_fraction(dev)
+    return total * frac, total * (1.0 - frac)
+
+
+def rack_heat(graph: DesignGraph, rack: RackNode) -> tuple[Any, Any]:
+    liquid, air = q(0.0, "kW"), q(0.0, "kW")
+    for dev in graph.devices(rack):
+        li, ai = device_heat(dev)
+        liquid, air = liquid + li, air + ai
+    return liquid, air
+
+
+def loop_heat(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
+    """Liquid heat the loop must remove: a rack served by k loops gives each 1/k."""
+    total = q(0.0, "kW")
+    for rack in graph.served_racks(loop):
+        share = len(graph.loops_serving(rack))
+        total = total + rack_heat(graph, rack)[0] / share
+    return total
+
+
+def loop_capacity(loop: LoopNode, failed_largest: bool = False) -> pint.Quantity:
+    caps = [c.capacity.to("kW") for c in loop.cdus]
+    if not caps:
+        return q(0.0, "kW")
+    total = sum(caps, q(0.0, "kW"))
+    return total - max(caps) if failed_largest else total
+
+
+def flow_for(heat: pint.Quantity, loop: LoopNode) -> pint.Quantity:
+    """Coolant flow (L/min) that carries `heat` away at the loop's dT (or L/min/kW)."""
+    spec = loop.spec
+    if spec.flow_per_kw is not None:
+        return (heat * spec.flow_per_kw).to("L/min")
+    rho, cp = COOLANTS[spec.coolant]
+    dt = spec.delta_t.to("K").magnitude if spec.delta_t is not None else DEFAULT_DELTA_T
+    m3_per_s = heat.to("W").magnitude / (rho * cp * dt)
+    return q(m3_per_s * 60_000.0, "L/min")
+
+
+def loop_flow_required(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
+    """Sum over served racks: the catalog's own flow figure where a device has one,
+    else the flow its liquid heat needs at the loop's dT."""
+    total = q(0.0, "L/min")
+    for rack in graph.served_racks(loop):
+        share = len(graph.loops_serving(rack))
+        for dev in graph.devices(rack):
+            cooling = getattr(dev.spec, "cooling", None)
+            if cooling is not None and cooling.flow is not None:
+                total = total + cooling.flow.to("L/min") / share
+            else:
+                total = total + flow_for(device_heat(dev)[0], loop) / share
+    return total
+
+
+def loop_flow_available(loop: LoopNode) -> pint.Quantity | None:
+    flows = [c.flow for c in loop.cdus]
+    if not flows or any(f is None for f in flows):
+        return None
+    return sum((f.to("L/min") for f in flows), q(0.0, "L/min"))

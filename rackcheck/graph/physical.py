@@ -1,0 +1,47 @@
+"""Rack units and weight."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.units import q
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode, RackNode
+
+
+def device_units(dev: DeviceNode, graph: DesignGraph) -> int:
+    """U a device takes; a rack system takes what its contents take."""
+    if dev.system:
+        return sum(
+            (graph.catalog.get(p.model).rack_units or 0) * p.count
+            for p in dev.spec.contains
+            if graph.catalog.get(p.model) is not None
+        )
+    return int(dev.spec.rack_units or 0)
+
+
+def rack_units_available(rack: RackNode) -> int | None:
+    return rack.spec.rack_units
+
+
+def rack_units_used(graph: DesignGraph, rack: RackNode) -> int:
+    return sum(device_units(d, graph) for d in graph.devices(rack))
+
+
+def rack_weight(graph: DesignGraph, rack: RackNode) -> Any:
+    """Devices plus PDUs, kg (parts without a weight in the catalog count 0)."""
+    total = q(0.0, "kg")
+    for dev in graph.devices(rack):
+        if dev.spec.weight is not None:
+            total = total + dev.spec.weight.to("kg")
+    for pdu in graph.pdus(rack):
+        if pdu.spec.weight is not None:
+            total = total + pdu.spec.weight.to("kg")
+    return total
+
+
+def gpu_count(dev: DeviceNode) -> int:
+    gpus = getattr(dev.spec, "gpus", None)
+    return gpus.count if gpus is not None else 0

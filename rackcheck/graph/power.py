@@ -1,0 +1,121 @@
+"""Power figures asked of the graph: loads in W, capacities in VA, never mixed.
+
+A device's real power P (W) becomes apparent power S = P / PF (VA) at its power factor
+(the catalog's, else the site's). A PDU's capacity is S = V x I (1-phase) or
+sqrt(3) x V_LL x I (3-phase), times the continuous-load derating (0.8 by default: NEC
+210.19/215.2 size branch circuits at 125 % of the continuous load).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.units import q
+
+if TYPE_CHECKING:
+    import pint
+
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
+
+
+def device_power(dev: DeviceNode) -> pint.Quantity:
+    """Maximum input power of one device (0 W where the catalog gives none)."""
+    power = dev.spec.power
+    if power is not None and power.max is not None:
+        return power.max.to("W")
+    return q(0.0, "W")
+
+
+def power_factor(dev: DeviceNode, graph: DesignGraph) -> float:
+    power = dev.spec.power
+    if power is not None and power.power_factor is not None:
+        return float(power.power_factor)
+    return float(graph.design.site.power_factor)
+
+
+def device_apparent(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
+    return (device_power(dev) / power_factor(dev, graph)).to("W") * q(1.0, "VA/W")
+
+
+def rack_power(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
+    return sum((device_power(d) for d in graph.devices(rack)), q(0.0, "W")).to("kW")
+
+
+def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
+    devices = graph.devices(rack)
+    return sum((device_apparent(d, graph) for d in devices), q(0.0, "VA")).to("kVA")
+
+
+def three_phase_capacity(
+    voltage: pint.Quantity, current: pint.Quantity, phases: int, derating: float
+) -> pint.Quantity:
+    """Apparent power a circuit carries continuously, in kVA."""
+    factor = math.sqrt(3) if phases == 3 else 1.0
+    return (voltage * current * factor * derating).to("W").magnitude * q(1e-3, "kVA")
+
+
+def pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
+    spec = pdu.spec
+    if spec.kind == "power-shelf":  # DC shelf: its rated output, as VA at PF 1
+        return spec.rating.to("W").magnitude * q(1e-3, "kVA")
+    return three_phase_capacity(spec.voltage, spec.current, spec.phases, derating)
+
+
+def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, derating: float) -> Any:
+    return sum((pdu_capacity(p, derating) for p in graph.pdus(rack)), q(0.0, "kVA"))
+
+
+def live_cords(dev: DeviceNode, failed_feed: str | None, graph: DesignGraph) -> list:
+    """The cords of `dev` still powered when `failed_feed` is down."""
+    if failed_feed is None:
+        return list(dev.cords)
+    return [c for c in dev.cords if graph.node(c[0]).feed != failed_feed]
+
+
+def pdu_loads(
+    graph: DesignGraph, rack: RackNode, failed_feed: str | None = None
+) -> tuple[dict[str, pint.Quantity], dict[tuple[str, str], pint.Quantity]]:
+    """Apparent load on each PDU (and each PDU phase, where cords name one).
+
+    Load-sharing PSUs split a device's load evenly over the cords that are live.
+    Devices with no live cord carry nothing (they are dark: POW002 reports them).
+    """
+    per_pdu: dict[str, pint.Quantity] = defaultdict(lambda: q(0.0, "kVA"))
+    per_phase: dict[tuple[str, str], pint.Quantity] = defaultdict(lambda: q(0.0, "kVA"))
+    for pdu in graph.pdus(rack):
+        per_pdu[pdu.id] = q(0.0, "kVA")
+    for dev in graph.devices(rack):
+        live = live_cords(dev, failed_feed, graph)
+        if not live:
+            continue
+        share = (device_apparent(dev, graph) / len(live)).to("kVA")
+        for pid, phase in live:
+            per_pdu[pid] = per_pdu[pid] + share
+            if phase is not None:
+                per_phase[(pid, phase)] = per_phase[(pid, phase)] + share
+    return dict(per_pdu), dict(per_phase)
+
+
+def rack_feeds(graph: DesignGraph, rack: RackNode) -> list[str]:
+    return sorted({p.feed for p in graph.pdus(rack)})
+
+
+def feed_loads(graph: DesignGraph, failed_feed: str | None = None) -> dict[str, Any]:
+    """Apparent load on each site feed, summed over all racks' PDUs."""
+    loads: dict[str, pint.Quantity] = defaultdict(lambda: q(0.0, "kVA"))
+    for rack in graph.racks():
+        per_pdu, _ = pdu_loads(graph, rack, failed_feed)
+        for pid, load in per_pdu.items():
+            loads[graph.node(pid).feed] = loads[graph.node(pid).feed] + load
+    return dict(loads)
+
+
+def psu_rating(graph: DesignGraph, dev: DeviceNode) -> pint.Quantity | None:
+    psus = dev.spec.power.psus if dev.spec.power else None
+    if psus is None or psus.model is None:
+        return None
+    psu = graph.catalog.get(psus.model)
+    return psu.rating.to("kW") if psu is not None and hasattr(psu, "rating") else None

@@ -1,0 +1,78 @@
+"""Every figure a check computes, as plain numbers for JSON and reports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.graph import cooling, physical, power
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+
+
+def _r(x: float, nd: int = 3) -> float:
+    return round(float(x), nd)
+
+
+def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
+    racks: dict[str, Any] = {}
+    tot = {"racks": 0, "devices": 0, "gpus": 0, "it_power_kw": 0.0,
+           "apparent_power_kva": 0.0, "heat_liquid_kw": 0.0, "heat_air_kw": 0.0,
+           "weight_kg": 0.0, "units_used": 0}  # fmt: skip
+    for rack in sorted(g.racks(), key=lambda r: r.name):
+        devices = g.devices(rack)
+        kw = power.rack_power(g, rack).to("kW").magnitude
+        kva = power.rack_apparent(g, rack).to("kVA").magnitude
+        cap = power.rack_pdu_capacity(g, rack, derating).to("kVA").magnitude
+        pf = kw / kva if kva else float(g.design.site.power_factor)
+        liquid, air = cooling.rack_heat(g, rack)
+        gpus = sum(physical.gpu_count(d) for d in devices)
+        entry = {
+            "model": rack.spec.id,
+            "devices": len(devices),
+            "gpus": gpus,
+            "power_kw": _r(kw),
+            "apparent_power_kva": _r(kva),
+            "pdu_capacity_kva": _r(cap),
+            "pdu_capacity_kw": _r(cap * pf),
+            "heat_liquid_kw": _r(liquid.to("kW").magnitude),
+            "heat_air_kw": _r(air.to("kW").magnitude),
+            "units_used": physical.rack_units_used(g, rack),
+            "units_available": physical.rack_units_available(rack),
+            "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
+            "feeds": power.rack_feeds(g, rack),
+        }
+        racks[rack.name] = entry
+        tot["racks"] += 1
+        tot["devices"] += len(devices)
+        tot["gpus"] += gpus
+        tot["it_power_kw"] += kw
+        tot["apparent_power_kva"] += kva
+        tot["heat_liquid_kw"] += entry["heat_liquid_kw"]
+        tot["heat_air_kw"] += entry["heat_air_kw"]
+        tot["weight_kg"] += entry["weight_kg"]
+        tot["units_used"] += entry["units_used"]
+    for k in ("it_power_kw", "apparent_power_kva", "heat_liquid_kw", "heat_air_kw"):
+        tot[k] = _r(tot[k])
+    tot["weight_kg"] = _r(tot["weight_kg"], 2)
+    loops = {}
+    for loop in sorted(g.loops(), key=lambda x: x.name):
+        have = cooling.loop_flow_available(loop)
+        loops[loop.name] = {
+            "heat_liquid_kw": _r(cooling.loop_heat(g, loop).to("kW").magnitude),
+            "cdu_capacity_kw": _r(cooling.loop_capacity(loop).to("kW").magnitude),
+            "cdu_capacity_n_minus_1_kw": _r(
+                cooling.loop_capacity(loop, failed_largest=True).to("kW").magnitude
+            ),
+            "flow_required_l_min": _r(
+                cooling.loop_flow_required(g, loop).to("L/min").magnitude, 1
+            ),
+            "flow_available_l_min": None
+            if have is None
+            else _r(have.to("L/min").magnitude, 1),
+        }
+    feeds = {
+        name: _r(load.to("kVA").magnitude) for name, load in
+        sorted(power.feed_loads(g).items())
+    }  # fmt: skip
+    return {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds}

@@ -1,0 +1,116 @@
+"""The design file: a site, its racks, their power and cooling (fabrics, storage and
+workload sections are filled in by their own modules)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from rackcheck.model.catalog import Component
+from rackcheck.model.fields import (
+    Current,
+    FlowPerPower,
+    Name,
+    PositiveCount,
+    Power,
+    Strict,
+    Temperature,
+    TemperatureDelta,
+    Voltage,
+)
+
+PowerFactor = Annotated[float, Field(gt=0.0, le=1.0)]
+Phase = Literal["L1", "L2", "L3"]
+
+
+class Feed(Strict):
+    """A site power feed (utility / UPS path), e.g. feed A of an A/B pair."""
+
+    name: Name
+    voltage: Voltage
+    phases: Literal[1, 3] = 3
+    current: Current
+    derating: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
+
+
+class Site(Strict):
+    name: Name | None = None
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    power_factor: PowerFactor = 0.95
+    feeds: list[Feed] = []
+    max_rack_power: Power | None = None
+    air_cooling: Power | None = None
+    max_rack_air_heat: Power | None = None
+    inlet_temperature: Temperature | None = None
+    facility_water_temperature: Temperature | None = None
+
+
+class Cord(Strict):
+    """Where one PSU cord of a device plugs in: a PDU of the rack and its phase."""
+
+    pdu: Name
+    phase: Phase | None = None
+
+
+class PduRef(Strict):
+    model: Name
+    feed: Name
+    name: Name | None = None
+    count: PositiveCount = 1
+
+
+class DeviceRef(Strict):
+    model: Name
+    count: PositiveCount = 1
+    name: Name | None = None
+    position: Annotated[int, Field(ge=1)] | list[Annotated[int, Field(ge=1)]] | None = None
+    cords: list[Cord] | None = None
+
+
+class RackEntry(Strict):
+    name: Name
+    model: Name
+    pdus: list[PduRef] = []
+    devices: list[DeviceRef] = []
+    row: Name | None = None
+
+
+class CduRef(Strict):
+    model: Name
+    count: PositiveCount = 1
+
+
+class Loop(Strict):
+    """A secondary coolant loop: CDUs and the racks whose liquid heat they remove."""
+
+    name: Name
+    cdus: list[CduRef] = Field(min_length=1)
+    serves: list[Name] = Field(min_length=1)
+    redundancy: Literal["N", "N+1"] = "N+1"
+    coolant: Literal["water", "pg25"] = "water"
+    delta_t: TemperatureDelta | None = None
+    flow_per_kw: FlowPerPower | None = None
+
+
+class Cooling(Strict):
+    loops: list[Loop] = []
+
+
+class Design(Strict):
+    """A whole design file."""
+
+    rackcheck: Literal[1] = Field(description="design format version")
+    name: Name
+    description: str | None = None
+    catalogs: list[Name] = Field(
+        default=[], description="extra catalog files, relative to this file"
+    )
+    components: list[Component] = Field(
+        default=[], description="extra catalog entries defined in the design itself"
+    )
+    site: Site = Site()
+    racks: list[RackEntry] = []
+    cooling: Cooling = Cooling()
+
+

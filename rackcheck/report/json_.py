@@ -1,0 +1,25 @@
+"""Stable, versioned JSON: findings plus every computed figure (metrics)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rackcheck.findings import Report
+
+JSON_VERSION = 1
+
+
+def document(report: Report) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "files": report.files,
+        "findings": [f.as_dict() for f in report.sorted()],
+        "suppressed": [f.as_dict() for f in report.suppressed],
+        "summary": report.counts(),
+        "metrics": report.metrics,
+    }
+
+
+def render(report: Report, rules: Any = None, **_: Any) -> str:
+    return json.dumps(document(report), indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,54 @@
+"""The rack's contents weigh no more than the rack's static load rating.
+
+Weight = devices + PDUs, from the catalog (a part with no published weight counts 0 kg
+and the metrics say so by its absence). Limit = the rack's `max_load`.
+
+**Fails**
+
+```yaml
+rackcheck: 1
+name: eleven DGX H100 on an ORv3 frame
+racks:
+  - name: r01
+    model: orv3-rack
+    devices:
+      - {model: dgx-h100, count: 11}
+```
+
+**Passes**
+
+```yaml
+rackcheck: 1
+name: four DGX H100 on an ORv3 frame
+racks:
+  - name: r01
+    model: orv3-rack
+    devices:
+      - {model: dgx-h100, count: 4}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rackcheck.findings import Finding, Severity
+from rackcheck.graph import physical
+from rackcheck.rules.engine import RuleContext, rule
+
+
+@rule("PHY002", name="rack-weight", severity=Severity.ERROR)
+def check(ctx: RuleContext[object]) -> Iterator[Finding]:
+    g = ctx.graph
+    for rack in g.racks():
+        limit = getattr(rack.spec, "max_load", None)
+        if limit is None:
+            continue
+        weight = physical.rack_weight(g, rack)
+        if weight > limit:
+            yield ctx.finding(
+                rack,
+                f"rack {rack.name} carries {weight:.1f~P} > {limit.to('kg'):.0f~P} "
+                "rated load",
+                "model",
+            )

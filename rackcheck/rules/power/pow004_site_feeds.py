@@ -1,0 +1,100 @@
+"""Each site feed carries its load, and the load it takes over when another feed fails.
+
+A feed's capacity is sqrt(3) x V x I x derating (3-phase) in kVA, with the feed's own
+`derating` or the rule's. Its load is the apparent load of every PDU on it: in normal
+operation, and for every other feed failing (PSUs on the failed feed drop out and their
+share moves to the device's live PSUs). The worst case is reported.
+
+Why: A/B redundancy at the rack means nothing if the B-side switchboard cannot carry the
+A side's load during a failure or maintenance.
+
+Options: `derating` (0.8).
+
+**Fails**
+
+```yaml
+rackcheck: 1
+name: feeds too small for the rack
+site:
+  feeds:
+    - {name: A, voltage: "415 V", current: "32 A"}
+    - {name: B, voltage: "415 V", current: "32 A"}
+    - {name: C, voltage: "415 V", current: "32 A"}
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, count: 2}
+```
+
+**Passes**
+
+```yaml
+rackcheck: 1
+name: feeds sized for failover
+site:
+  feeds:
+    - {name: A, voltage: "415 V", current: "100 A"}
+    - {name: B, voltage: "415 V", current: "100 A"}
+    - {name: C, voltage: "415 V", current: "100 A"}
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, count: 2}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rackcheck.findings import Finding, Severity
+from rackcheck.graph import power
+from rackcheck.rules.engine import RuleContext, rule
+
+
+@dataclass(frozen=True)
+class Options:
+    derating: float = 0.8
+
+
+@rule("POW004", name="site-feeds", severity=Severity.ERROR, options=Options)
+def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
+    g = ctx.graph
+    feeds = [f for f in g.feeds() if f.spec is not None]
+    if not feeds:
+        return
+    cases: list[tuple[str | None, dict]] = [(None, power.feed_loads(g))]  # type: ignore[type-arg]
+    names = sorted(f.name for f in g.feeds())
+    for failed in names:
+        cases.append((failed, power.feed_loads(g, failed)))
+    for feed in feeds:
+        spec = feed.spec
+        cap = power.three_phase_capacity(
+            spec.voltage, spec.current, spec.phases, spec.derating or ctx.options.derating
+        )
+        worst, when = None, None
+        for failed, loads in cases:
+            if failed == feed.name:
+                continue
+            load = loads.get(feed.name)
+            if load is not None and (worst is None or load > worst):
+                worst, when = load, failed
+        if worst is not None and worst > cap:
+            case = "in normal operation" if when is None else f"when feed {when} fails"
+            yield ctx.finding(
+                feed,
+                f"feed {feed.name} carries {worst:.1f~P} {case} > {cap:.1f~P} "
+                f"derated capacity ({spec.voltage:~P} {spec.current:~P})",
+                "current",
+            )

@@ -1,0 +1,126 @@
+"""THE one pint UnitRegistry of rackcheck, and helpers to parse quantities from YAML text.
+
+Two registries never mix, so everything that makes a quantity goes through `ureg` here.
+pint is imported on first use only: `rackcheck --version` never pays for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pint
+
+# What each kind of figure must be, as pint dimensionality strings, with an example for
+# error messages. Power and apparent power share a dimension in SI; rackcheck keeps them
+# apart by field (loads in W, PDU capacities in VA) and converts only through a power factor.
+DIMENSIONS: dict[str, tuple[str, str]] = {
+    "power": ("[power]", "10.2 kW"),
+    "apparent_power": ("[power]", "34.5 kVA"),
+    "voltage": ("[electric_potential]", "415 V"),
+    "current": ("[current]", "60 A"),
+    "mass": ("[mass]", "130 kg"),
+    "length": ("[length]", "600 mm"),
+    "temperature": ("[temperature]", "45 degC"),
+    "temperature_difference": ("[temperature]", "10 K"),
+    "flow": ("[volume] / [time]", "1200 L/min"),
+    "flow_per_power": ("[volume] / [time] / [power]", "1.5 L/min/kW"),
+    "bitrate": ("[information] / [time]", "400 Gbit/s"),
+    "byterate": ("[information] / [time]", "12 GB/s"),
+    "information": ("[information]", "30.72 TB"),
+    "time": ("[time]", "10 min"),
+}
+
+# "Gb/s" would parse as gilbert per second, "Mb" as millibarn: rewrite the usual network
+# spellings to bits before pint sees them.
+_BITS = re.compile(r"\b([kMGTP]?)(?:b|bit)(ps|/s)\b")
+
+
+def _preprocess(text: str) -> str:
+    return _BITS.sub(lambda m: f"{m.group(1)}bit/s", text)
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """Build the registry once. numpy is hidden while pint imports: rackcheck only
+    computes scalars, and pint's optional numpy support costs ~90 ms at start-up."""
+    hidden = "numpy" not in sys.modules
+    if hidden:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import pint
+    finally:
+        if hidden:
+            del sys.modules["numpy"]
+    ureg = pint.UnitRegistry(
+        str(Path(__file__).with_name("units.txt")),
+        autoconvert_offset_to_baseunit=True,
+        preprocessors=[_preprocess],
+        cache_folder=None,
+    )
+    ureg.formatter.default_format = "~P"
+    return ureg
+
+
+class UnitError(ValueError):
+    """Text that is not a quantity of the expected kind."""
+
+
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+
+
+def parse(text: Any, kind: str) -> pint.Quantity:
+    """Parse `"10.2 kW"` as a quantity of `kind` (a key of DIMENSIONS).
+
+    Raises UnitError with a message fit for a user: wrong dimension, no unit, negative or
+    non-finite number.
+    """
+    dim, example = DIMENSIONS[kind]
+    label = kind.replace("_", " ")
+    if isinstance(text, bool) or not isinstance(text, (str, int, float)):
+        raise UnitError(f"expected a {label} with a unit, e.g. '{example}'")
+    if isinstance(text, (int, float)):
+        raise UnitError(
+            f"{text!r} has no unit: write a {label} with its unit, e.g. '{example}'"
+        )
+    m = _NUMBER.match(text)
+    if not m or not m.group(2):
+        raise UnitError(
+            f"{text!r} is not a {label} with a unit: write e.g. '{example}'"
+        )
+    value = float(m.group(1))
+    if not math.isfinite(value):
+        raise UnitError(f"{text!r} is not a finite number")
+    ureg = registry()
+    import pint
+
+    try:
+        q = ureg.Quantity(value, m.group(2))
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
+        raise UnitError(f"unknown unit in {text!r}: {exc}") from None
+    except Exception as exc:  # pint raises assorted errors on bad unit expressions
+        raise UnitError(f"cannot read {text!r} as a {label}: {exc}") from None
+    if not q.check(dim):
+        raise UnitError(
+            f"{text!r} is not a {label} (it is {q.dimensionality}); "
+            f"write e.g. '{example}'"
+        )
+    if kind not in ("temperature",) and value < 0:
+        raise UnitError(f"{text!r} is negative; a {label} must be >= 0")
+    return q
+
+
+def q(value: float, unit: str) -> pint.Quantity:
+    """A quantity from a number and a unit string (for figures computed in code)."""
+    return registry().Quantity(value, unit)
+
+
+def fmt(quantity: pint.Quantity, unit: str, digits: int = 1) -> str:
+    """`fmt(q, "kW")` -> '41.2 kW': the figure in the unit a message wants."""
+    value = quantity.to(unit).magnitude
+    return f"{value:.{digits}f} {unit}"
