@@ -115,9 +115,15 @@ def parse(text: Any, kind: str) -> pint.Quantity:
     return q
 
 
-def q(value: float, unit: str) -> pint.Quantity:
+@lru_cache(maxsize=256)
+def unit(name: str) -> pint.Unit:
+    """A parsed unit, cached: parsing a unit string costs more than the arithmetic."""
+    return registry().Unit(name)
+
+
+def q(value: float, unit_name: str) -> pint.Quantity:
     """A quantity from a number and a unit string (for figures computed in code)."""
-    return registry().Quantity(value, unit)
+    return registry().Quantity(value, unit(unit_name))
 
 
 def fmt(quantity: pint.Quantity, unit: str, digits: int = 1) -> str:

@@ -36,6 +36,7 @@ class DesignGraph:
         self.file = source.path
         self.g: nx.DiGraph = nx.DiGraph()
         self.errors: list[Finding] = []
+        self.memo: dict[tuple[Any, ...], Any] = {}  # query results, see graph.power
         self.g.add_node("site", obj=None)
         self._build()
         if self.errors:
@@ -147,7 +148,7 @@ class DesignGraph:
         if spec.kind == "rack-system":
             system = DeviceNode(
                 f"dev:{name}/system", f"{name}/{spec.id}", (*path, "model"), self.file,
-                rack=rid, spec=spec, system=True,
+                rack=rid, spec=spec, system=True, assume=entry.assume,
             )  # fmt: skip
             self._add_device(system, None, pdu_ids)
         for j, ref in enumerate(entry.devices):
@@ -209,7 +210,7 @@ class DesignGraph:
             label = base if ref.count == 1 else f"{base}-{n + 1}"
             did = f"dev:{rack.name}/{j}.{n}"
             dev = DeviceNode(did, label, path, self.file, rack=rack.id, spec=spec,
-                             position=positions[n])  # fmt: skip
+                             position=positions[n], assume=ref.assume)  # fmt: skip
             self._add_device(dev, cords, pdu_ids)
 
     def _cords(

@@ -31,8 +31,13 @@ DEFAULT_DELTA_T = 10.0  # K, the secondary-loop temperature rise most CDUs are r
 
 
 def liquid_fraction(dev: DeviceNode) -> float:
+    """The design's `assume.liquid_fraction`, else the catalog's, else 0 (all air)."""
+    if dev.assume is not None and dev.assume.liquid_fraction is not None:
+        return float(dev.assume.liquid_fraction)
     cooling = getattr(dev.spec, "cooling", None)
-    return float(cooling.liquid_fraction) if cooling is not None else 0.0
+    if cooling is None or cooling.liquid_fraction is None:
+        return 0.0
+    return float(cooling.liquid_fraction)
 
 
 def device_heat(dev: DeviceNode) -> tuple[pint.Quantity, pint.Quantity]:

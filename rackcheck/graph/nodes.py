@@ -49,6 +49,7 @@ class DeviceNode(Node):
     position: int | None = None
     cords: list[tuple[str, str | None]] = field(default_factory=list)  # (pdu id, phase)
     system: bool = False  # the rack-system itself (GB200 NVL72)
+    assume: Any = None  # design Assume: figures the design states
 
 
 @dataclass(eq=False)

@@ -44,7 +44,7 @@ class PowerSpec(Strict):
 
 
 class CoolingSpec(Strict):
-    liquid_fraction: Fraction = 0.0
+    liquid_fraction: Fraction | None = None  # None: not published
     max_inlet_air: Temperature | None = None
     max_supply_temperature: Temperature | None = None
     flow: Flow | None = None

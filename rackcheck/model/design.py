@@ -10,6 +10,7 @@ from pydantic import Field
 from rackcheck.model.catalog import Component
 from rackcheck.model.fields import (
     Current,
+    Fraction,
     FlowPerPower,
     Name,
     PositiveCount,
@@ -60,12 +61,23 @@ class PduRef(Strict):
     count: PositiveCount = 1
 
 
+class Assume(Strict):
+    """Figures the design team states where the catalog has none (or overrides it):
+    a vendor quote, a measurement. `basis` says where each comes from; findings and
+    metrics built on them say "assumed"."""
+
+    max_power: Power | None = None
+    liquid_fraction: Fraction | None = None
+    basis: Name
+
+
 class DeviceRef(Strict):
     model: Name
     count: PositiveCount = 1
     name: Name | None = None
     position: Annotated[int, Field(ge=1)] | list[Annotated[int, Field(ge=1)]] | None = None
     cords: list[Cord] | None = None
+    assume: Assume | None = None
 
 
 class RackEntry(Strict):
@@ -74,6 +86,9 @@ class RackEntry(Strict):
     pdus: list[PduRef] = []
     devices: list[DeviceRef] = []
     row: Name | None = None
+    assume: Assume | None = Field(
+        default=None, description="for a rack system (model is a rack-system)"
+    )
 
 
 class CduRef(Strict):

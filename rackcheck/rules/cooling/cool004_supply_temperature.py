@@ -103,7 +103,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             for dev in g.devices(rack):
                 cooling = getattr(dev.spec, "cooling", None)
                 limit = cooling.max_supply_temperature if cooling is not None else None
-                if limit is None or cooling.liquid_fraction == 0:
+                if limit is None or cooling.liquid_fraction == 0:  # air-only device
                     continue
                 if q(secondary, "degC") > limit:
                     yield ctx.finding(

@@ -17,9 +17,9 @@ rackcheck: 1
 name: feeds too small for the rack
 site:
   feeds:
-    - {name: A, voltage: "415 V", current: "32 A"}
-    - {name: B, voltage: "415 V", current: "32 A"}
-    - {name: C, voltage: "415 V", current: "32 A"}
+    - {name: A, voltage: "415 V", current: "16 A"}
+    - {name: B, voltage: "415 V", current: "16 A"}
+    - {name: C, voltage: "415 V", current: "16 A"}
 racks:
   - name: r01
     model: apc-netshelter-sx-ar3100
