@@ -9,7 +9,7 @@ heat and no loop at all is reported too.
 
 ```yaml
 rackcheck: 1
-name: a 2 MW loop on one 1.35 MW CDU
+name: 2.1 MW of liquid heat on one 2 MW CDU
 components:
   - id: example-liquid-rack
     kind: rack-system
@@ -20,21 +20,22 @@ components:
     power: {max: "125 kW"}
     cooling: {liquid_fraction: 0.8}
 racks:
-  - name: "r{01..20}"
+  - name: "r{01..21}"
     model: example-liquid-rack
 cooling:
   loops:
     - name: loop1
-      cdus: [{model: cdu-vertiv-xdu1350}]
-      serves: ["r{01..20}"]
+      cdus: [{model: cdu-coolit-chx2000}]
+      serves: ["r{01..21}"]
       redundancy: "N"
+      delta_t: "15 K"
 ```
 
 **Passes**
 
 ```yaml
 rackcheck: 1
-name: the same loop on two CDUs
+name: 1.9 MW of liquid heat on one 2 MW CDU
 components:
   - id: example-liquid-rack
     kind: rack-system
@@ -45,14 +46,15 @@ components:
     power: {max: "125 kW"}
     cooling: {liquid_fraction: 0.8}
 racks:
-  - name: "r{01..10}"
+  - name: "r{01..19}"
     model: example-liquid-rack
 cooling:
   loops:
     - name: loop1
-      cdus: [{model: cdu-vertiv-xdu1350}]
-      serves: ["r{01..10}"]
+      cdus: [{model: cdu-coolit-chx2000}]
+      serves: ["r{01..19}"]
       redundancy: "N"
+      delta_t: "15 K"
 ```
 """
 

@@ -7,19 +7,27 @@ and the metrics say so by its absence). Limit = the rack's `max_load`.
 
 ```yaml
 rackcheck: 1
-name: eleven DGX H100 on an ORv3 frame
+name: four DGX H100 (522 kg) in a rack rated 500 kg
+components:
+  - id: example-500kg-rack
+    kind: rack
+    vendor: Example
+    model: light 42U rack (illustration, not a real product)
+    source: "rackcheck documentation example"
+    rack_units: 42
+    max_load: "500 kg"
 racks:
   - name: r01
-    model: orv3-rack
+    model: example-500kg-rack
     devices:
-      - {model: dgx-h100, count: 11}
+      - {model: dgx-h100, count: 4}
 ```
 
 **Passes**
 
 ```yaml
 rackcheck: 1
-name: four DGX H100 on an ORv3 frame
+name: four DGX H100 on an ORv3 frame rated 1400 kg
 racks:
   - name: r01
     model: orv3-rack

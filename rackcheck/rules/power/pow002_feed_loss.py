@@ -97,11 +97,14 @@ def _lose(ctx, rack, feed):  # type: ignore[no-untyped-def]
             f"{len(dev.cords)} PSUs but needs {need} for full load{more}",
             "model",
         )
+    derating = ctx.options.derating
+    if power.rack_apparent(g, rack) > power.rack_pdu_capacity(g, rack, derating):
+        return  # overloaded with every feed up: POW001 says so, once
     per_pdu, _ = power.pdu_loads(g, rack, failed_feed=feed)
     for pdu in g.pdus(rack):
         if pdu.feed == feed:
             continue
-        cap = power.pdu_capacity(pdu, ctx.options.derating)
+        cap = power.pdu_capacity(pdu, derating)
         if per_pdu[pdu.id] > cap:
             yield ctx.finding(
                 pdu,

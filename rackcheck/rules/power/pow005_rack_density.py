@@ -7,7 +7,7 @@ floor cooling, contract). The rack's load is the sum of its devices' maximum pow
 
 ```yaml
 rackcheck: 1
-name: two DGX B200 in a 20 kW position
+name: four DGX H100 in a 20 kW position
 site:
   max_rack_power: "20 kW"
 racks:
@@ -18,16 +18,16 @@ racks:
       - {model: pdu-415v-3ph-60a-apc, feed: B}
       - {model: pdu-415v-3ph-60a-apc, feed: C}
     devices:
-      - {model: dgx-b200, count: 2}
+      - {model: dgx-h100, count: 4}
 ```
 
 **Passes**
 
 ```yaml
 rackcheck: 1
-name: two DGX B200 in a 40 kW position
+name: four DGX H100 in a 45 kW position
 site:
-  max_rack_power: "40 kW"
+  max_rack_power: "45 kW"
 racks:
   - name: r01
     model: apc-netshelter-sx-ar3100
@@ -36,7 +36,7 @@ racks:
       - {model: pdu-415v-3ph-60a-apc, feed: B}
       - {model: pdu-415v-3ph-60a-apc, feed: C}
     devices:
-      - {model: dgx-b200, count: 2}
+      - {model: dgx-h100, count: 4}
 ```
 """
 

@@ -1,0 +1,56 @@
+"""A rack draws power but lists no PDUs, so the power rules cannot check it.
+
+Early designs often describe cooling or space before power distribution. The PDU,
+feed-loss, phase and site-feed checks need the rack's PDUs and the feeds they hang on;
+without them they skip the rack, and this note says so.
+
+**Fails**
+
+```yaml
+rackcheck: 1
+name: a rack with no PDUs yet
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: dgx-h100, count: 4}
+```
+
+**Passes**
+
+```yaml
+rackcheck: 1
+name: the same rack with three PDUs
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, count: 4}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rackcheck.findings import Finding, Severity
+from rackcheck.graph import power
+from rackcheck.rules.engine import RuleContext, rule
+
+
+@rule("DAT002", name="no-pdus", severity=Severity.NOTE)
+def check(ctx: RuleContext[object]) -> Iterator[Finding]:
+    g = ctx.graph
+    for rack in g.racks():
+        watts = power.rack_power(g, rack)
+        if not g.pdus(rack) and watts.magnitude > 0:
+            yield ctx.finding(
+                rack,
+                f"rack {rack.name} draws {watts:.1f~P} but lists no PDUs: power "
+                "distribution not checked",
+                "name",
+            )
