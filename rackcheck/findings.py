@@ -84,6 +84,8 @@ class Report:
     suppressed: list[Finding] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)  # accepted by --baseline
+    suppressions: list[dict[str, Any]] = field(default_factory=list)  # who, where, why
 
     def sorted(self) -> list[Finding]:
         return sorted(self.input_errors + self.findings, key=Finding.sort_key)
@@ -101,4 +103,5 @@ class Report:
         for f in self.input_errors + self.findings:
             out[str(f.severity)] += 1
         out["suppressed"] = len(self.suppressed)
+        out["baselined"] = len(self.baselined)
         return out

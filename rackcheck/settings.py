@@ -23,6 +23,8 @@ class Settings:
     require_reason: bool = False
     budgets: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # setting -> where it came from
+    baseline: str | None = None  # a baseline file: report only findings not in it
+    config_file: str | None = None  # the configuration file read, if any
 
     def enabled(self, rule_id: str) -> bool:
         """Longest matching prefix wins between select and ignore ('ALL' matches all)."""

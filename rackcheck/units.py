@@ -82,16 +82,17 @@ def parse(text: Any, kind: str) -> pint.Quantity:
     """
     dim, example = DIMENSIONS[kind]
     label = kind.replace("_", " ")
+    label = ("an " if label[0] in "aeiou" else "a ") + label
     if isinstance(text, bool) or not isinstance(text, (str, int, float)):
-        raise UnitError(f"expected a {label} with a unit, e.g. '{example}'")
+        raise UnitError(f"expected {label} with a unit, e.g. '{example}'")
     if isinstance(text, (int, float)):
         raise UnitError(
-            f"{text!r} has no unit: write a {label} with its unit, e.g. '{example}'"
+            f"{text!r} has no unit: write {label} with its unit, e.g. '{example}'"
         )
     m = _NUMBER.match(text)
     if not m or not m.group(2):
         raise UnitError(
-            f"{text!r} is not a {label} with a unit: write e.g. '{example}'"
+            f"{text!r} is not {label} with a unit: write e.g. '{example}'"
         )
     value = float(m.group(1))
     if not math.isfinite(value):
@@ -104,14 +105,14 @@ def parse(text: Any, kind: str) -> pint.Quantity:
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
         raise UnitError(f"unknown unit in {text!r}: {exc}") from None
     except Exception as exc:  # pint raises assorted errors on bad unit expressions
-        raise UnitError(f"cannot read {text!r} as a {label}: {exc}") from None
+        raise UnitError(f"cannot read {text!r} as {label}: {exc}") from None
     if not q.check(dim):
         raise UnitError(
-            f"{text!r} is not a {label} (it is {q.dimensionality}); "
+            f"{text!r} is not {label} (it is {q.dimensionality}); "
             f"write e.g. '{example}'"
         )
     if kind not in ("temperature",) and value < 0:
-        raise UnitError(f"{text!r} is negative; a {label} must be >= 0")
+        raise UnitError(f"{text!r} is negative; {label} must be >= 0")
     return q
 
 

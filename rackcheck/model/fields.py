@@ -18,7 +18,11 @@ def _parse(kind: str, value: Any) -> Any:
     try:
         return units.parse(value, kind)
     except units.UnitError as exc:
-        raise ValueError(str(exc)) from None
+        raise UnitValueError(str(exc)) from None
+
+
+class UnitValueError(ValueError):
+    """A quantity that is not of its kind: reported as INP003, not INP002."""
 
 
 def quantity(kind: str, description: str = "") -> Any:

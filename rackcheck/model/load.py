@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from rackcheck.findings import Finding, InputError, Location, Severity
+from rackcheck.model.fields import UnitValueError
 from rackcheck.source import Document, SourceMap, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,11 +65,12 @@ def validate(doc: Document, model: type[M]) -> M:
             loc = tuple(err["loc"])
             message, at_key = _message(err, loc)
             path = _data_path(loc, doc.source)
-            if at_key and (*path, loc[-1]) in doc.source.keys:
-                where = doc.source.at((*path, loc[-1]), key=True)
+            if at_key and path in doc.source.keys:
+                where = doc.source.at(path, key=True)
             else:
                 where = doc.source.at(path)
-            code = "INP003" if "unit" in message or "dimension" in message else "INP002"
+            cause = err.get("ctx", {}).get("error")
+            code = "INP003" if isinstance(cause, UnitValueError) else "INP002"
             findings.append(Finding(code, Severity.ERROR, message, where))
         findings.sort(key=Finding.sort_key)
         raise InputError(findings) from None

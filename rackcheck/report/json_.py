@@ -15,7 +15,10 @@ def document(report: Report) -> dict[str, Any]:
         "version": JSON_VERSION,
         "files": report.files,
         "findings": [f.as_dict() for f in report.sorted()],
-        "suppressed": [f.as_dict() for f in report.suppressed],
+        "suppressed": [
+            {**f.as_dict(), **_why(report, i)} for i, f in enumerate(report.suppressed)
+        ],
+        "baselined": [f.as_dict() for f in report.baselined],
         "summary": report.counts(),
         "metrics": report.metrics,
     }
@@ -23,3 +26,11 @@ def document(report: Report) -> dict[str, Any]:
 
 def render(report: Report, rules: Any = None, **_: Any) -> str:
     return json.dumps(document(report), indent=2, sort_keys=False) + "\n"
+
+
+def _why(report: Report, i: int) -> dict[str, Any]:
+    """The reason and place of the i-th suppression, where the engine recorded them."""
+    if i >= len(report.suppressions):
+        return {}
+    d = report.suppressions[i]
+    return {"reason": d["reason"], "suppressed_at": d["suppressed_at"]}

@@ -19,6 +19,8 @@ def render(report: Report, rules: Any = None, **_: Any) -> str:
              for k in ("error", "warning", "note") if c[k]]  # fmt: skip
     if c["suppressed"]:
         parts.append(f"{c['suppressed']} suppressed")
+    if c.get("baselined"):
+        parts.append(f"{c['baselined']} in baseline")
     summary = ", ".join(parts) if parts else "no findings"
     out.append(f"{summary} in {files} design{'s' if files != 1 else ''}")
     return "\n".join(out) + "\n"

@@ -1,0 +1,93 @@
+"""Baselines: accept today's findings, report only new ones.
+
+A baseline file lists findings keyed on rule id + file + subject (the rack, PDU, loop...
+a finding is about), never on line numbers or figures, so editing a design elsewhere,
+or a load changing from 41 kW to 43 kW, keeps an accepted finding accepted. Keys are
+counted: two accepted POW001 findings on rack r01 accept two, not three. File paths
+are stored relative to the baseline file's folder, so it works from any directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rackcheck.findings import Finding, InputError, Location, Report, Severity
+
+BASELINE_VERSION = 1
+Key = tuple[str, str, str]
+
+
+def key(f: Finding, folder: Path) -> Key:
+    return (f.rule_id, rel_path(f.location.path, folder), f.subject)
+
+
+def rel_path(path: str, folder: Path) -> str:
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(p, folder.resolve())).as_posix()
+
+
+def document(report: Report, path: Path) -> dict[str, Any]:
+    counts = Counter(key(f, path.parent) for f in report.findings)
+    entries = [
+        {"rule_id": r, "file": file, "subject": subj, "count": n}
+        for (r, file, subj), n in sorted(counts.items())
+    ]
+    return {"version": BASELINE_VERSION, "tool": "rackcheck", "findings": entries}
+
+
+def write(report: Report, path: Path) -> int:
+    """Write the baseline of `report` to `path` atomically; return the entries' total."""
+    doc = document(report, path)
+    text = json.dumps(doc, indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=".rackcheck-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+    return sum(e["count"] for e in doc["findings"])
+
+
+def load(path: Path) -> Counter[Key]:
+    where = Location(str(path), 1, 1)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise _error(f"cannot read baseline: {exc.strerror}", where) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        raise _error(f"baseline is not JSON: {exc}", Location(str(path), line, col)) from None
+    if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
+        raise _error(f"not a rackcheck baseline of version {BASELINE_VERSION} "
+                     "(make one with `rackcheck baseline create`)", where)  # fmt: skip
+    out: Counter[Key] = Counter()
+    for e in doc.get("findings", []):
+        try:
+            out[(e["rule_id"], e["file"], e["subject"])] += int(e.get("count", 1))
+        except (KeyError, TypeError, ValueError):
+            raise _error(f"malformed baseline entry: {e!r}", where) from None
+    return out
+
+
+def apply(report: Report, path: Path) -> None:
+    """Move findings the baseline accepts from `report.findings` to `report.baselined`."""
+    accepted = load(path)
+    kept: list[Finding] = []
+    for f in report.findings:
+        k = key(f, path.parent)
+        if accepted[k] > 0:
+            accepted[k] -= 1
+            report.baselined.append(f)
+        else:
+            kept.append(f)
+    report.findings = kept
+
+
+def _error(message: str, where: Location) -> InputError:
+    return InputError([Finding("CFG001", Severity.ERROR, message, where)])

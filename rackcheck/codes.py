@@ -1,0 +1,157 @@
+"""Codes the engine reports itself, next to the rules: input (INP), configuration (CFG),
+suppression (SUP) and budget (BUD) codes.
+
+They are `Rule` objects without a check function, so `rackcheck rules`, `explain`, the
+docs and SARIF's rule table treat them like rules, and `select` / `ignore` / `severity`
+apply to SUP and BUD codes as to any rule. They are not in `rules.all_rules()`: the
+engine never runs them; the loader, suppress.py and budget.py raise them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from rackcheck.findings import Finding, Severity
+from rackcheck.rules.engine import Rule
+
+_CODES: list[tuple[str, str, Severity, str, str]] = [
+    ("INP001", "unreadable-input", Severity.ERROR, "input", """
+        A file cannot be read as YAML: missing, not UTF-8, a syntax error, several
+        documents in one file, or a value YAML cannot represent safely.
+
+        The run stops for that file with exit code 2; nothing about it is checked.
+        """),
+    ("INP002", "schema", Severity.ERROR, "input", """
+        A design or catalog entry does not match the format: an unknown key, a missing
+        required key, a value of the wrong type. `rackcheck schema` prints the format.
+        """),
+    ("INP003", "units", Severity.ERROR, "input", """
+        A figure lacks a unit or has the wrong kind of unit: `"10 kW"` where power is
+        due, not `10` or `"10 kVA"`. Exit code 2.
+        """),
+    ("INP004", "reference", Severity.ERROR, "input", """
+        A design names something that does not exist: an unknown catalog model, feed,
+        PDU, rack or extra catalog file. Exit code 2.
+        """),
+    ("INP005", "duplicate", Severity.ERROR, "input", """
+        The same key, component id or name is defined twice. Exit code 2.
+        """),
+    ("CFG001", "invalid-config", Severity.ERROR, "config", """
+        The configuration (`[tool.rackcheck]` in pyproject.toml, rackcheck.toml, an
+        `extend`ed file, a `RACKCHECK_...` variable or a command-line option) is not
+        valid: a TOML syntax error, an unknown key, an unknown rule id or option, a
+        value of the wrong type. Reported at the file:line:column of the key; exit 2.
+        See docs/configuration.md.
+        """),
+    ("SUP001", "unknown-suppression", Severity.WARNING, "suppress", """
+        A `# rackcheck: ignore[...]` comment names a rule id that does not exist, or is
+        malformed. A typo here would silently suppress nothing.
+
+        **Fails**
+
+        ```yaml
+        rackcheck: 1
+        name: typo in a suppression
+        racks:
+          - name: r01  # rackcheck: ignore[POW0001] accepted by facilities
+            model: apc-netshelter-sx-ar3100
+        ```
+
+        **Passes**
+
+        ```yaml
+        rackcheck: 1
+        name: no suppression
+        racks:
+          - name: r01
+            model: apc-netshelter-sx-ar3100
+        ```
+        """),
+    ("SUP002", "unused-suppression", Severity.WARNING, "suppress", """
+        A suppression matches no finding: the problem was fixed, or the comment is on
+        the wrong line. Remove it, so it cannot hide a future finding. Only rules that
+        ran are judged: a suppression of a rule switched off by `ignore` is not unused.
+
+        **Fails**
+
+        ```yaml
+        rackcheck: 1
+        name: nothing to suppress
+        racks:
+          # rackcheck: ignore[POW001] facilities accepted the PDU load
+          - name: r01
+            model: apc-netshelter-sx-ar3100
+        ```
+
+        **Passes**
+
+        ```yaml
+        rackcheck: 1
+        name: no suppression
+        racks:
+          - name: r01
+            model: apc-netshelter-sx-ar3100
+        ```
+        """),
+    ("SUP003", "suppression-reason", Severity.WARNING, "suppress", """
+        A suppression gives no reason, and `require-reason = true` is set. Write why the
+        finding is accepted after the brackets: `# rackcheck: ignore[POW005] hall B
+        has 60 kW rack cooling, see FAC-123`. The finding stays suppressed.
+
+        **Fails** (with `require-reason = true`)
+
+        ```yaml
+        rackcheck: 1
+        name: suppression without a reason
+        racks:
+          - name: r01
+            model: apc-netshelter-sx-ar3100
+            devices:
+              - {model: dgx-h100}  # rackcheck: ignore[POW001]
+        ```
+
+        **Passes**
+
+        ```yaml
+        rackcheck: 1
+        name: suppression with a reason
+        racks:
+          - name: r01
+            model: apc-netshelter-sx-ar3100
+            devices:
+              - {model: dgx-h100}  # rackcheck: ignore[POW001] lab rack, 1 PDU
+        ```
+        """),
+    ("BUD001", "budget", Severity.ERROR, "budget", """
+        A total of the designs checked together exceeds a budget of the configuration,
+        e.g. `budgets = {it_power_kw = 1200}` for "total IT power <= 1.2 MW", or falls
+        below a floor (`budgets.gpus = {min = 1024}`). Reported at the budget's line in
+        the configuration file. Budget names are listed in docs/configuration.md.
+        """),
+]
+
+
+def _never(ctx: Any) -> Iterator[Finding]:  # engine codes are raised, never run
+    return iter(())
+
+
+@lru_cache(maxsize=1)
+def engine_codes() -> tuple[Rule, ...]:
+    return tuple(
+        Rule(code, name, sev, family, _never, doc=inspect.cleandoc(doc))
+        for code, name, sev, family, doc in _CODES
+    )
+
+
+def known_rules() -> list[Rule]:
+    """Every rule and engine code, as `rackcheck rules` lists them."""
+    from rackcheck.rules import all_rules
+
+    return [*all_rules(), *engine_codes()]
+
+
+def known_ids() -> set[str]:
+    return {r.id for r in known_rules()}

@@ -1,0 +1,75 @@
+"""Units and physics invariants, with hypothesis."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rackcheck import units
+from rackcheck.api import check
+from rackcheck.graph.power import three_phase_capacity
+
+
+def test_pdu_capacity_reference_values():
+    cap = three_phase_capacity(units.q(415, "V"), units.q(60, "A"), 3, 0.8)
+    assert cap.to("kVA").magnitude == pytest.approx(34.502, abs=1e-3)
+    cap = three_phase_capacity(units.q(208, "V"), units.q(30, "A"), 3, 0.8)
+    assert cap.to("kVA").magnitude == pytest.approx(8.646, abs=1e-3)
+    cap = three_phase_capacity(units.q(230, "V"), units.q(16, "A"), 1, 0.8)
+    assert cap.to("kVA").magnitude == pytest.approx(2.944, abs=1e-3)
+
+
+def test_bits_and_bytes_stay_apart():
+    link = units.parse("400 Gb/s", "bitrate")
+    assert link.to("GB/s").magnitude == pytest.approx(50.0)
+    assert units.parse("800 Gbps", "bitrate").to("Gbit/s").magnitude == 800
+    with pytest.raises(units.UnitError, match="is not a byterate"):
+        units.parse("10 TB", "byterate")
+    with pytest.raises(units.UnitError, match="is not an information"):
+        units.parse("10 Hz", "information")
+
+
+def test_watts_are_not_temperatures():
+    with pytest.raises(units.UnitError, match=r"is not a power \(it is \[temperature\]\)"):
+        units.parse("45 degC", "power")
+    assert units.parse("45 degC", "temperature").to("K").magnitude == pytest.approx(318.15)
+
+
+@given(st.floats(min_value=0, max_value=1e6, allow_nan=False),
+       st.sampled_from(["W", "kW", "MW"]))
+def test_power_parse_roundtrip(value, unit):
+    q = units.parse(f"{value!r} {unit}", "power")
+    assert math.isclose(q.to(unit).magnitude, value, rel_tol=1e-12, abs_tol=1e-12)
+
+
+DESIGN = """\
+rackcheck: 1
+name: prop
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3107
+    pdus:
+      - {{model: pdu-415v-3ph-60a-apc, feed: A}}
+      - {{model: pdu-415v-3ph-60a-apc, feed: B}}
+      - {{model: pdu-415v-3ph-60a-apc, feed: C}}
+    devices:
+      - {{model: dgx-h100, count: {n}}}
+"""
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(min_value=1, max_value=5), st.integers(min_value=0, max_value=1))
+def test_more_systems_never_lower_load_or_heat(tmp_path_factory, n, extra):
+    def metrics(count):
+        d = tmp_path_factory.mktemp("p") / "d.yaml"
+        d.write_text(DESIGN.format(n=count))
+        return check([str(d)]).metrics["racks"]["r01"]
+
+    a, b = metrics(n), metrics(n + extra)
+    assert b["power_kw"] >= a["power_kw"]
+    assert b["heat_air_kw"] >= a["heat_air_kw"]
+    assert b["apparent_power_kva"] >= a["apparent_power_kva"] >= a["power_kw"]
+    assert a["power_kw"] == pytest.approx(10.2 * n)
