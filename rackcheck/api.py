@@ -118,7 +118,14 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     }
 
 
-def check(paths: list[str], settings: Settings | None = None) -> Report:
+def check(
+    paths: list[str], settings: Settings | None = None, results: Any = None
+) -> Report:
+    """Check designs. `results` is an optional cache.ResultCache of per-design results.
+    Inline suppressions, budgets and the baseline are applied (triage.py); a bad
+    baseline file raises InputError."""
+    from rackcheck import triage
+
     settings = settings or Settings()
     files, missing = discover(paths)
     report = Report(input_errors=list(missing))
@@ -127,17 +134,29 @@ def check(paths: list[str], settings: Settings | None = None) -> Report:
     for path in files:
         shown = shown_path(path)
         report.files.append(shown)
-        try:
-            result = check_file(path, settings, cache)
-        except InputError as exc:
-            report.input_errors.extend(exc.findings)
-            continue
-        report.findings.extend(result["findings"])
+        result = results.get(path, shown, settings) if results is not None else None
+        if result is None:
+            try:
+                result = check_file(path, settings, cache)
+            except InputError as exc:
+                report.input_errors.extend(exc.findings)
+                continue
+            if results is not None:
+                results.put(path, shown, settings, result, _extra_catalogs(result, path))
+        findings = triage.file_findings(path, shown, result["findings"], settings, report)
+        report.findings.extend(findings)
         per_design[shown] = result["metrics"]
     report.findings.sort(key=Finding.sort_key)
     report.input_errors.sort(key=Finding.sort_key)
     report.metrics = merge_metrics(per_design)
+    triage.run_findings(report, settings)
     return report
+
+
+def _extra_catalogs(result: dict[str, Any], path: Path) -> list[Path]:
+    """The design's own catalog files: what a cached result also depends on."""
+    design = result["graph"].design
+    return [(path.parent / rel).resolve() for rel in design.catalogs]
 
 
 def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:

@@ -80,7 +80,9 @@ def findings(metrics: dict[str, Any], settings: Settings) -> list[Finding]:
             out.append(Finding("BUD001", Severity.NOTE, v.describe(), where, v.name))
         else:
             sev = settings.severity.get("BUD001", Severity.ERROR)
-            out.append(Finding("BUD001", sev, v.describe() + " exceeded", where, v.name))
+            over = v.max is not None and v.value is not None and v.value > v.max
+            what = "over budget" if over else "below the floor"
+            out.append(Finding("BUD001", sev, f"{v.describe()}: {what}", where, v.name))
     return out
 
 

@@ -9,7 +9,6 @@ import click
 
 from rackcheck import __version__
 
-FORMATS = ["text", "json"]
 SEVERITIES = ["error", "warning", "note"]
 
 
@@ -19,23 +18,231 @@ def cli() -> None:
     """Validate AI rack and cluster designs: power, cooling, space, network, storage."""
 
 
+FORMATS = ["text", "json", "sarif", "github", "junit", "markdown"]
+
+
+def _settings_options(func: Any) -> Any:
+    """Options that set settings (command line > environment > config > defaults)."""
+    opts = [
+        click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+                     help="Exit 1 when a finding is at least this severe [default: "
+                     "warning, or fail-on in the config]."),
+        click.option("--exit-zero", is_flag=True,
+                     help="Exit 0 even with findings (report-only); 2 still means "
+                     "bad input."),
+        click.option("--select", help="Rule ids or prefixes to run, comma-separated "
+                     "(replaces the config's select)."),
+        click.option("--ignore", help="Rule ids or prefixes not to run, comma-separated."),
+        click.option("--extend-select", help="Add to the selected rules."),
+        click.option("--extend-ignore", help="Add to the ignored rules."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Config file (rackcheck.toml or pyproject.toml) to use instead "
+                     "of searching upward."),
+        click.option("--isolated", is_flag=True, help="Ignore config files."),
+        click.option("--no-inline-suppressions", is_flag=True,
+                     help="Ignore `# rackcheck: ignore[...]` comments."),
+        click.option("--require-reason", is_flag=True,
+                     help="Report suppressions without a reason (SUP003)."),
+        click.option("--baseline", type=click.Path(dir_okay=False),
+                     help="Report only findings not in this baseline file."),
+    ]  # fmt: skip
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def _resolve(paths: list[str], kw: dict[str, Any]) -> Any:
+    """Effective settings, or the located CFG001 error and exit 2."""
+    from rackcheck.config import resolve
+    from rackcheck.findings import InputError
+
+    given = {
+        "fail-on": kw.get("fail_on"),
+        "select": kw.get("select"),
+        "ignore": kw.get("ignore"),
+        "extend-select": kw.get("extend_select"),
+        "extend-ignore": kw.get("extend_ignore"),
+        "inline-suppressions": "false" if kw.get("no_inline_suppressions") else None,
+        "require-reason": "true" if kw.get("require_reason") else None,
+        "baseline": kw.get("baseline"),
+    }
+    cli_layer = {k: v for k, v in given.items() if v is not None}
+    try:
+        return resolve(paths, cli_layer, kw.get("config_path"), kw.get("isolated", False))
+    except InputError as exc:
+        _input_errors(exc)
+
+
+def _results_cache(no_cache: bool) -> Any:
+    import os
+
+    from rackcheck.cache import ResultCache, default_dir
+
+    off = os.environ.get("RACKCHECK_NO_CACHE", "").lower() in ("1", "true", "yes", "on")
+    return None if no_cache or off else ResultCache(default_dir())
+
+
+def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
+    from rackcheck.outputs import OutputSpecError, parse_specs
+
+    try:
+        return parse_specs(specs, formats)
+    except OutputSpecError as exc:
+        raise click.BadParameter(str(exc), param_hint="--output") from None
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning",
-              show_default=True, help="Exit 1 when a finding is at least this severe.")  # fmt: skip
-def check(paths: tuple[str, ...], fmt: str, fail_on: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
+              help="Also write FORMAT to PATH (repeatable), e.g. sarif=rackcheck.sarif; "
+              "written only when the whole check succeeded.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@_settings_options
+def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
+          no_cache: bool, **kw: Any) -> None:  # fmt: skip
     """Check design files, or every design under the folders given."""
-    from rackcheck.api import check as run_check
-    from rackcheck.findings import Severity
-    from rackcheck.report import renderers
-    from rackcheck.settings import Settings
+    import os
 
-    settings = Settings(fail_on=Severity.parse(fail_on))
+    from rackcheck.api import check as run_check
+    from rackcheck.findings import InputError
+    from rackcheck.outputs import write_all
+    from rackcheck.report import renderers
+
+    files = _outputs(outputs, FORMATS)
+    settings = _resolve(list(paths), kw)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    try:
+        report = run_check(list(paths), settings, _results_cache(no_cache))
+    except InputError as exc:  # e.g. an unreadable baseline
+        _input_errors(exc)
+    render = renderers()
+    sys.stdout.write(render[fmt](report, fail_on=settings.fail_on))
+    code = report.exit_code(settings.fail_on)
+    if code != 2:
+        write_all(files, lambda f: render[f](report, fail_on=settings.fail_on))
+    sys.exit(0 if kw["exit_zero"] and code == 1 else code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--base-ref", metavar="REF",
+              help="Compare PATHS (default: .) as they are at git REF with the working "
+              "tree, instead of BASE HEAD.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True)
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
+              help="Also write text, json or markdown to PATH (repeatable).")
+@_settings_options
+def diff(paths: tuple[str, ...], base_ref: str | None, fmt: str,
+         outputs: tuple[str, ...], **kw: Any) -> None:  # fmt: skip
+    """What a change does: figures (GPUs, kW, heat, switches, bisection, storage,
+    cost), findings new and fixed, budgets. `rackcheck diff BASE HEAD` (two files or
+    two folders) or `rackcheck diff --base-ref main [PATHS]`."""
+    from rackcheck import diff as d
+    from rackcheck.findings import InputError
+    from rackcheck.outputs import write_all
+    from rackcheck.repo import GitError
+    from rackcheck.report.diffview import RENDER
+
+    if base_ref is None and len(paths) != 2:
+        raise click.UsageError("give BASE and HEAD, or --base-ref REF [PATHS]")
+    head = list(paths) if base_ref is not None else [paths[1]]
+    head = head or ["."]
+    files = _outputs(outputs, list(RENDER))
+    settings = _resolve(head, kw)
+    try:
+        if base_ref is not None:
+            result = d.diff_ref(base_ref, head, settings, _results_cache(False))
+        else:
+            result = d.diff_paths(paths[0], paths[1], settings, _results_cache(False))
+    except GitError as exc:
+        raise click.UsageError(f"git: {exc}") from None
+    except InputError as exc:
+        _input_errors(exc)
+    except ValueError as exc:  # a path outside the repository
+        raise click.UsageError(str(exc)) from None
+    sys.stdout.write(RENDER[fmt](result))
+    code = result.exit_code(settings.fail_on)
+    if code != 2:
+        write_all(files, lambda f: RENDER[f](result))
+    sys.exit(0 if kw["exit_zero"] and code == 1 else code)
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Inspect the configuration."""
+
+
+@config_group.command("show")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_settings_options
+def config_show(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
+    """Print the effective settings for PATHS (default: .) and where each came from."""
+    import json
+
+    from rackcheck.config import show
+
+    settings = _resolve(list(paths) or ["."], kw)
+    rows = show(settings)
+    if fmt == "json":
+        out = {"config_file": settings.config_file,
+               "settings": [{"key": k, "value": v, "origin": o} for k, v, o in rows]}
+        click.echo(json.dumps(out, indent=2))
+        return
+    click.echo(f"config file: {settings.config_file or '(none found)'}")
+    width = max(len(k) for k, _, _ in rows)
+    vwidth = max(len(json.dumps(v)) for _, v, _ in rows)
+    for k, v, o in rows:
+        click.echo(f"{k:{width}}  {json.dumps(v):{vwidth}}  # {o}")
+
+
+@cli.group("baseline")
+def baseline_group() -> None:
+    """Accept today's findings; report only new ones with --baseline."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", "out", type=click.Path(dir_okay=False),
+              default="rackcheck-baseline.json", show_default=True)
+@_settings_options
+def baseline_create(paths: tuple[str, ...], out: str, **kw: Any) -> None:
+    """Write the current findings of PATHS to a baseline file (rule + file + subject,
+    no line numbers)."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from rackcheck import baseline
+    from rackcheck.api import check as run_check
+
+    settings = replace(_resolve(list(paths), kw), baseline=None)
     report = run_check(list(paths), settings)
-    sys.stdout.write(renderers()[fmt](report))
-    sys.exit(report.exit_code(settings.fail_on))
+    if report.input_errors:
+        for f in report.input_errors:
+            click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
+        sys.exit(2)
+    n = baseline.write(report, Path(out))
+    click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to {out}")
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """The result cache (see docs/ci-integration.md)."""
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result."""
+    from rackcheck.cache import ResultCache, default_dir
+
+    folder = default_dir()
+    n = ResultCache(folder).clear()
+    click.echo(f"removed {n} cached result{'s' if n != 1 else ''} from {folder}")
 
 
 @cli.command("rules")
@@ -43,10 +250,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str) -> None:
               default="text", show_default=True)  # fmt: skip
 def rules_cmd(fmt: str) -> None:
     """List every rule."""
+    from rackcheck.codes import known_rules
     from rackcheck.docs import rules_json, rules_markdown
-    from rackcheck.rules import all_rules
 
-    rules = all_rules()
+    rules = known_rules()
     if fmt == "json":
         click.echo(rules_json(rules))
     elif fmt == "markdown":
@@ -60,10 +267,10 @@ def rules_cmd(fmt: str) -> None:
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
     """Print a rule's documentation."""
+    from rackcheck.codes import known_rules
     from rackcheck.docs import explain_text
-    from rackcheck.rules import by_id
 
-    rules = by_id()
+    rules = {r.id: r for r in known_rules()}
     rule = rules.get(rule_id.upper())
     if rule is None:
         raise click.UsageError(

@@ -75,4 +75,54 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
         name: _r(load.to("kVA").magnitude) for name, load in
         sorted(power.feed_loads(g).items())
     }  # fmt: skip
-    return {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds}
+    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds}
+    sto = storage_metrics(g)
+    if sto is not None:
+        out["storage"] = sto
+    return out
+
+
+def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
+    """`metrics.storage`: what the systems, the path and the nodes deliver, what the
+    workload needs, what binds a checkpoint and how long it takes."""
+    from rackcheck.graph import storage
+
+    systems = storage.storage_systems(g)
+    need = storage.requirement(g)
+    if not systems and need is None:
+        return None
+
+    def gbs(x: Any) -> float | None:
+        return None if x is None else _r(x.to("GB/s").magnitude)
+
+    nodes = storage.gpu_nodes(g)
+    per_node = {spec.id: _r(storage.node_line_rate(spec).to("GB/s").magnitude
+                            * storage.efficiency(g))
+                for _, spec, _ in nodes}  # fmt: skip
+    out: dict[str, Any] = {
+        "systems": len(systems),
+        "gpu_nodes": storage.node_count(g),
+        "aggregate_read_gbs": gbs(storage.aggregate(g, "read")),
+        "aggregate_write_gbs": gbs(storage.aggregate(g, "write")),
+        "path_gbs": gbs(storage.path_capacity(g)),
+        "nodes_nic_gbs": gbs(storage.nodes_write_capacity(g)),
+        "per_node_gbs": per_node,
+        "protocol_efficiency": storage.efficiency(g),
+    }
+    cap = storage.capacity(g)
+    out["capacity_tb"] = None if cap is None else _r(cap.to("TB").magnitude)
+    if need is not None:
+        out["required"] = {
+            "basis": need.basis,
+            "read_per_node_gbs": gbs(need.read_node),
+            "write_per_node_gbs": gbs(need.write_node),
+            "aggregate_read_gbs": gbs(need.read_total),
+            "aggregate_write_gbs": gbs(need.write_total),
+        }
+    bottleneck = storage.write_bottleneck(g)
+    out["binding_constraint"] = bottleneck[1] if bottleneck else None
+    ck = storage.checkpoint_time(g)
+    size = storage.checkpoint_size(g)
+    out["checkpoint_tb"] = None if size is None else _r(size.to("TB").magnitude)
+    out["checkpoint_seconds"] = None if ck is None else _r(ck[0].to("s").magnitude, 1)
+    return out

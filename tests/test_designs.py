@@ -50,8 +50,8 @@ def test_one_rack_figures():
 def test_hall_figures():
     m = check([str(ROOT / "designs/hall-a-dgx-h100.yaml")]).metrics
     t = m["totals"]
-    assert (t["racks"], t["devices"], t["gpus"]) == (32, 128, 1024)
-    assert t["it_power_kw"] == pytest.approx(128 * 10.2)
+    assert (t["racks"], t["devices"], t["gpus"]) == (33, 130, 1024)  # + storage rack
+    assert t["it_power_kw"] == pytest.approx(128 * 10.2 + 2 * 2.4)
     assert sorted(m["racks"])[:2] == ["su1-r01", "su1-r02"]
 
 

@@ -8,8 +8,11 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from rackcheck.model.catalog import Component
+from rackcheck.model.storage import StorageSection, Workload
 from rackcheck.model.fields import (
+    Byterate,
     Current,
+    Information,
     Fraction,
     FlowPerPower,
     Name,
@@ -68,6 +71,9 @@ class Assume(Strict):
 
     max_power: Power | None = None
     liquid_fraction: Fraction | None = None
+    read: Byterate | None = None
+    write: Byterate | None = None
+    capacity: Information | None = None
     basis: Name
 
 
@@ -127,5 +133,7 @@ class Design(Strict):
     site: Site = Site()
     racks: list[RackEntry] = []
     cooling: Cooling = Cooling()
+    workload: Workload | None = None
+    storage: StorageSection | None = None
 
 

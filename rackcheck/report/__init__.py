@@ -9,6 +9,20 @@ Renderer = Callable[..., str]
 
 
 def renderers() -> dict[str, Renderer]:
-    from rackcheck.report import json_, text
+    return {name: _lazy(module) for name, module in MODULES.items()}
 
-    return {"text": text.render, "json": json_.render}
+
+MODULES = {"text": "text", "json": "json_", "sarif": "sarif", "github": "github",
+           "junit": "junit", "markdown": "markdown"}  # fmt: skip
+
+
+def _lazy(module: str) -> Renderer:
+    """A renderer that imports its module when called: a run pays only for its own."""
+
+    def render(report: Any, rules: Any = None, **kw: Any) -> str:
+        from importlib import import_module
+
+        mod = import_module(f"rackcheck.report.{module}")
+        return mod.render(report, rules, **kw)  # type: ignore[no-any-return]
+
+    return render

@@ -6,9 +6,9 @@ from rackcheck.rules.engine import Rule
 
 
 def all_rules() -> list[Rule]:
-    from rackcheck.rules import cooling, data, physical, power
+    from rackcheck.rules import cooling, data, physical, power, storage
 
-    rules = [*power.RULES, *cooling.RULES, *physical.RULES, *data.RULES]
+    rules = [*power.RULES, *cooling.RULES, *physical.RULES, *storage.RULES, *data.RULES]
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise RuntimeError(f"duplicate rule ids: {sorted(ids)}")

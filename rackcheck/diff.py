@@ -1,0 +1,296 @@
+"""`rackcheck diff`: what a change does to a design's figures and findings.
+
+BASE and HEAD are two files, two folders, or (`--base-ref REF`) the same paths at a git
+revision and in the working tree (read with `git ls-tree` and `git show`: git is only
+read). Both sides are checked with the same settings; the result holds every figure
+present on either side (totals, storage, fabrics, cost: whatever the metrics hold, as
+they appear), the findings new in HEAD and fixed since BASE (matched on rule, file,
+subject and message with numbers blanked, so a changed figure is not a new finding),
+and the budgets judged on HEAD.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from rackcheck.budget import Verdict, verdicts
+from rackcheck.findings import Finding, Location, Report, Severity
+from rackcheck.settings import Settings
+
+# Figures with a name of their own, in the order a reader wants them.
+KNOWN: dict[str, str] = {
+    "totals.gpus": "GPUs",
+    "totals.racks": "racks",
+    "totals.it_power_kw": "IT power",
+    "totals.apparent_power_kva": "apparent power",
+    "totals.heat_liquid_kw": "heat to liquid",
+    "totals.heat_air_kw": "heat to air",
+    "totals.switches": "switches",
+    "totals.bisection_gbps": "bisection bandwidth",
+    "storage.aggregate_read_gbs": "storage read throughput",
+    "storage.aggregate_write_gbs": "storage write throughput",
+    "storage.capacity_tb": "storage capacity",
+    "storage.checkpoint_seconds": "checkpoint write time",
+    "totals.capex_usd": "capex",
+    "totals.tco_usd": "TCO",
+}
+UNITS = (("_kw", "kW"), ("_kva", "kVA"), ("_gbps", "Gbit/s"), ("_gbs", "GB/s"),
+         ("_tb", "TB"), ("_kg", "kg"), ("_usd", "USD"), ("_seconds", "s"),
+         ("_l_min", "L/min"), ("_w", "W"))  # fmt: skip
+SECTIONS = ("totals", "storage", "fabrics", "cost")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_])[-+]?\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    unit: str
+    base: float | None
+    head: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.base is None and self.head is None:
+            return None
+        return round((self.head or 0) - (self.base or 0), 6)
+
+
+@dataclass
+class Diff:
+    base_label: str
+    head_label: str
+    base: Report
+    head: Report
+    rows: list[Row] = field(default_factory=list)
+    new: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    budgets: list[Verdict] = field(default_factory=list)
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        """2 HEAD cannot be checked; 1 a budget breached or a new finding at or above
+        `fail_on`; else 0."""
+        if self.head.input_errors:
+            return 2
+        if any(v.ok is False for v in self.budgets):
+            return 1
+        if fail_on is not None and any(f.severity >= fail_on for f in self.new):
+            return 1
+        return 0
+
+
+# -- figures --------------------------------------------------------------------------
+def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, float]:
+    """Numeric figures of a run's metrics, flattened (`storage.aggregate_read_gbs`,
+    `fabrics.spine.bisection_gbps`); each design's own under `<path>: ` when several
+    (the path relative to `root`, so two folders line up)."""
+    out: dict[str, float] = {}
+    _flatten(metrics.get("totals", {}), "totals", out)
+    designs = metrics.get("designs")
+    if isinstance(designs, dict):
+        for path, m in designs.items():
+            name = _rel(path, root)
+            for section in SECTIONS[1:]:
+                _flatten(m.get(section, {}), f"{name}: {section}", out)
+    else:
+        for section in SECTIONS[1:]:
+            _flatten(metrics.get(section, {}), section, out)
+    return out
+
+
+def _flatten(node: Any, prefix: str, out: dict[str, float], depth: int = 0) -> None:
+    if isinstance(node, bool) or depth > 3:
+        return
+    if isinstance(node, (int, float)):
+        out[prefix] = float(node)
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            if k not in ("required", "per_node_gbs"):
+                _flatten(v, f"{prefix}.{k}", out, depth + 1)
+
+
+def label(key: str) -> tuple[str, str]:
+    """(label, unit) of a flattened figure key."""
+    design, _, bare = key.rpartition(": ")
+    name = key.rsplit(".", 1)[-1]
+    unit = next((u for suffix, u in UNITS if name.endswith(suffix)), "")
+    if bare in KNOWN:
+        text = KNOWN[bare]
+    else:
+        stem = name[: -len(next(s for s, u in UNITS if u == unit))] if unit else name
+        parts = bare.split(".")
+        where = f"{parts[1]} " if parts[0] == "fabrics" and len(parts) > 2 else ""
+        text = f"{parts[0].rstrip('s') if parts[0] != 'totals' else ''} {where}" \
+               f"{stem.replace('_', ' ')}".strip()  # fmt: skip
+    return (f"{design}: {text}" if design else text), unit
+
+
+def _rel(path: str, root: Path | None) -> str:
+    if root is None:
+        return path
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+def rows(base: dict[str, Any], head: dict[str, Any], base_root: Path | None = None,
+         head_root: Path | None = None) -> list[Row]:  # fmt: skip
+    a, b = figures(base, base_root), figures(head, head_root)
+    keys = list(dict.fromkeys([*a, *b]))
+    known = [k for k in KNOWN if k in keys]
+    rest = sorted(k for k in keys if k not in KNOWN and a.get(k) != b.get(k))
+    out = []
+    for k in known + rest:
+        text, unit = label(k)
+        out.append(Row(k, text, unit, a.get(k), b.get(k)))
+    return out
+
+
+# -- findings -------------------------------------------------------------------------
+def _key(f: Finding, root: Path | None) -> tuple[str, str, str, str]:
+    path = _rel(f.location.path, root) if root is not None else ""
+    return (f.rule_id, path, f.subject, _NUMBER.sub("#", f.message))
+
+
+def compare(base: list[Finding], head: list[Finding], base_root: Path | None,
+            head_root: Path | None) -> tuple[list[Finding], list[Finding]]:  # fmt: skip
+    """(new in head, fixed since base), matched as multisets."""
+    before = Counter(_key(f, base_root) for f in base)
+    after = Counter(_key(f, head_root) for f in head)
+    new, fixed = [], []
+    left = Counter(before)
+    for f in head:
+        k = _key(f, head_root)
+        if left[k] > 0:
+            left[k] -= 1
+        else:
+            new.append(f)
+    right = Counter(after)
+    for f in base:
+        k = _key(f, base_root)
+        if right[k] > 0:
+            right[k] -= 1
+        else:
+            fixed.append(f)
+    return new, fixed
+
+
+# -- running both sides ---------------------------------------------------------------
+def _root_of(path: str) -> Path | None:
+    p = Path(path)
+    return p if p.is_dir() else None
+
+
+def diff_paths(base: str, head: str, settings: Settings, results: Any = None) -> Diff:
+    from rackcheck.api import check
+
+    quiet = replace(settings, budgets={}, baseline=None)
+    a = check([base], quiet)
+    b = check([head], quiet, results)
+    return _finish(Diff(base, head, a, b), settings, _root_of(base), _root_of(head))
+
+
+def diff_ref(ref: str, paths: list[str], settings: Settings, results: Any = None) -> Diff:
+    """Base: `paths` as they are at git revision `ref`; head: the working tree."""
+    from rackcheck import repo
+    from rackcheck.api import check
+
+    root = repo.root()
+    quiet = replace(settings, budgets={}, baseline=None)
+    with tempfile.TemporaryDirectory(prefix="rackcheck-base-") as tmp:
+        tmp_root = Path(tmp)
+        base_paths = materialize(ref, paths, root, tmp_root)
+        a = check(base_paths, quiet) if base_paths else _empty()
+        a = _relocate(a, tmp_root, root)
+    b = check(paths, quiet, results)
+    return _finish(Diff(ref, "working tree", a, b), settings, root, root)
+
+
+def _empty() -> Report:
+    return Report()
+
+
+def _finish(d: Diff, settings: Settings, base_root: Path | None,
+            head_root: Path | None) -> Diff:  # fmt: skip
+    d.rows = rows(d.base.metrics, d.head.metrics, base_root, head_root)
+    d.new, d.fixed = compare(d.base.findings, d.head.findings, base_root, head_root)
+    d.budgets = verdicts(d.head.metrics, settings) if not d.head.input_errors else []
+    return d
+
+
+def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
+    """Write the YAML files under `paths` as they are at `ref` into `tmp` (same layout
+    relative to the repository root), with the extra catalogs the designs name."""
+    import yaml
+
+    from rackcheck.repo import git
+
+    out: list[str] = []
+    for raw in paths:
+        rel = Path(raw).resolve().relative_to(root).as_posix() if Path(raw).exists() \
+            else Path(raw).as_posix()  # fmt: skip
+        listed = git(["ls-tree", "-r", "--name-only", ref, "--", rel or "."], root)
+        names = [n for n in listed.decode().splitlines() if n.endswith((".yaml", ".yml"))]
+        for name in names:
+            _fetch(ref, name, root, tmp)
+            try:
+                data = yaml.safe_load((tmp / name).read_text(encoding="utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError):
+                continue
+            for cat in (data or {}).get("catalogs", []) if isinstance(data, dict) else []:
+                dep = Path(name).parent / str(cat)
+                if not (tmp / dep).exists():
+                    try:
+                        _fetch(ref, _normal(dep), root, tmp)
+                    except Exception:  # a missing catalog is the base's INP004
+                        pass
+        if names:
+            out.append(str(tmp / rel) if rel else str(tmp))
+    return out
+
+
+def _normal(p: Path) -> str:
+    import posixpath
+
+    return posixpath.normpath(p.as_posix())
+
+
+def _fetch(ref: str, name: str, root: Path, tmp: Path) -> None:
+    from rackcheck.repo import git
+
+    data = git(["show", f"{ref}:{name}"], root)
+    target = tmp / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _relocate(report: Report, tmp: Path, root: Path) -> Report:
+    """Findings of the checked-out copy, shown at the paths the files have in the repo."""
+    from rackcheck.api import shown_path
+
+    def move(path: str) -> str:
+        try:
+            rel = Path(path).resolve().relative_to(tmp.resolve())
+        except ValueError:
+            return path
+        return shown_path(root / rel)
+
+    def fix(f: Finding) -> Finding:
+        loc = f.location
+        return replace(f, location=Location(move(loc.path), loc.line, loc.column),
+                       related=tuple(Location(move(r.path), r.line, r.column)
+                                     for r in f.related))  # fmt: skip
+
+    report.findings = [fix(f) for f in report.findings]
+    report.input_errors = [fix(f) for f in report.input_errors]
+    report.files = [move(p) for p in report.files]
+    designs = report.metrics.get("designs")
+    if isinstance(designs, dict):
+        report.metrics["designs"] = {move(k): v for k, v in designs.items()}
+    return report

@@ -1,0 +1,195 @@
+"""Storage figures: what the systems deliver, what the GPU nodes need, checkpoints.
+
+Requirement tiers are NVIDIA's published guideline points (DGX SuperPOD reference
+architecture featuring DGX H100, RA-11333-001, "Storage Architecture", Table 6), in GB/s:
+
+|                            | good | better | best |
+|----------------------------|------|--------|------|
+| single-node read / write   | 4/2  | 8/4    | 40/20|
+| 1 SU (32 nodes) read/write | 15/7 | 40/20  | 125/62|
+| 4 SU (128 nodes) read/write| 60/30| 160/80 | 500/250|
+
+They are requirement points, not "per node x N". Between 32 and 128 nodes rackcheck
+interpolates linearly between the two points; below 32 nodes it scales the 1-SU point by
+nodes/32 (never below the single-node figure); above 128 it extrapolates with the slope
+between the points. For every tier the 4-SU point is 4x the 1-SU point (the 62 GB/s write
+of "best" rounds 62.5), so the line passes through both.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.units import q
+
+if TYPE_CHECKING:
+    import pint
+
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode
+
+# tier -> (single read, single write, 1-SU read, 1-SU write, 4-SU read, 4-SU write), GB/s
+TIERS: dict[str, tuple[float, float, float, float, float, float]] = {
+    "good": (4, 2, 15, 7, 60, 30),
+    "better": (8, 4, 40, 20, 160, 80),
+    "best": (40, 20, 125, 62, 500, 250),
+}
+SU_NODES = 32
+
+
+def tier_aggregate(single: float, one_su: float, four_su: float, nodes: int) -> float:
+    """Interpolate a tier's aggregate requirement (GB/s) for `nodes` GPU nodes."""
+    if nodes <= SU_NODES:
+        return max(single, one_su * nodes / SU_NODES) if nodes else 0.0
+    slope = (four_su - one_su) / (4 * SU_NODES - SU_NODES)
+    return one_su + slope * (nodes - SU_NODES)
+
+
+@dataclass(frozen=True)
+class Need:
+    read_node: pint.Quantity | None
+    write_node: pint.Quantity | None
+    read_total: pint.Quantity | None
+    write_total: pint.Quantity | None
+    basis: str
+
+
+def gpu_nodes(graph: DesignGraph) -> list[tuple[DeviceNode, Any, int]]:
+    """(device, spec of one node, how many nodes it stands for) for every GPU node: a
+    server with GPUs is one node; a rack system counts each GPU tray it contains."""
+    out = []
+    for rack in graph.racks():
+        for dev in graph.devices(rack):
+            if dev.system:
+                for part in dev.spec.contains:
+                    spec = graph.catalog.get(part.model)
+                    if spec is not None and getattr(spec, "gpus", None) is not None:
+                        out.append((dev, spec, part.count))
+            elif getattr(dev.spec, "gpus", None) is not None:
+                out.append((dev, dev.spec, 1))
+    return out
+
+
+def node_count(graph: DesignGraph) -> int:
+    return sum(n for _, _, n in gpu_nodes(graph))
+
+
+def requirement(graph: DesignGraph) -> Need | None:
+    w = graph.design.workload
+    if w is None:
+        return None
+    nodes = node_count(graph)
+    vals: list[pint.Quantity | None] = [None, None, None, None]
+    basis = "stated"
+    if w.storage_tier is not None:
+        s_r, s_w, r1, w1, r4, w4 = TIERS[w.storage_tier]
+        vals = [
+            q(s_r, "GB/s"),
+            q(s_w, "GB/s"),
+            q(tier_aggregate(s_r, r1, r4, nodes), "GB/s"),
+            q(tier_aggregate(s_w, w1, w4, nodes), "GB/s"),
+        ]
+        basis = f"tier '{w.storage_tier}' for {nodes} nodes"
+    stated = [w.read_per_node, w.write_per_node, w.aggregate_read, w.aggregate_write]
+    vals = [s if s is not None else v for s, v in zip(stated, vals, strict=True)]
+    return Need(*vals, basis=basis)
+
+
+def _figure(dev: DeviceNode, name: str) -> pint.Quantity | None:
+    if dev.assume is not None and getattr(dev.assume, name, None) is not None:
+        return getattr(dev.assume, name)  # type: ignore[no-any-return]
+    return getattr(dev.spec, name, None)  # type: ignore[no-any-return]
+
+
+def storage_systems(graph: DesignGraph) -> list[DeviceNode]:
+    return [d for r in graph.racks() for d in graph.devices(r) if d.spec.kind == "storage"]
+
+
+def aggregate(graph: DesignGraph, name: str) -> pint.Quantity | None:
+    """Sum of the systems' rated `read` or `write` (GB/s); None if any is unknown."""
+    systems = storage_systems(graph)
+    figures = [_figure(d, name) for d in systems]
+    if not systems or any(f is None for f in figures):
+        return None
+    return q(sum(f.to("GB/s").magnitude for f in figures), "GB/s")  # type: ignore[union-attr]
+
+
+def capacity(graph: DesignGraph) -> pint.Quantity | None:
+    figures = [_figure(d, "capacity") for d in storage_systems(graph)]
+    if not figures or any(f is None for f in figures):
+        return None
+    return q(sum(f.to("TB").magnitude for f in figures), "TB")  # type: ignore[union-attr]
+
+
+def efficiency(graph: DesignGraph) -> float:
+    s = graph.design.storage
+    return float(s.protocol_efficiency) if s is not None else 0.9
+
+
+def node_line_rate(spec: Any) -> pint.Quantity:
+    """Line rate of one node's storage ports, Gbit/s."""
+    gbps = sum(p.count * p.speed.to("Gbit/s").magnitude for p in spec.ports
+               if p.role == "storage")  # fmt: skip
+    return q(gbps, "Gbit/s")
+
+
+def checkpoint_size(graph: DesignGraph) -> pint.Quantity | None:
+    w = graph.design.workload
+    ck = w.checkpoint if w is not None else None
+    if ck is None:
+        return None
+    if ck.size is not None:
+        return ck.size.to("TB")  # type: ignore[no-any-return]
+    if ck.parameters is not None and ck.bytes_per_parameter is not None:
+        return q(ck.parameters * ck.bytes_per_parameter / 1e12, "TB")
+    return None
+
+
+def young_daly(write_time: pint.Quantity, mtbf: pint.Quantity) -> pint.Quantity:
+    """Young/Daly first-order optimum checkpoint interval: sqrt(2 C MTBF)."""
+    c, m = write_time.to("s").magnitude, mtbf.to("s").magnitude
+    return q(math.sqrt(2.0 * c * m), "s")
+
+
+def nodes_write_capacity(graph: DesignGraph) -> pint.Quantity:
+    """What all GPU nodes' storage NICs can move at once, GB/s (after protocol overhead)."""
+    eff = efficiency(graph)
+    total = sum(node_line_rate(spec).to("GB/s").magnitude * n
+                for _, spec, n in gpu_nodes(graph))  # fmt: skip
+    return q(total * eff, "GB/s")
+
+
+def path_capacity(graph: DesignGraph) -> pint.Quantity | None:
+    """Max-flow from the storage systems to all GPU nodes over the storage fabric, GB/s,
+    or None when the design names no storage fabric."""
+    s = graph.design.storage
+    if s is None or s.fabric is None:
+        return None
+    from rackcheck.graph import storage_path
+
+    return storage_path.max_flow(graph, s.fabric)
+
+
+def write_bottleneck(graph: DesignGraph) -> tuple[pint.Quantity, str] | None:
+    """The binding write rate for a checkpoint and what binds it."""
+    options = [(aggregate(graph, "write"), "storage systems' aggregate write"),
+               (path_capacity(graph), "storage fabric path"),
+               (nodes_write_capacity(graph), "GPU nodes' storage NICs")]  # fmt: skip
+    known = [(r, name) for r, name in options if r is not None and r.magnitude > 0]
+    if not known:
+        return None
+    return min(known, key=lambda x: x[0].to("GB/s").magnitude)
+
+
+def checkpoint_time(
+    graph: DesignGraph,
+) -> tuple[pint.Quantity, pint.Quantity, str] | None:
+    """(seconds, rate, what binds the rate) for one checkpoint, or None if unknown."""
+    size = checkpoint_size(graph)
+    bottleneck = write_bottleneck(graph)
+    if size is None or bottleneck is None:
+        return None
+    rate, binding = bottleneck
+    return (size / rate).to("s"), rate.to("GB/s"), binding

@@ -1,0 +1,128 @@
+"""`rackcheck diff` as text, JSON and a Markdown pull-request comment.
+
+The Markdown starts with the hidden marker `<!-- rackcheck-diff -->`, so a bot can find
+its own comment and edit it in place instead of adding one per push.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rackcheck.findings import Finding
+
+MARKER = "<!-- rackcheck-diff -->"
+DIFF_JSON_VERSION = 1
+
+
+def num(x: float | None, unit: str = "") -> str:
+    if x is None:
+        return "—"
+    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.3f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip()
+
+
+def delta(x: float | None, unit: str = "") -> str:
+    if x is None:
+        return "—"
+    if x == 0:
+        return "0"
+    return ("+" if x > 0 else "-") + num(abs(x), unit)
+
+
+def _line(f: Finding) -> str:
+    return f"{f.location}: {f.severity} {f.rule_id} {f.message}"
+
+
+def text(d: Any) -> str:
+    out = [f"rackcheck diff: {d.base_label} -> {d.head_label}", ""]
+    if d.rows:
+        w = max(len(r.label) for r in d.rows)
+        cells = [(r.label, num(r.base, r.unit), num(r.head, r.unit), delta(r.delta, r.unit))
+                 for r in d.rows]  # fmt: skip
+        wb = max(len("base"), *(len(c[1]) for c in cells))
+        wh = max(len("head"), *(len(c[2]) for c in cells))
+        out.append(f"{'':{w}}  {'base':>{wb}}  {'head':>{wh}}  change")
+        out += [f"{a:{w}}  {b:>{wb}}  {h:>{wh}}  {c}" for a, b, h, c in cells]
+        out.append("")
+    for title, found in (("new", d.new), ("fixed", d.fixed)):
+        out.append(f"{len(found)} {title} finding{'s' if len(found) != 1 else ''}"
+                   + (":" if found else ""))  # fmt: skip
+        out += [f"  {_line(f)}" for f in found]
+    for side, rep in (("base", d.base), ("head", d.head)):
+        if rep.input_errors:
+            out.append(f"{side} cannot be checked:")
+            out += [f"  {_line(f)}" for f in rep.input_errors]
+    if d.budgets:
+        out.append("budgets:")
+        out += [f"  {_verdict(v):4}  {v.describe()}" for v in d.budgets]
+    return "\n".join(out) + "\n"
+
+
+def _verdict(v: Any) -> str:
+    return {True: "ok", False: "FAIL", None: "n/a"}[v.ok]
+
+
+def document(d: Any) -> dict[str, Any]:
+    return {
+        "version": DIFF_JSON_VERSION,
+        "base": d.base_label,
+        "head": d.head_label,
+        "figures": [{"key": r.key, "label": r.label, "unit": r.unit, "base": r.base,
+                     "head": r.head, "delta": r.delta} for r in d.rows],  # fmt: skip
+        "new": [f.as_dict() for f in d.new],
+        "fixed": [f.as_dict() for f in d.fixed],
+        "budgets": [{"name": v.name, "label": v.label, "unit": v.unit, "value": v.value,
+                     "max": v.max, "min": v.min, "ok": v.ok} for v in d.budgets],  # fmt: skip
+        "input_errors": {"base": [f.as_dict() for f in d.base.input_errors],
+                         "head": [f.as_dict() for f in d.head.input_errors]},  # fmt: skip
+    }
+
+
+def json_(d: Any) -> str:
+    return json.dumps(document(d), indent=2) + "\n"
+
+
+def markdown(d: Any) -> str:
+    from rackcheck.report.markdown import cell
+
+    failed = [v for v in d.budgets if v.ok is False]
+    icon = "❌" if failed or d.head.input_errors else "⚠️" if d.new else "✅"
+    out = [MARKER, f"## rackcheck diff {icon}", "",
+           f"`{cell(d.base_label)}` → `{cell(d.head_label)}`", ""]  # fmt: skip
+    if d.rows:
+        out += ["| figure | base | head | change |", "|---|--:|--:|--:|"]
+        for r in d.rows:
+            change = delta(r.delta, r.unit)
+            if r.delta:
+                change = f"**{change}**"
+            out.append(f"| {cell(r.label)} | {num(r.base, r.unit)} | "
+                       f"{num(r.head, r.unit)} | {change} |")  # fmt: skip
+        out.append("")
+    for title, found in (("New findings", d.new), ("Fixed findings", d.fixed)):
+        out.append(f"**{title}: {len(found)}**")
+        out += [f"- `{cell(str(f.location))}` {f.severity} **{f.rule_id}** "
+                f"{cell(f.message)}" for f in found]  # fmt: skip
+        out.append("")
+    if d.head.input_errors:
+        out.append("**HEAD cannot be checked:**")
+        out += [f"- `{f.location}` {f.rule_id} {cell(f.message)}" for f in d.head.input_errors]
+        out.append("")
+    if d.budgets:
+        out += ["| budget | value | limit | |", "|---|--:|---|---|"]
+        for v in d.budgets:
+            limit = " and ".join(s for s in (
+                f"≤ {num(v.max, v.unit)}" if v.max is not None else "",
+                f"≥ {num(v.min, v.unit)}" if v.min is not None else "") if s)  # fmt: skip
+            mark = {True: "✅", False: "❌ over" if _over(v) else "❌ under", None: "n/a"}
+            out.append(f"| {v.name} ({v.label}) | {num(v.value, v.unit)} | {limit} | "
+                       f"{mark[v.ok]} |")  # fmt: skip
+        out.append("")
+    return "\n".join(out)
+
+
+def _over(v: Any) -> bool:
+    return v.max is not None and v.value is not None and v.value > v.max
+
+
+RENDER = {"text": text, "json": json_, "markdown": markdown}

@@ -1,0 +1,89 @@
+"""Storage: tier interpolation, Gbit/s vs GB/s, checkpoint time and its bottleneck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rackcheck.api import check
+from rackcheck.graph.storage import TIERS, tier_aggregate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("tier", sorted(TIERS))
+def test_tier_passes_through_the_published_points(tier):
+    s_r, s_w, r1, w1, r4, w4 = TIERS[tier]
+    assert tier_aggregate(s_r, r1, r4, 32) == r1
+    assert tier_aggregate(s_r, r1, r4, 128) == r4
+    assert tier_aggregate(s_w, w1, w4, 128) == w4
+
+
+def test_tier_interpolation_between_and_below():
+    # "better": 40 GB/s at 32 nodes, 160 at 128: 100 GB/s at 80 nodes, 8 at 1 node
+    assert tier_aggregate(8, 40, 160, 80) == pytest.approx(100.0)
+    assert tier_aggregate(8, 40, 160, 1) == 8.0  # never below the single-node need
+    assert tier_aggregate(8, 40, 160, 16) == 20.0
+    assert tier_aggregate(8, 40, 160, 256) == pytest.approx(320.0)
+
+
+def test_hall_storage_metrics():
+    m = check([str(ROOT / "designs/hall-a-dgx-h100.yaml")]).metrics["storage"]
+    assert m["gpu_nodes"] == 128
+    assert m["aggregate_read_gbs"] == pytest.approx(2 * 92.07)
+    assert m["aggregate_write_gbs"] == 160.0
+    assert m["required"]["aggregate_read_gbs"] == 160.0
+    assert m["required"]["aggregate_write_gbs"] == 80.0
+    # DGX H100: 2 x 400 Gbit/s storage ports = 100 GB/s line rate, x 0.9
+    assert m["per_node_gbs"] == {"dgx-h100": 90.0}
+    # 70e9 parameters x 16 B = 1.12 TB at 160 GB/s = 7 s
+    assert m["checkpoint_tb"] == pytest.approx(1.12)
+    assert m["checkpoint_seconds"] == pytest.approx(7.0)
+    assert m["binding_constraint"] == "storage systems' aggregate write"
+
+
+def test_node_bandwidth_message_prints_bits_and_bytes(write):
+    path = write("d.yaml", """\
+rackcheck: 1
+name: t
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: dgx-h100}
+workload:
+  read_per_node: "120 GB/s"
+""")
+    [f] = [f for f in check([str(path)]).findings if f.rule_id == "STO002"]
+    assert (f.location.line, f.location.column) == (7, 17)
+    assert f.message == (
+        "dgx-h100 storage NICs give 2 x 400.0 Gbit/s = 100.0 GB/s line rate, 90.0 GB/s "
+        "at 90% protocol efficiency < 120.0 GB/s single-node read needed (stated)"
+    )
+
+
+def test_checkpoint_from_parameters(write):
+    path = write("d.yaml", """\
+rackcheck: 1
+name: t
+racks:
+  - name: "c{01..32}"
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: dgx-h100}
+  - name: s01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: ddn-ai400x2-turbo}
+workload:
+  checkpoint:
+    parameters: "405B"
+    bytes_per_parameter: 16
+    max_write_time: "60 s"
+""")
+    [f] = [f for f in check([str(path)]).findings if f.rule_id == "STO004"]
+    assert (f.location.line, f.location.column) == (16, 21)
+    # 6.48 TB / 80 GB/s = 81 s
+    assert f.message == ("checkpoint of 6.48 TB takes 81 s at 80.0 GB/s (storage "
+                         "systems' aggregate write) > 60 s allowed")
