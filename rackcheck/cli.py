@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -321,7 +321,7 @@ def catalog_list(kind: str | None, fmt: str) -> None:
         click.echo(f"{c.kind:12} {c.id:34} {c.vendor} {c.model}")
 
 
-def _input_errors(exc: Any) -> None:
+def _input_errors(exc: Any) -> NoReturn:
     for f in exc.findings:
         click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
     sys.exit(2)

@@ -19,36 +19,45 @@ from rackcheck.rules.engine import Rule
 
 _CODES: list[tuple[str, str, Severity, str, str]] = [
     ("INP001", "unreadable-input", Severity.ERROR, "input", """
-        A file cannot be read as YAML: missing, not UTF-8, a syntax error, several
-        documents in one file, or a value YAML cannot represent safely.
+        A file cannot be read as YAML.
 
-        The run stops for that file with exit code 2; nothing about it is checked.
+        Missing, not UTF-8, a syntax error, several documents in one file, or a value
+        YAML cannot represent safely. The run stops for that file with exit code 2; nothing about it is checked.
         """),
     ("INP002", "schema", Severity.ERROR, "input", """
-        A design or catalog entry does not match the format: an unknown key, a missing
-        required key, a value of the wrong type. `rackcheck schema` prints the format.
+        A design or catalog entry does not match the format.
+
+        An unknown key, a missing required key, a value of the wrong type. `rackcheck
+        schema` prints the format. Exit code 2.
         """),
     ("INP003", "units", Severity.ERROR, "input", """
-        A figure lacks a unit or has the wrong kind of unit: `"10 kW"` where power is
-        due, not `10` or `"10 kVA"`. Exit code 2.
+        A figure lacks a unit or has the wrong kind of unit.
+
+        Write `"10 kW"` where power is due, not `10` or `"10 kVA"`. Exit code 2.
         """),
     ("INP004", "reference", Severity.ERROR, "input", """
-        A design names something that does not exist: an unknown catalog model, feed,
-        PDU, rack or extra catalog file. Exit code 2.
+        A design names something that does not exist.
+
+        An unknown catalog model, feed, PDU, rack or extra catalog file. Exit code 2.
         """),
     ("INP005", "duplicate", Severity.ERROR, "input", """
-        The same key, component id or name is defined twice. Exit code 2.
+        The same key, component id or name is defined twice.
+
+        Exit code 2.
         """),
     ("CFG001", "invalid-config", Severity.ERROR, "config", """
-        The configuration (`[tool.rackcheck]` in pyproject.toml, rackcheck.toml, an
-        `extend`ed file, a `RACKCHECK_...` variable or a command-line option) is not
-        valid: a TOML syntax error, an unknown key, an unknown rule id or option, a
+        The configuration is not valid.
+
+        `[tool.rackcheck]` in pyproject.toml, rackcheck.toml, an `extend`ed file, a
+        `RACKCHECK_...` variable, a command-line option or a baseline file has a TOML
+        syntax error, an unknown key, an unknown rule id or option, a
         value of the wrong type. Reported at the file:line:column of the key; exit 2.
         See docs/configuration.md.
         """),
     ("SUP001", "unknown-suppression", Severity.WARNING, "suppress", """
-        A `# rackcheck: ignore[...]` comment names a rule id that does not exist, or is
-        malformed. A typo here would silently suppress nothing.
+        A suppression comment names an unknown rule id, or is malformed.
+
+        A typo in `# rackcheck: ignore[...]` would silently suppress nothing.
 
         **Fails**
 
@@ -71,8 +80,9 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         ```
         """),
     ("SUP002", "unused-suppression", Severity.WARNING, "suppress", """
-        A suppression matches no finding: the problem was fixed, or the comment is on
-        the wrong line. Remove it, so it cannot hide a future finding. Only rules that
+        A suppression matches no finding.
+
+        The problem was fixed, or the comment is on the wrong line. Remove it, so it cannot hide a future finding. Only rules that
         ran are judged: a suppression of a rule switched off by `ignore` is not unused.
 
         **Fails**
@@ -97,20 +107,22 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         ```
         """),
     ("SUP003", "suppression-reason", Severity.WARNING, "suppress", """
-        A suppression gives no reason, and `require-reason = true` is set. Write why the
-        finding is accepted after the brackets: `# rackcheck: ignore[POW005] hall B
-        has 60 kW rack cooling, see FAC-123`. The finding stays suppressed.
+        A suppression gives no reason while reasons are required.
 
-        **Fails** (with `require-reason = true`)
+        With `require-reason = true`, write why the finding is accepted after the
+        brackets: `# rackcheck: ignore[POW005] hall B has 60 kW racks, see FAC-123`.
+        The finding stays suppressed. The failing example needs `require-reason`.
+
+        **Fails**
 
         ```yaml
         rackcheck: 1
         name: suppression without a reason
         racks:
-          - name: r01
+          - name: r01  # rackcheck: ignore[DAT002]
             model: apc-netshelter-sx-ar3100
             devices:
-              - {model: dgx-h100}  # rackcheck: ignore[POW001]
+              - {model: dgx-h100}
         ```
 
         **Passes**
@@ -119,15 +131,16 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         rackcheck: 1
         name: suppression with a reason
         racks:
-          - name: r01
+          - name: r01  # rackcheck: ignore[DAT002] PDUs are on the facility drawing
             model: apc-netshelter-sx-ar3100
             devices:
-              - {model: dgx-h100}  # rackcheck: ignore[POW001] lab rack, 1 PDU
+              - {model: dgx-h100}
         ```
         """),
     ("BUD001", "budget", Severity.ERROR, "budget", """
-        A total of the designs checked together exceeds a budget of the configuration,
-        e.g. `budgets = {it_power_kw = 1200}` for "total IT power <= 1.2 MW", or falls
+        A total of the designs checked together breaks a budget of the configuration.
+
+        E.g. `budgets = {it_power_kw = 1200}` for "total IT power <= 1.2 MW", or falls
         below a floor (`budgets.gpus = {min = 1024}`). Reported at the budget's line in
         the configuration file. Budget names are listed in docs/configuration.md.
         """),

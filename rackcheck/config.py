@@ -445,3 +445,39 @@ def _set(s: Settings, key: str, value: Any) -> None:
         s.options.setdefault(rid, {})[opt] = value
     elif key.startswith("budgets."):
         s.budgets[key.split(".", 1)[1]] = value
+
+
+# -- showing --------------------------------------------------------------------------
+def show(s: Settings) -> list[tuple[str, Any, str]]:
+    """(setting, value, origin) for every effective setting, as `config show` prints."""
+    from rackcheck.rules import all_rules
+
+    o = s.origins
+    rows: list[tuple[str, Any, str]] = [
+        ("select", s.select, o.get("select", "default")),
+        ("ignore", s.ignore, o.get("ignore", "default")),
+    ]
+    for which in ("extend-select", "extend-ignore"):
+        if which in o:
+            rows.append((which, "(added above)", o[which]))
+    rows += [
+        ("fail-on", str(s.fail_on) if s.fail_on else None, o.get("fail-on", "default")),
+        ("inline-suppressions", s.inline_suppressions,
+         o.get("inline-suppressions", "default")),
+        ("require-reason", s.require_reason, o.get("require-reason", "default")),
+        ("baseline", _shown(Path(s.baseline)) if s.baseline else None,
+         o.get("baseline", "default")),
+    ]  # fmt: skip
+    for rid, sev in sorted(s.severity.items()):
+        rows.append((f"severity.{rid}", str(sev), o.get(f"severity.{rid}", "?")))
+    for rule in all_rules():
+        for opt, default in rule.option_defaults().items():
+            key = f"options.{rule.id}.{opt}"
+            value = s.options.get(rule.id, {}).get(opt, default)
+            rows.append((f"rules.{rule.id}.{opt}", value, o.get(key, "default")))
+    for name, bounds in s.budgets.items():
+        _, label, unit, _ = BUDGETS[name]
+        limit = {k: v for k, v in bounds.items() if v is not None}
+        rows.append((f"budgets.{name}", {**limit, "unit": unit, "of": label},
+                     o.get(f"budgets.{name}", "?")))  # fmt: skip
+    return rows

@@ -52,7 +52,7 @@ def test_hall_figures():
     t = m["totals"]
     assert (t["racks"], t["devices"], t["gpus"]) == (33, 130, 1024)  # + storage rack
     assert t["it_power_kw"] == pytest.approx(128 * 10.2 + 2 * 2.4)
-    assert sorted(m["racks"])[:2] == ["su1-r01", "su1-r02"]
+    assert sorted(m["racks"])[:2] == ["st01", "su1-r01"]
 
 
 def test_gb200_row_figures():

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from rackcheck.model.catalog import Component
+from rackcheck.model.fabric import Fabric, Layout
 from rackcheck.model.storage import StorageSection, Workload
 from rackcheck.model.fields import (
     Byterate,
@@ -135,5 +136,7 @@ class Design(Strict):
     cooling: Cooling = Cooling()
     workload: Workload | None = None
     storage: StorageSection | None = None
+    fabrics: list[Fabric] = Field(default=[], description="network fabrics")
+    layout: Layout | None = Field(default=None, description="rack rows, for cable reach")
 
 
