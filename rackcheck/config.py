@@ -111,7 +111,7 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = (int(m[1]), int(m[2])) if m else (1, 1)
+        line, col = (int(m[1]), int(m[2])) if m else (max(text.count("\n"), 1), 1)
         msg = re.sub(r"\s*\(at line.*?\)", "", str(exc))
         raise error(f"TOML syntax error: {msg}", Location(shown, line, col)) from None
     prefix: tuple[str, ...] = ()
@@ -312,7 +312,7 @@ def _amount(name: str, value: Any, where: Location) -> float:
     m = re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*([A-Za-z]+)\s*", str(value))
     if isinstance(value, str) and m and m[2] in units:
         return float(m[1]) * units[m[2]]
-    hint = f" or text like '1.2 {next(iter(units))}'" if units else ""
+    hint = f" or text like '1.2 {list(units)[-1]}'" if units else ""
     raise error(f"budgets.{name}: expected a number of {unit or 'items'}{hint}, "
                 f"not {value!r}", where)  # fmt: skip
 
@@ -477,7 +477,8 @@ def show(s: Settings) -> list[tuple[str, Any, str]]:
             rows.append((f"rules.{rule.id}.{opt}", value, o.get(key, "default")))
     for name, bounds in s.budgets.items():
         _, label, unit, _ = BUDGETS[name]
-        limit = {k: v for k, v in bounds.items() if v is not None}
-        rows.append((f"budgets.{name}", {**limit, "unit": unit, "of": label},
-                     o.get(f"budgets.{name}", "?")))  # fmt: skip
+        u = f" {unit}" if unit else ""
+        limit = " and ".join(f"{'<=' if k == 'max' else '>='} {v:g}{u}"
+                             for k, v in bounds.items() if v is not None)  # fmt: skip
+        rows.append((f"budgets.{name}", f"{label} {limit}", o.get(f"budgets.{name}", "?")))
     return rows
