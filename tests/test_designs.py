@@ -76,3 +76,22 @@ def test_broken_pow001_message_and_location():
         "rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA derated PDU capacity "
         "(3 PDU(s) at 80%)"
     )
+
+
+def test_graph_has_psus_and_cdus_as_nodes(tmp_path):
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import CduNode, PsuNode
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import load_catalog, validate
+    from rackcheck.source import load_yaml
+
+    doc = load_yaml(ROOT / "designs/row-gb200-nvl72.yaml")
+    g = DesignGraph(validate(doc, Design), load_catalog(), doc.source)
+    psus = list(g.nodes(PsuNode))
+    # 8 racks, each system with one cord per PDU (8 PDUs, 4 per feed)
+    assert len(psus) == 64
+    assert {g.node(p.pdu).feed for p in psus} == {"A", "B"}
+    cdus = list(g.nodes(CduNode))
+    assert [c.spec.id for c in cdus] == ["cdu-vertiv-xdu1350"] * 2
+    assert g.g.edges["cdu:row-b/0", "loop:row-b"]["rel"] == "cooling"
+    assert g.g.edges["pdu:b01/pa-1", psus[0].id]["rel"] == "power"

@@ -1,9 +1,10 @@
 """Design + catalog -> networkx graph. Reference errors (unknown models, racks, PDUs)
 are located INP004 input errors: a design that names what does not exist is not checked.
 
-Nodes: ``site``, ``feed:A``, ``rack:r01``, ``pdu:r01/pdu1``, ``dev:r01/3``,
-``loop:l1``. Edges carry ``rel``: ``contains`` (site>rack>pdu/device), ``power``
-(feed>pdu, pdu>device, with the cords and their phases) and ``cooling`` (loop>rack).
+Nodes: ``site``, ``feed:A``, ``rack:r01``, ``pdu:r01/pdu1``, ``dev:r01/0.3`` (entry 0,
+instance 3), ``psu:r01/0.3/2`` (its third PSU), ``loop:l1``, ``cdu:l1/0``. Edges carry
+``rel``: ``contains`` (site>rack>pdu/device>psu, site>loop>cdu), ``power``
+(feed>pdu>psu>device; a PSU knows its phase) and ``cooling`` (cdu>loop>rack).
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from rackcheck.findings import Finding, InputError, Severity
-from rackcheck.graph.nodes import DeviceNode, FeedNode, LoopNode, PduNode, RackNode
+from rackcheck.graph.nodes import (
+    CduNode,
+    DeviceNode,
+    FeedNode,
+    LoopNode,
+    PduNode,
+    PsuNode,
+    RackNode,
+)
 from rackcheck.model.names import expand
 
 if TYPE_CHECKING:
@@ -247,11 +256,16 @@ class DesignGraph:
             # PSU k plugs into PDU k mod n, in the order the design lists the PDUs.
             n_cords = _psu_count(dev.spec) or len(pdu_ids)
             cords = [(pdu_ids[k % len(pdu_ids)], None) for k in range(n_cords)]
-        dev.cords = cords or []
         self.g.add_node(dev.id, obj=dev)
         self.g.add_edge(dev.rack, dev.id, rel="contains")
-        for pid, _ in dev.cords:
-            self.g.add_edge(pid, dev.id, rel="power")
+        for k, (pid, phase) in enumerate(cords or []):
+            psu = PsuNode(f"psu:{dev.id[4:]}/{k}", f"{dev.name} PSU {k + 1}", dev.path,
+                          self.file, device=dev.id, pdu=pid, phase=phase)  # fmt: skip
+            dev.psus.append(psu)
+            self.g.add_node(psu.id, obj=psu)
+            self.g.add_edge(dev.id, psu.id, rel="contains")
+            self.g.add_edge(pid, psu.id, rel="power")
+            self.g.add_edge(psu.id, dev.id, rel="power")
 
     def _add_loop(self, i: int, loop: Any) -> None:
         path = ("cooling", "loops", i)
@@ -260,12 +274,18 @@ class DesignGraph:
             self._error((*path, "name"), f"duplicate loop name {loop.name!r}")
             return
         node = LoopNode(lid, loop.name, path, self.file, spec=loop)
-        for k, ref in enumerate(loop.cdus):
-            cdu = self._component(ref.model, ("cdu",), (*path, "cdus", k, "model"))
-            if cdu is not None:
-                node.cdus.extend([cdu] * ref.count)
         self.g.add_node(lid, obj=node)
         self.g.add_edge("site", lid, rel="contains")
+        for k, ref in enumerate(loop.cdus):
+            spec = self._component(ref.model, ("cdu",), (*path, "cdus", k, "model"))
+            for _ in range(ref.count if spec is not None else 0):
+                n = len(node.units)
+                unit = CduNode(f"cdu:{loop.name}/{n}", f"{loop.name} CDU {n + 1}",
+                               (*path, "cdus", k), self.file, loop=lid, spec=spec)  # fmt: skip
+                node.units.append(unit)
+                self.g.add_node(unit.id, obj=unit)
+                self.g.add_edge(lid, unit.id, rel="contains")
+                self.g.add_edge(unit.id, lid, rel="cooling")
         for k, served in enumerate(loop.serves):
             for name in self._expand(served, (*path, "serves", k)):
                 rid = f"rack:{name}"

@@ -47,15 +47,35 @@ class DeviceNode(Node):
     rack: str = ""
     spec: Any = None  # catalog server / switch / storage / tray / rack-system ...
     position: int | None = None
-    cords: list[tuple[str, str | None]] = field(default_factory=list)  # (pdu id, phase)
     system: bool = False  # the rack-system itself (GB200 NVL72)
     assume: Any = None  # design Assume: figures the design states
+    psus: list[PsuNode] = field(default_factory=list)  # its cords, in PSU order
+
+
+@dataclass(eq=False)
+class PsuNode(Node):
+    """One PSU (or power-shelf input) of a device and the PDU outlet it plugs into."""
+
+    device: str = ""
+    pdu: str = ""
+    phase: str | None = None
+
+
+@dataclass(eq=False)
+class CduNode(Node):
+    loop: str = ""
+    spec: Any = None  # catalog Cdu
 
 
 @dataclass(eq=False)
 class LoopNode(Node):
     spec: Any = None  # design Loop
-    cdus: list[Any] = field(default_factory=list)  # catalog Cdu, one per unit
+    units: list[CduNode] = field(default_factory=list)
+
+    @property
+    def cdus(self) -> list[Any]:
+        """The catalog entry of each CDU unit on the loop."""
+        return [u.spec for u in self.units]
 
 
 def where(node: Node, source: Any, *sub: str | int, key: bool = False) -> Location:

@@ -76,11 +76,11 @@ def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, derating: float) -> An
     return sum((pdu_capacity(p, derating) for p in graph.pdus(rack)), q(0.0, "kVA"))
 
 
-def live_cords(dev: DeviceNode, failed_feed: str | None, graph: DesignGraph) -> list:
-    """The cords of `dev` still powered when `failed_feed` is down."""
+def live_psus(dev: DeviceNode, failed_feed: str | None, graph: DesignGraph) -> list[Any]:
+    """The PSUs of `dev` still powered when `failed_feed` is down."""
     if failed_feed is None:
-        return list(dev.cords)
-    return [c for c in dev.cords if graph.node(c[0]).feed != failed_feed]
+        return list(dev.psus)
+    return [p for p in dev.psus if graph.node(p.pdu).feed != failed_feed]
 
 
 def pdu_loads(
@@ -104,14 +104,14 @@ def _pdu_loads(graph: DesignGraph, rack: RackNode, failed_feed: str | None) -> A
     per_pdu: dict[str, float] = {p.id: 0.0 for p in graph.pdus(rack)}
     per_phase: dict[tuple[str, str], float] = defaultdict(float)
     for dev in graph.devices(rack):
-        live = live_cords(dev, failed_feed, graph)
+        live = live_psus(dev, failed_feed, graph)
         if not live:
             continue
         share = device_apparent(dev, graph).to("kVA").magnitude / len(live)
-        for pid, phase in live:
-            per_pdu[pid] += share
-            if phase is not None:
-                per_phase[(pid, phase)] += share
+        for psu in live:
+            per_pdu[psu.pdu] += share
+            if psu.phase is not None:
+                per_phase[(psu.pdu, psu.phase)] += share
     return (
         {k: q(v, "kVA") for k, v in per_pdu.items()},
         {k: q(v, "kVA") for k, v in per_phase.items()},

@@ -84,9 +84,9 @@ def _lose(ctx, rack, feed):  # type: ignore[no-untyped-def]
     short = []
     for dev in g.devices(rack):
         psus = dev.spec.power.psus if dev.spec.power else None
-        live = len(power.live_cords(dev, feed, g))
+        live = len(power.live_psus(dev, feed, g))
         need = psus.required if psus is not None and psus.required else 1
-        if dev.cords and live < need:
+        if dev.psus and live < need:
             short.append((dev, live, need))
     if short:
         dev, live, need = short[0]
@@ -94,7 +94,7 @@ def _lose(ctx, rack, feed):  # type: ignore[no-untyped-def]
         yield ctx.finding(
             dev,
             f"when feed {feed} fails, {dev.name} in rack {rack.name} keeps {live} of "
-            f"{len(dev.cords)} PSUs but needs {need} for full load{more}",
+            f"{len(dev.psus)} PSUs but needs {need} for full load{more}",
             "model",
         )
     derating = ctx.options.derating

@@ -1,0 +1,388 @@
+"""Size a rail-optimized fat tree (folded Clos) from a switch's radix: the design rules.
+
+Everything is derived from the radix k (ports per switch at the endpoint speed, after
+breakout: one 800G port = two 400G) and the oversubscription target r (down:up):
+
+- A leaf has d = the most down ports with d + ceil(d / r) <= k, and u = k - d up
+  (1:1 and k = 64: 32 down, 32 up). A scalable unit (SU) of `su_size` nodes (default d)
+  gets one leaf per rail: NIC i of every node lands on rail i's leaf.
+- 2 tiers while the spines can reach every leaf: S spines, the smallest divisor of u
+  with L x (u / S) <= k, so every leaf has u / S links to every spine (balanced ECMP).
+  At most k leaves: k x d endpoints (k^2/2 at 1:1).
+- 3 tiers above that: pods of whole SUs, as many leaves as a spine's down ports d_s
+  reach (d_s + ceil(d_s / r_spine) <= k, u_s = k - d_s); Sp spines per pod (smallest
+  divisor of u with Lp x (u / Sp) <= d_s); spine j of every pod joins core plane j of
+  Cp cores (smallest divisor of u_s with P x (u_s / Cp) <= k). At most k pods:
+  k x d_s x d endpoints (k^3/4 at 1:1).
+
+Speeds are integers in Mbit/s inside; pint quantities are made only at the boundaries.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+TIER_NAMES = ("leaf", "spine", "core")
+MEDIA_KEYS = ("node_leaf", "leaf_spine", "spine_core")
+
+
+class PlanError(ValueError):
+    """A fabric that cannot be built as asked; `key` names the option at fault."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def mbps(quantity: Any) -> int:
+    """A bitrate quantity as whole Mbit/s (the one internal unit of network figures)."""
+    return int(round(quantity.to("Mbit/s").magnitude))
+
+
+def gbit(value_mbps: float) -> str:
+    """12800000 -> '12.8 Tbit/s': a figure in Mbit/s, printed with a readable prefix."""
+    for div, unit in ((1e9, "Pbit/s"), (1e6, "Tbit/s"), (1e3, "Gbit/s")):
+        if abs(value_mbps) >= div:
+            return f"{value_mbps / div:g} {unit}"
+    return f"{value_mbps:g} Mbit/s"
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """How a switch serves links of one speed: k lanes, each `lane` Mbit/s."""
+
+    k: int
+    lane: int  # Mbit/s a link runs at on this switch
+    native: int  # Mbit/s of the physical port
+    split: int  # links per physical port (breakout), 1 without
+    per_cage: int  # ports per cage (twin-port OSFP: 2)
+    exact: bool  # False: no native or breakout mode at the wanted speed
+
+
+def lanes(switch: Any, want: int | None) -> Lanes:
+    """The switch's radix at speed `want` (Mbit/s; None: its fastest native speed)."""
+    groups = [(mbps(p.speed), p) for p in switch.ports]
+    if not groups:
+        raise PlanError(f"catalog entry {switch.id!r} lists no ports", "switch")
+    breakout = {mbps(b) for b in switch.breakout}
+    if want is None:
+        want = max(n for n, _ in groups)
+    best: Lanes | None = None
+    for native, port in groups:
+        if native == want:
+            cand = Lanes(port.count, want, native, 1, port.per_cage, True)
+        elif native > want and want in breakout and native % want == 0:
+            split = native // want
+            cand = Lanes(port.count * split, want, native, split, port.per_cage, True)
+        else:
+            continue
+        if best is None or cand.k > best.k:
+            best = cand
+    if best is not None:
+        return best
+    native, port = max(groups, key=lambda g: (g[0], g[1].count))
+    return Lanes(port.count, min(native, want), native, 1, port.per_cage, False)
+
+
+def split_ports(k: int, ratio: float) -> tuple[int, int]:
+    """(down, up): the most down ports with down / up <= ratio, the rest up."""
+    down = int(k * ratio / (1 + ratio))
+    while down > 0 and down + math.ceil(down / ratio - 1e-9) > k:
+        down -= 1
+    while down + 1 + math.ceil((down + 1) / ratio - 1e-9) <= k:
+        down += 1
+    return down, k - down
+
+
+def smallest_divisor(n: int, ok: Any) -> int | None:
+    """The smallest divisor d of n with ok(d), else None."""
+    for d in range(1, n + 1):
+        if n % d == 0 and ok(d):
+            return d
+    return None
+
+
+@dataclass
+class Plan:
+    """A sized fabric: counts, and the wiring as plain lists (see `wiring`)."""
+
+    switch: Any
+    nodes: int
+    rails: int
+    lanes: Lanes
+    node_speed: int  # Mbit/s of the nodes' ports
+    node_per_cage: int
+    su_size: int
+    leaves_per_su: int
+    ratio_leaf: float
+    ratio_spine: float
+    tiers: int
+    down_leaf: int
+    up_leaf: int
+    down_spine: int = 0
+    up_spine: int = 0
+    extra: int = 0
+    media: dict[str, str] = field(default_factory=dict)
+    # wiring
+    leaf_su: list[int] = field(default_factory=list)  # -1: a service leaf for extras
+    leaf_rail: list[int] = field(default_factory=list)  # -1: no rail
+    leaf_down: list[int] = field(default_factory=list)  # endpoints on each leaf
+    ep_leaf: list[int] = field(default_factory=list)  # per endpoint (nodes x rails, extras)
+    pods: int = 1
+    leaves_per_pod: int = 0
+    spines_per_pod: int = 0
+    cores_per_plane: int = 0
+
+    # -- counts ---------------------------------------------------------------
+    @property
+    def speed(self) -> int:
+        """Every link of the fabric runs at this many Mbit/s: the slower end."""
+        return min(self.node_speed, self.lanes.lane)
+
+    @property
+    def endpoints(self) -> int:
+        return self.nodes * self.rails + self.extra
+
+    @property
+    def leaves(self) -> int:
+        return len(self.leaf_su)
+
+    @property
+    def spines(self) -> int:
+        return self.pods * self.spines_per_pod
+
+    @property
+    def cores(self) -> int:
+        return self.spines_per_pod * self.cores_per_plane if self.tiers == 3 else 0
+
+    def leaf_pod(self, leaf: int) -> int:
+        return leaf // self.leaves_per_pod
+
+    def leaf_spine_links(self) -> int:
+        return self.up_leaf // self.spines_per_pod  # per (leaf, spine) pair
+
+    def spine_core_links(self) -> int:
+        return self.up_spine // self.cores_per_plane if self.tiers == 3 else 0
+
+    def cables(self) -> dict[str, int]:
+        return {
+            "node_leaf": self.endpoints,
+            "leaf_spine": self.leaves * self.up_leaf,
+            "spine_core": self.spines * self.up_spine if self.tiers == 3 else 0,
+        }
+
+    def spine_down(self) -> list[int]:
+        """Down links in use on each spine (a partial last pod uses fewer)."""
+        per_pair = self.leaf_spine_links()
+        out = []
+        for p in range(self.pods):
+            in_pod = min(self.leaves_per_pod, self.leaves - p * self.leaves_per_pod)
+            out += [in_pod * per_pair] * self.spines_per_pod
+        return out
+
+    def transceivers(self) -> dict[str, int]:
+        """Optical modules: switch side per cage (a twin-port cage holds one), node side
+        per node cage. Tiers whose medium is DAC/ACC/AOC need none."""
+        per_cage = self.lanes.per_cage * self.lanes.split
+        optic = {k: self.media.get(k, "transceiver") == "transceiver" for k in MEDIA_KEYS}
+
+        def cages(links: int) -> int:
+            return -(-links // per_cage)
+
+        switch = 0
+        if optic["node_leaf"]:
+            switch += sum(cages(d) for d in self.leaf_down)
+        if optic["leaf_spine"]:
+            switch += self.leaves * cages(self.up_leaf)
+            switch += sum(cages(d) for d in self.spine_down())
+        if self.tiers == 3 and optic["spine_core"]:
+            switch += self.spines * cages(self.up_spine)
+            per_core = self.pods * self.spine_core_links()
+            switch += self.cores * cages(per_core)
+        node = 0
+        if optic["node_leaf"]:
+            node = self.nodes * -(-self.rails // self.node_per_cage) + self.extra
+        return {"switch": switch, "node": node}
+
+    def oversubscription(self) -> dict[str, float | None]:
+        """Worst switch of each tier: down capacity / up capacity (all links one speed)."""
+        leaf = max(self.leaf_down) / self.up_leaf if self.up_leaf else None
+        spine = None
+        if self.tiers == 3 and self.up_spine:
+            spine = max(self.spine_down()) / self.up_spine
+        return {"leaf": leaf, "spine": spine}
+
+    def switch_power_kw(self) -> float | None:
+        """Total switch power, or None when the catalog has no power figure."""
+        power = self.switch.power
+        each = None
+        if power is not None:
+            each = power.max if power.max is not None else power.typical
+        if each is None:
+            return None
+        return each.to("kW").magnitude * (self.leaves + self.spines + self.cores)
+
+    def analytic_bisection(self) -> int:
+        """Fat-tree bisection in Mbit/s: half the narrowest of injection, leaf uplinks,
+        spine uplinks (a balanced cut sends half the traffic across each layer)."""
+        s = self.speed
+        layers = [self.endpoints * s, self.leaves * self.up_leaf * s]
+        if self.tiers == 3:
+            layers.append(self.spines * self.up_spine * s)
+        return min(layers) // 2
+
+    def max_endpoints(self) -> dict[str, int]:
+        """The radix limits: k x d in 2 tiers (k^2/2 at 1:1), k x d_s x d in 3
+        (k^3/4 at 1:1)."""
+        k = self.lanes.k
+        d_s, _ = split_ports(k, self.ratio_spine)
+        return {"2_tier": k * self.down_leaf, "3_tier": k * d_s * self.down_leaf}
+
+
+def plan(
+    switch: Any,
+    nodes: int,
+    rails: int,
+    *,
+    node_speed: int | None = None,
+    node_per_cage: int = 1,
+    su_size: int | None = None,
+    pod_size: int | None = None,
+    extra: int = 0,
+    ratio_leaf: float | None = None,
+    ratio_spine: float | None = None,
+    tiers: int | None = None,
+    media: dict[str, str] | None = None,
+) -> Plan:
+    """Size the fabric; raises PlanError (with the option at fault) when it cannot be
+    built. `node_speed` in Mbit/s (None: the switch's fastest native speed)."""
+    if nodes < 1 and extra < 1:
+        raise PlanError("a fabric needs at least one endpoint", "nodes")
+    if rails < 1:
+        raise PlanError("rails must be at least 1", "rails")
+    ln = lanes(switch, node_speed)
+    node_speed = ln.lane if node_speed is None else node_speed
+    r_leaf, r_spine = ratio_leaf or 1.0, ratio_spine or 1.0
+    d_leaf, u_leaf = split_ports(ln.k, r_leaf)
+    if d_leaf < 1 or u_leaf < 1:
+        raise PlanError(
+            f"{switch.id} has {ln.k} ports: too few for a leaf at {r_leaf:g}:1", "switch"
+        )
+    su = su_size or d_leaf
+    per_rail = -(-su // d_leaf)  # leaves per rail in one SU
+    per_leaf = -(-su // per_rail)
+    p = Plan(switch, nodes, rails, ln, node_speed, node_per_cage, su, rails * per_rail,
+             r_leaf, r_spine, 0, d_leaf, u_leaf, extra=extra, media=dict(media or {}))  # fmt: skip
+    n_su = -(-nodes // su)
+    for s in range(n_su):
+        for r in range(rails):
+            for _ in range(per_rail):
+                p.leaf_su.append(s)
+                p.leaf_rail.append(r)
+                p.leaf_down.append(0)
+    for n in range(nodes):
+        s, pos = divmod(n, su)
+        for r in range(rails):
+            leaf = s * p.leaves_per_su + r * per_rail + pos // per_leaf
+            p.ep_leaf.append(leaf)
+            p.leaf_down[leaf] += 1
+    _place_extras(p, extra)
+    _tiers(p, tiers, pod_size)
+    return p
+
+
+def _place_extras(p: Plan, extra: int) -> None:
+    """Extra endpoints take free leaf ports, first leaves first; the rest get service
+    leaves of their own (which need uplinks like any leaf)."""
+    left = extra
+    for leaf in range(len(p.leaf_down)):
+        while left and p.leaf_down[leaf] < p.down_leaf:
+            p.ep_leaf.append(leaf)
+            p.leaf_down[leaf] += 1
+            left -= 1
+    while left:
+        leaf = len(p.leaf_su)
+        take = min(left, p.down_leaf)
+        p.leaf_su.append(-1)
+        p.leaf_rail.append(-1)
+        p.leaf_down.append(take)
+        p.ep_leaf += [leaf] * take
+        left -= take
+
+
+def _tiers(p: Plan, tiers: int | None, pod_size: int | None) -> None:
+    k, leaves, u = p.lanes.k, p.leaves, p.up_leaf
+    if tiers is None:
+        tiers = 2 if leaves <= k else 3
+    if tiers == 2:
+        spines = smallest_divisor(u, lambda s: leaves * (u // s) <= k)
+        if spines is None:
+            raise PlanError(
+                f"2 tiers of {p.switch.id} (radix {k}) reach at most {k} leaves "
+                f"({k * p.down_leaf} endpoints); this fabric needs {leaves} leaves "
+                f"({p.endpoints} endpoints): use 3 tiers",
+                "tiers",
+            )
+        p.tiers, p.pods, p.leaves_per_pod, p.spines_per_pod = 2, 1, leaves, spines
+        return
+    d_s, u_s = split_ports(k, p.ratio_spine)
+    if d_s < 1 or u_s < 1:
+        raise PlanError(f"{p.switch.id}: too few ports for a spine tier", "switch")
+    per_su = p.leaves_per_su
+    if pod_size is not None:
+        per_pod = pod_size * per_su
+        if per_pod > d_s:
+            raise PlanError(
+                f"a pod of {pod_size} SUs has {per_pod} leaves, more than a spine's "
+                f"{d_s} down ports",
+                "pod_size",
+            )
+    else:
+        per_pod = per_su * (d_s // per_su) if per_su <= d_s else d_s
+    per_pod = max(1, min(per_pod, leaves))
+    pods = -(-leaves // per_pod)
+    sp = smallest_divisor(u, lambda s: per_pod * (u // s) <= d_s)
+    cp = smallest_divisor(u_s, lambda c: pods * (u_s // c) <= k)
+    if sp is None or cp is None:
+        most = k * d_s * p.down_leaf
+        raise PlanError(
+            f"3 tiers of {p.switch.id} (radix {k}) reach at most {k} pods ({most} "
+            f"endpoints); this fabric needs {pods} pods ({p.endpoints} endpoints)",
+            "switch",
+        )
+    p.tiers, p.down_spine, p.up_spine = 3, d_s, u_s
+    p.pods, p.leaves_per_pod, p.spines_per_pod, p.cores_per_plane = pods, per_pod, sp, cp
+
+
+def summary(p: Plan, bisection_mbps: int | None = None, cut: str | None = None) -> dict[str, Any]:
+    """The sizing as plain data: the JSON of `rackcheck fabric size` and of
+    `metrics.fabrics.<name>` for a generated fabric."""
+    over = p.oversubscription()
+    power = p.switch_power_kw()
+    return {
+        "switch": p.switch.id,
+        "radix": p.lanes.k,
+        "link_speed_gbps": p.speed / 1000,
+        "nodes": p.nodes,
+        "rails": p.rails,
+        "su_size": p.su_size,
+        "scalable_units": -(-p.nodes // p.su_size) if p.nodes else 0,
+        "endpoints": p.endpoints,
+        "tiers": p.tiers,
+        "pods": p.pods if p.tiers == 3 else None,
+        "leaf": p.leaves,
+        "spine": p.spines,
+        "core": p.cores,
+        "cables": p.cables(),
+        "transceivers": p.transceivers(),
+        "switch_power_kw": None if power is None else round(power, 3),
+        "bisection_gbps": None if bisection_mbps is None else bisection_mbps / 1000,
+        "bisection_cut": cut,
+        "bisection_analytic_gbps": p.analytic_bisection() / 1000,
+        "oversubscription": {
+            k: None if v is None else round(v, 4) for k, v in over.items()
+        },
+        "max_endpoints": p.max_endpoints(),
+    }
