@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -99,12 +100,16 @@ def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
               help="Also write FORMAT to PATH (repeatable), e.g. sarif=rackcheck.sarif; "
               "written only when the whole check succeeded.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--only-designs", is_flag=True,
+              help="Skip named files that are not designs (no top-level `rackcheck:` "
+              "key), for hooks that pass every YAML file.")
 @_settings_options
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
-          no_cache: bool, **kw: Any) -> None:  # fmt: skip
+          no_cache: bool, only_designs: bool, **kw: Any) -> None:  # fmt: skip
     """Check design files, or every design under the folders given."""
     import os
 
+    from rackcheck.api import _is_design
     from rackcheck.api import check as run_check
     from rackcheck.findings import InputError
     from rackcheck.outputs import write_all
@@ -112,6 +117,8 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
 
     files = _outputs(outputs, FORMATS)
     settings = _resolve(list(paths), kw)
+    if only_designs:
+        paths = tuple(p for p in paths if os.path.isdir(p) or _is_design(Path(p)))
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:

@@ -9,11 +9,14 @@ from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=8)
 def root(start: str | None = None) -> Path:
     """`git rev-parse --show-toplevel` of `start` (default: the working directory),
     else `$GITHUB_WORKSPACE`, else the working directory itself."""
-    cwd = start or os.getcwd()
+    return _root(start or os.getcwd(), os.environ.get("GITHUB_WORKSPACE", ""))
+
+
+@lru_cache(maxsize=8)
+def _root(cwd: str, workspace: str) -> Path:
     try:
         out = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True,
@@ -23,7 +26,7 @@ def root(start: str | None = None) -> Path:
             return Path(out.stdout.strip()).resolve()
     except (OSError, subprocess.SubprocessError):
         pass
-    return Path(os.environ.get("GITHUB_WORKSPACE") or cwd).resolve()
+    return Path(workspace or cwd).resolve()
 
 
 def relative(path: str, base: Path | None = None) -> str | None:

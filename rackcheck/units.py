@@ -111,6 +111,16 @@ def parse(text: Any, kind: str) -> pint.Quantity:
             f"{text!r} is not {label} (it is {q.dimensionality}); "
             f"write e.g. '{example}'"
         )
+    # W and VA share a dimension in SI but not a meaning: real power is W, apparent
+    # power VA, and only a power factor turns one into the other.
+    is_va = any("volt_ampere" in name for name, _ in q.unit_items())
+    if kind == "power" and is_va:
+        raise UnitError(
+            f"{text!r} is apparent power (VA); write real power in W here "
+            "(VA = W / power factor)"
+        )
+    if kind == "apparent_power" and not is_va:
+        raise UnitError(f"{text!r} is not apparent power; write it in VA, e.g. '{example}'")
     if kind not in ("temperature",) and value < 0:
         raise UnitError(f"{text!r} is negative; {label} must be >= 0")
     return q

@@ -73,3 +73,11 @@ def test_more_systems_never_lower_load_or_heat(tmp_path_factory, n, extra):
     assert b["heat_air_kw"] >= a["heat_air_kw"]
     assert b["apparent_power_kva"] >= a["apparent_power_kva"] >= a["power_kw"]
     assert a["power_kw"] == pytest.approx(10.2 * n)
+
+
+def test_watts_and_volt_amperes_stay_apart():
+    with pytest.raises(units.UnitError, match=r"'10 kVA' is apparent power \(VA\)"):
+        units.parse("10 kVA", "power")
+    with pytest.raises(units.UnitError, match="is not apparent power"):
+        units.parse("10 kW", "apparent_power")
+    assert units.parse("34.5 kVA", "apparent_power").to("VA").magnitude == 34500

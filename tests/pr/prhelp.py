@@ -1,0 +1,51 @@
+"""Helpers for the pull-request integration tests: small designs with known findings,
+and a CliRunner shortcut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from rackcheck.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# POW001 at 7:7 (three DGX H100 draw 32.2 kVA > 25.9 kVA of three 208 V 30 A PDUs).
+BAD = """\
+rackcheck: 1
+name: three DGX H100 on three 208 V 30 A PDUs
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-208v-3ph-30a-apc, feed: A}
+      - {model: pdu-208v-3ph-30a-apc, feed: B}
+      - {model: pdu-208v-3ph-30a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, count: 3}
+"""
+
+# Clean: four DGX H100 (32 GPUs, 40.8 kW) on three 415 V 60 A PDUs.
+GOOD = """\
+rackcheck: 1
+name: four DGX H100
+site:
+  feeds:
+    - {name: A, voltage: "415 V", phases: 3, current: "100 A"}
+    - {name: B, voltage: "415 V", phases: 3, current: "100 A"}
+    - {name: C, voltage: "415 V", phases: 3, current: "100 A"}
+racks:
+  - name: r01
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, count: 4, position: 3}
+"""
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
