@@ -142,9 +142,10 @@ def check(
                 report.input_errors.extend(exc.findings)
                 continue
             if results is not None:
-                results.put(path, shown, settings, result, _extra_catalogs(result, path))
-        findings = triage.file_findings(path, shown, result["findings"], settings, report)
-        report.findings.extend(findings)
+                deps = _extra_catalogs(result, path)
+                results.put(path, shown, settings, result, deps)
+        raw = result["findings"]
+        report.findings.extend(triage.file_findings(path, shown, raw, settings, report))
         per_design[shown] = result["metrics"]
     report.findings.sort(key=Finding.sort_key)
     report.input_errors.sort(key=Finding.sort_key)
@@ -172,3 +173,10 @@ def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
         for name, r in m["racks"].items():
             racks[f"{path}#{name}"] = r
     return {"totals": totals, "racks": racks, "designs": per_design}
+
+
+def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str, Any]:
+    """`rackcheck fabric size` in Python (options: see rackcheck/sizing.py)."""
+    from rackcheck.sizing import size_fabric as run
+
+    return run(nodes, rails, switch, **options)

@@ -5,6 +5,7 @@ a finding is about), never on line numbers or figures, so editing a design elsew
 or a load changing from 41 kW to 43 kW, keeps an accepted finding accepted. Keys are
 counted: two accepted POW001 findings on rack r01 accept two, not three. File paths
 are stored relative to the baseline file's folder, so it works from any directory.
+Budget breaches (BUD001) are never baselined.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def rel_path(path: str, folder: Path) -> str:
 
 
 def document(report: Report, path: Path) -> dict[str, Any]:
-    counts = Counter(key(f, path.parent) for f in report.findings)
+    counts = Counter(key(f, path.parent) for f in report.findings if _accepts(f))
     entries = [
         {"rule_id": r, "file": file, "subject": subj, "count": n}
         for (r, file, subj), n in sorted(counts.items())
@@ -44,10 +45,12 @@ def document(report: Report, path: Path) -> dict[str, Any]:
 
 
 def write(report: Report, path: Path) -> int:
-    """Write the baseline of `report` to `path` atomically; return the entries' total."""
+    """Write the baseline of `report` to `path` atomically; return its count."""
     doc = document(report, path)
     text = json.dumps(doc, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=".rackcheck-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent or ".", prefix=".rackcheck-", suffix=".tmp"
+    )
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     os.replace(tmp, path)
@@ -55,17 +58,29 @@ def write(report: Report, path: Path) -> int:
 
 
 def load(path: Path) -> Counter[Key]:
-    where = Location(str(path), 1, 1)
+    resolved, cwd = path.resolve(), Path.cwd().resolve()
+    shown = (
+        resolved.relative_to(cwd).as_posix()
+        if resolved.is_relative_to(cwd)
+        else str(path)
+    )
+    where = Location(shown, 1, 1)
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise _error(f"cannot read baseline: {exc.strerror}", where) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
-        raise _error(f"baseline is not JSON: {exc}", Location(str(path), line, col)) from None
+        why = getattr(exc, "msg", None) or str(exc)
+        raise _error(
+            f"baseline is not JSON: {why}", Location(shown, line, col)
+        ) from None
     if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
-        raise _error(f"not a rackcheck baseline of version {BASELINE_VERSION} "
-                     "(make one with `rackcheck baseline create`)", where)  # fmt: skip
+        raise _error(
+            f"not a rackcheck baseline of version {BASELINE_VERSION} "
+            "(make one with `rackcheck baseline create`)",
+            where,
+        )
     out: Counter[Key] = Counter()
     for e in doc.get("findings", []):
         try:
@@ -76,17 +91,22 @@ def load(path: Path) -> Counter[Key]:
 
 
 def apply(report: Report, path: Path) -> None:
-    """Move findings the baseline accepts from `report.findings` to `report.baselined`."""
+    """Move the findings the baseline accepts to `report.baselined`."""
     accepted = load(path)
     kept: list[Finding] = []
     for f in report.findings:
         k = key(f, path.parent)
-        if accepted[k] > 0:
+        if _accepts(f) and accepted[k] > 0:
             accepted[k] -= 1
             report.baselined.append(f)
         else:
             kept.append(f)
     report.findings = kept
+
+
+def _accepts(f: Finding) -> bool:
+    """Budgets (BUD) are the team's own limits: a baseline never accepts a breach."""
+    return not f.rule_id.startswith("BUD")
 
 
 def _error(message: str, where: Location) -> InputError:

@@ -36,9 +36,13 @@ class Verdict:
     def describe(self) -> str:
         u = f" {self.unit}" if self.unit else ""
         limit = " and ".join(
-            s for s in (f"<= {_n(self.max)}{u}" if self.max is not None else "",
-                        f">= {_n(self.min)}{u}" if self.min is not None else "") if s
-        )  # fmt: skip
+            s
+            for s in (
+                f"<= {_n(self.max)}{u}" if self.max is not None else "",
+                f">= {_n(self.min)}{u}" if self.min is not None else "",
+            )
+            if s
+        )
         if self.value is None:
             return f"budget {self.name} ({self.label} {limit}): not computed"
         return f"budget {self.name}: {self.label} {_n(self.value)}{u}, limit {limit}"
@@ -64,7 +68,9 @@ def verdicts(metrics: dict[str, Any], settings: Settings) -> list[Verdict]:
     for name, bounds in settings.budgets.items():
         path, label, unit, _ = BUDGETS[name]
         value = metric(metrics, path)
-        out.append(Verdict(name, label, unit, value, bounds.get("max"), bounds.get("min")))
+        out.append(
+            Verdict(name, label, unit, value, bounds.get("max"), bounds.get("min"))
+        )
     return out
 
 

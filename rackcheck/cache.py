@@ -97,8 +97,15 @@ class ResultCache:
     def _entry(self, path: Path, shown: str, settings: Any) -> Path:
         if self._code is None:
             self._code = code_fingerprint()
-        key = "\0".join((self._code, os.getcwd(), str(path.resolve()), shown,
-                         settings_fingerprint(settings)))  # fmt: skip
+        key = "\0".join(
+            (
+                self._code,
+                os.getcwd(),
+                str(path.resolve()),
+                shown,
+                settings_fingerprint(settings),
+            )
+        )
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()[:40]}.json"
 
     def get(self, path: Path, shown: str, settings: Any) -> dict[str, Any] | None:
@@ -112,11 +119,19 @@ class ResultCache:
             return None
         if any(sha256(Path(p)) != h for p, h in deps.items()):
             return None
-        return {"findings": [_finding(d) for d in entry["findings"]],
-                "metrics": entry["metrics"]}  # fmt: skip
+        return {
+            "findings": [_finding(d) for d in entry["findings"]],
+            "metrics": entry["metrics"],
+        }
 
-    def put(self, path: Path, shown: str, settings: Any, result: dict[str, Any],
-            deps: list[Path]) -> None:  # fmt: skip
+    def put(
+        self,
+        path: Path,
+        shown: str,
+        settings: Any,
+        result: dict[str, Any],
+        deps: list[Path],
+    ) -> None:
         entry = {
             "sha256": sha256(path),
             "deps": {str(p): sha256(p) for p in deps},
@@ -145,11 +160,22 @@ class ResultCache:
 
 def _dict(f: Finding) -> dict[str, Any]:
     loc = f.location
-    return {"r": f.rule_id, "s": int(f.severity), "m": f.message,
-            "l": [loc.path, loc.line, loc.column], "j": f.subject,
-            "x": [[r.path, r.line, r.column] for r in f.related]}  # fmt: skip
+    return {
+        "r": f.rule_id,
+        "s": int(f.severity),
+        "m": f.message,
+        "l": [loc.path, loc.line, loc.column],
+        "j": f.subject,
+        "x": [[r.path, r.line, r.column] for r in f.related],
+    }
 
 
 def _finding(d: dict[str, Any]) -> Finding:
-    return Finding(d["r"], Severity(d["s"]), d["m"], Location(*d["l"]), d["j"],
-                   tuple(Location(*r) for r in d["x"]))  # fmt: skip
+    return Finding(
+        d["r"],
+        Severity(d["s"]),
+        d["m"],
+        Location(*d["l"]),
+        d["j"],
+        tuple(Location(*r) for r in d["x"]),
+    )

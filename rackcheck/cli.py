@@ -11,15 +11,13 @@ import click
 from rackcheck import __version__
 
 SEVERITIES = ["error", "warning", "note"]
+FORMATS = ["text", "json", "sarif", "github", "junit", "markdown"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="rackcheck")
 def cli() -> None:
     """Validate AI rack and cluster designs: power, cooling, space, network, storage."""
-
-
-FORMATS = ["text", "json", "sarif", "github", "junit", "markdown"]
 
 
 def _settings_options(func: Any) -> Any:
@@ -33,12 +31,13 @@ def _settings_options(func: Any) -> Any:
                      "bad input."),
         click.option("--select", help="Rule ids or prefixes to run, comma-separated "
                      "(replaces the config's select)."),
-        click.option("--ignore", help="Rule ids or prefixes not to run, comma-separated."),
+        click.option("--ignore", help="Rule ids or prefixes not to run, "
+                     "comma-separated."),
         click.option("--extend-select", help="Add to the selected rules."),
         click.option("--extend-ignore", help="Add to the ignored rules."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Config file (rackcheck.toml or pyproject.toml) to use instead "
-                     "of searching upward."),
+                     help="Config file (rackcheck.toml or pyproject.toml) to use "
+                     "instead of searching upward."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
         click.option("--no-inline-suppressions", is_flag=True,
                      help="Ignore `# rackcheck: ignore[...]` comments."),
@@ -69,7 +68,8 @@ def _resolve(paths: list[str], kw: dict[str, Any]) -> Any:
     }
     cli_layer = {k: v for k, v in given.items() if v is not None}
     try:
-        return resolve(paths, cli_layer, kw.get("config_path"), kw.get("isolated", False))
+        isolated = kw.get("isolated", False)
+        return resolve(paths, cli_layer, kw.get("config_path"), isolated)
     except InputError as exc:
         _input_errors(exc)
 
@@ -97,8 +97,8 @@ def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write FORMAT to PATH (repeatable), e.g. sarif=rackcheck.sarif; "
-              "written only when the whole check succeeded.")
+              help="Also write FORMAT to PATH (repeatable), e.g. "
+              "sarif=rackcheck.sarif; written only when the whole check succeeded.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--only-designs", is_flag=True,
               help="Skip named files that are not designs (no top-level `rackcheck:` "
@@ -326,6 +326,61 @@ def catalog_list(kind: str | None, fmt: str) -> None:
         return
     for c in rows:
         click.echo(f"{c.kind:12} {c.id:34} {c.vendor} {c.model}")
+
+
+
+@cli.group()
+def fabric() -> None:
+    """Size network fabrics (rail-optimized fat trees)."""
+
+
+@fabric.command("size")
+@click.option("--nodes", type=click.IntRange(min=1), required=True, help="GPU servers.")
+@click.option("--rails", type=click.IntRange(min=1), required=True,
+              help="NIC ports per node in this fabric (one leaf per rail per SU).")  # fmt: skip
+@click.option("--switch", "switch", required=True, help="Catalog switch id (qm9700 ...).")
+@click.option("--su-size", type=click.IntRange(min=1),
+              help="Nodes per scalable unit [default: a leaf's down ports].")  # fmt: skip
+@click.option("--extra-endpoints", type=click.IntRange(min=0), default=0,
+              show_default=True, help="Single-port endpoints beyond the nodes (UFM ...).")  # fmt: skip
+@click.option("--oversubscription", default="1:1", show_default=True,
+              help="down:up per tier: '1:1', or 'leaf=1:1,spine=7:1'.")  # fmt: skip
+@click.option("--tiers", type=click.Choice(["2", "3"]), help="[default: fewest that fit]")
+@click.option("--pod-size", type=click.IntRange(min=1), help="SUs per pod (3 tiers).")
+@click.option("--node", "node", help="Catalog server id: port speed and NIC cages.")
+@click.option("--speed", help="Endpoint port speed, e.g. '400 Gbit/s' [default: the "
+              "--node's, else the switch's].")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True)  # fmt: skip
+def fabric_size(nodes: int, rails: int, switch: str, su_size: int | None,
+                extra_endpoints: int, oversubscription: str, tiers: str | None,
+                pod_size: int | None, node: str | None, speed: str | None,
+                fmt: str) -> None:  # fmt: skip
+    """Leaf, spine and core switches, cables, transceivers, bisection of a fat tree."""
+    import json
+
+    from rackcheck.api import size_fabric
+    from rackcheck.findings import InputError
+    from rackcheck.sizing import render_text
+
+    over: str | dict[str, str] = oversubscription
+    if "=" in oversubscription:
+        try:
+            over = dict(part.split("=", 1) for part in oversubscription.split(","))
+        except ValueError:
+            raise click.BadParameter(oversubscription, param_hint="--oversubscription")
+    try:
+        result = size_fabric(nodes, rails, switch, su_size=su_size,
+                             extra_endpoints=extra_endpoints, oversubscription=over,
+                             tiers=int(tiers) if tiers else None, pod_size=pod_size,
+                             node=node, speed=speed)  # fmt: skip
+    except InputError as exc:
+        option, _, text = exc.findings[0].message.partition(": ")
+        raise click.UsageError(f"--{option.replace('_', '-')}: {text}") from None
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(render_text(result), nl=False)
 
 
 def _input_errors(exc: Any) -> NoReturn:

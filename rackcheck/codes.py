@@ -18,34 +18,70 @@ from rackcheck.findings import Finding, Severity
 from rackcheck.rules.engine import Rule
 
 _CODES: list[tuple[str, str, Severity, str, str]] = [
-    ("INP001", "unreadable-input", Severity.ERROR, "input", """
+    (
+        "INP001",
+        "unreadable-input",
+        Severity.ERROR,
+        "input",
+        """
         A file cannot be read as YAML.
 
         Missing, not UTF-8, a syntax error, several documents in one file, or a value
-        YAML cannot represent safely. The run stops for that file with exit code 2; nothing about it is checked.
-        """),
-    ("INP002", "schema", Severity.ERROR, "input", """
+        YAML cannot represent safely. The run stops for that file with exit code 2;
+        nothing about it is checked.
+        """,
+    ),
+    (
+        "INP002",
+        "schema",
+        Severity.ERROR,
+        "input",
+        """
         A design or catalog entry does not match the format.
 
         An unknown key, a missing required key, a value of the wrong type. `rackcheck
         schema` prints the format. Exit code 2.
-        """),
-    ("INP003", "units", Severity.ERROR, "input", """
+        """,
+    ),
+    (
+        "INP003",
+        "units",
+        Severity.ERROR,
+        "input",
+        """
         A figure lacks a unit or has the wrong kind of unit.
 
         Write `"10 kW"` where power is due, not `10` or `"10 kVA"`. Exit code 2.
-        """),
-    ("INP004", "reference", Severity.ERROR, "input", """
+        """,
+    ),
+    (
+        "INP004",
+        "reference",
+        Severity.ERROR,
+        "input",
+        """
         A design names something that does not exist.
 
         An unknown catalog model, feed, PDU, rack or extra catalog file. Exit code 2.
-        """),
-    ("INP005", "duplicate", Severity.ERROR, "input", """
+        """,
+    ),
+    (
+        "INP005",
+        "duplicate",
+        Severity.ERROR,
+        "input",
+        """
         The same key, component id or name is defined twice.
 
         Exit code 2.
-        """),
-    ("CFG001", "invalid-config", Severity.ERROR, "config", """
+        """,
+    ),
+    (
+        "CFG001",
+        "invalid-config",
+        Severity.ERROR,
+        "config",
+        """
         The configuration is not valid.
 
         `[tool.rackcheck]` in pyproject.toml, rackcheck.toml, an `extend`ed file, a
@@ -53,8 +89,14 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         syntax error, an unknown key, an unknown rule id or option, a
         value of the wrong type. Reported at the file:line:column of the key; exit 2.
         See docs/configuration.md.
-        """),
-    ("SUP001", "unknown-suppression", Severity.WARNING, "suppress", """
+        """,
+    ),
+    (
+        "SUP001",
+        "unknown-suppression",
+        Severity.WARNING,
+        "suppress",
+        """
         A suppression comment names an unknown rule id, or is malformed.
 
         A typo in `# rackcheck: ignore[...]` would silently suppress nothing.
@@ -78,12 +120,19 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
           - name: r01
             model: apc-netshelter-sx-ar3100
         ```
-        """),
-    ("SUP002", "unused-suppression", Severity.WARNING, "suppress", """
+        """,
+    ),
+    (
+        "SUP002",
+        "unused-suppression",
+        Severity.WARNING,
+        "suppress",
+        """
         A suppression matches no finding.
 
-        The problem was fixed, or the comment is on the wrong line. Remove it, so it cannot hide a future finding. Only rules that
-        ran are judged: a suppression of a rule switched off by `ignore` is not unused.
+        The problem was fixed, or the comment is on the wrong line. Remove it, so it
+        cannot hide a future finding. Only rules that ran are judged: a suppression of
+        a rule switched off by `ignore` is not unused.
 
         **Fails**
 
@@ -105,8 +154,14 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
           - name: r01
             model: apc-netshelter-sx-ar3100
         ```
-        """),
-    ("SUP003", "suppression-reason", Severity.WARNING, "suppress", """
+        """,
+    ),
+    (
+        "SUP003",
+        "suppression-reason",
+        Severity.WARNING,
+        "suppress",
+        """
         A suppression gives no reason while reasons are required.
 
         With `require-reason = true`, write why the finding is accepted after the
@@ -136,14 +191,21 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
             devices:
               - {model: dgx-h100}
         ```
-        """),
-    ("BUD001", "budget", Severity.ERROR, "budget", """
+        """,
+    ),
+    (
+        "BUD001",
+        "budget",
+        Severity.ERROR,
+        "budget",
+        """
         A total of the designs checked together breaks a budget of the configuration.
 
         E.g. `budgets = {it_power_kw = 1200}` for "total IT power <= 1.2 MW", or falls
         below a floor (`budgets.gpus = {min = 1024}`). Reported at the budget's line in
         the configuration file. Budget names are listed in docs/configuration.md.
-        """),
+        """,
+    ),
 ]
 
 

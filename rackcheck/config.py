@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,20 +24,47 @@ from rackcheck.settings import Settings
 
 CONFIG_NAMES = ("rackcheck.toml", ".rackcheck.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "note")
-KEYS = ("select", "ignore", "extend-select", "extend-ignore", "fail-on", "severity",
-        "rules", "require-reason", "inline-suppressions", "budgets", "baseline",
-        "extend")  # fmt: skip
+KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "extend-ignore",
+    "fail-on",
+    "severity",
+    "rules",
+    "require-reason",
+    "inline-suppressions",
+    "budgets",
+    "baseline",
+    "extend",
+)
 
 # Budget name -> (metrics path, what it limits, unit, other units accepted in text).
 BUDGETS: dict[str, tuple[str, str, str, dict[str, float]]] = {
-    "it_power_kw": ("totals.it_power_kw", "total IT power", "kW",
-                    {"W": 1e-3, "kW": 1.0, "MW": 1e3}),
-    "apparent_power_kva": ("totals.apparent_power_kva", "total apparent power", "kVA",
-                           {"VA": 1e-3, "kVA": 1.0, "MVA": 1e3}),
-    "heat_liquid_kw": ("totals.heat_liquid_kw", "heat to liquid", "kW",
-                       {"W": 1e-3, "kW": 1.0, "MW": 1e3}),
-    "heat_air_kw": ("totals.heat_air_kw", "heat to air", "kW",
-                    {"W": 1e-3, "kW": 1.0, "MW": 1e3}),
+    "it_power_kw": (
+        "totals.it_power_kw",
+        "total IT power",
+        "kW",
+        {"W": 1e-3, "kW": 1.0, "MW": 1e3},
+    ),
+    "apparent_power_kva": (
+        "totals.apparent_power_kva",
+        "total apparent power",
+        "kVA",
+        {"VA": 1e-3, "kVA": 1.0, "MVA": 1e3},
+    ),
+    "heat_liquid_kw": (
+        "totals.heat_liquid_kw",
+        "heat to liquid",
+        "kW",
+        {"W": 1e-3, "kW": 1.0, "MW": 1e3},
+    ),
+    "heat_air_kw": (
+        "totals.heat_air_kw",
+        "heat to air",
+        "kW",
+        {"W": 1e-3, "kW": 1.0, "MW": 1e3},
+    ),
     "weight_kg": ("totals.weight_kg", "total weight", "kg", {"kg": 1.0, "t": 1e3}),
     "gpus": ("totals.gpus", "GPUs", "", {}),
     "racks": ("totals.racks", "racks", "", {}),
@@ -46,7 +73,7 @@ BUDGETS: dict[str, tuple[str, str, str, dict[str, float]]] = {
     "switches": ("totals.switches", "switches", "", {}),
     "capex_usd": ("totals.capex_usd", "capex", "USD", {"USD": 1.0}),
     "tco_usd": ("totals.tco_usd", "TCO", "USD", {"USD": 1.0}),
-}  # fmt: skip
+}
 
 
 def error(message: str, where: Location) -> InputError:
@@ -101,8 +128,9 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     shown = _shown(path)
     if path.resolve() in seen:
         chain = " -> ".join(_shown(p) for p in (*seen, path.resolve()))
-        raise error(f"config files extend each other in a cycle: {chain}",
-                    Location(shown, 1, 1))  # fmt: skip
+        raise error(
+            f"config files extend each other in a cycle: {chain}", Location(shown, 1, 1)
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -111,7 +139,8 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = (int(m[1]), int(m[2])) if m else (max(text.count("\n"), 1), 1)
+        end = text.split("\n")
+        line, col = (int(m[1]), int(m[2])) if m else (len(end), len(end[-1]) + 1)
         msg = re.sub(r"\s*\(at line.*?\)", "", str(exc))
         raise error(f"TOML syntax error: {msg}", Location(shown, line, col)) from None
     prefix: tuple[str, ...] = ()
@@ -125,12 +154,14 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     if "extend" in data:
         base = data["extend"]
         if not isinstance(base, str):
-            raise error("extend: expected the path of another config file",
-                        src.at("extend"))  # fmt: skip
+            raise error(
+                "extend: expected the path of another config file", src.at("extend")
+            )
         target = (path.parent / base).resolve()
         if not target.is_file():
-            raise error(f"extend: no such file {base!r} (relative to {shown})",
-                        src.at("extend"))  # fmt: skip
+            raise error(
+                f"extend: no such file {base!r} (relative to {shown})", src.at("extend")
+            )
         layers += read_file(target, (*seen, path.resolve()))
     layers.append(Layer(shown, parse_table(data, src)))
     return layers
@@ -141,7 +172,11 @@ class _Source:
 
     def __init__(self, shown: str, text: str, prefix: tuple[str, ...], folder: Path):
         self.shown, self.lines, self.prefix, self.folder = (
-            shown, text.splitlines(), prefix, folder)  # fmt: skip
+            shown,
+            text.splitlines(),
+            prefix,
+            folder,
+        )
 
     def origin(self, *keys: str) -> str:
         return str(self.at(*keys))
@@ -200,7 +235,7 @@ def parse_table(data: dict[str, Any], src: _Source) -> dict[str, tuple[Any, str]
             continue
         where = src.at(key)
         if key in ("select", "ignore", "extend-select", "extend-ignore"):
-            codes = _id_list(value, lambda v: src.at(key, value=v), where)
+            codes = _id_list(value, _in_file(src, key), where)
             out[key] = (codes, str(where))
         elif key == "fail-on":
             out[key] = (_severity(value, where), str(where))
@@ -223,13 +258,25 @@ def parse_table(data: dict[str, Any], src: _Source) -> dict[str, tuple[Any, str]
                 rule = _rule(rid, loc)
                 for opt, v in _table(opts, f"rules.{rid}", loc).items():
                     oloc = src.at(key, rid, opt)
-                    out[f"options.{rule.id}.{opt}"] = (_option(rule, opt, v, oloc),
-                                                       str(oloc))  # fmt: skip
+                    out[f"options.{rule.id}.{opt}"] = (
+                        _option(rule, opt, v, oloc),
+                        str(oloc),
+                    )
         elif key == "budgets":
             for name, v in _table(value, key, where).items():
                 loc = src.at(key, name)
                 out[f"budgets.{name}"] = (budget(name, v, loc), str(loc))
     return out
+
+
+def _in_file(src: _Source, key: str) -> Callable[[str], Location]:
+    """Where list item `v` of `key` stands in a config file."""
+    return lambda v: src.at(key, value=v)
+
+
+def _in_text(name: str, cols: dict[str, int]) -> Callable[[str], Location]:
+    """Where item `v` stands in a comma-separated value (environment, command line)."""
+    return lambda v: Location(name, 1, cols[v])
 
 
 def _table(value: Any, key: str, where: Location) -> dict[str, Any]:
@@ -238,17 +285,21 @@ def _table(value: Any, key: str, where: Location) -> dict[str, Any]:
     return value
 
 
-def _id_list(value: Any, locate: Any, where: Location) -> list[str]:
+def _id_list(
+    value: Any, locate: Callable[[str], Location], where: Location
+) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise error("expected a list of rule ids or prefixes, e.g. [\"POW\", "
-                    "\"COOL002\"]", where)  # fmt: skip
+        raise error(
+            'expected a list of rule ids or prefixes, e.g. ["POW", "COOL002"]', where
+        )
     ids = known_ids()
     for v in value:
         if v.upper() != "ALL" and not any(i.startswith(v.upper()) for i in ids):
-            raise error(f"{v!r} is not a rule id or prefix{_close(v, sorted(ids))}",
-                        locate(v))  # fmt: skip
+            raise error(
+                f"{v!r} is not a rule id or prefix{_close(v, sorted(ids))}", locate(v)
+            )
     return [v.upper() for v in value]
 
 
@@ -282,8 +333,11 @@ def _option(rule: Any, opt: str, value: Any, where: Location) -> Any:
         else isinstance(value, type(default))
     )
     if not ok:
-        raise error(f"{rule.id}.{opt}: expected {type(default).__name__} like "
-                    f"{default!r}, not {value!r}", where)  # fmt: skip
+        raise error(
+            f"{rule.id}.{opt}: expected {type(default).__name__} like "
+            f"{default!r}, not {value!r}",
+            where,
+        )
     try:
         rule.make_options({opt: value})
     except (TypeError, ValueError) as exc:
@@ -294,8 +348,11 @@ def _option(rule: Any, opt: str, value: Any, where: Location) -> Any:
 def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:
     """`1200`, `"1.2 MW"` (a ceiling) or `{max = ..., min = ...}`."""
     if name not in BUDGETS:
-        raise error(f"unknown budget {name!r}{_close(name, BUDGETS)}; budgets: "
-                    f"{', '.join(BUDGETS)}", where)  # fmt: skip
+        raise error(
+            f"unknown budget {name!r}{_close(name, BUDGETS)}; budgets: "
+            f"{', '.join(BUDGETS)}",
+            where,
+        )
     bounds = value if isinstance(value, dict) else {"max": value}
     out: dict[str, float | None] = {"max": None, "min": None}
     for k, v in bounds.items():
@@ -313,8 +370,10 @@ def _amount(name: str, value: Any, where: Location) -> float:
     if isinstance(value, str) and m and m[2] in units:
         return float(m[1]) * units[m[2]]
     hint = f" or text like '1.2 {list(units)[-1]}'" if units else ""
-    raise error(f"budgets.{name}: expected a number of {unit or 'items'}{hint}, "
-                f"not {value!r}", where)  # fmt: skip
+    raise error(
+        f"budgets.{name}: expected a number of {unit or 'items'}{hint}, not {value!r}",
+        where,
+    )
 
 
 def known_ids() -> set[str]:
@@ -349,15 +408,20 @@ def text_layer(name: str, given: Mapping[str, str], origin: Mapping[str, str]) -
         where = Location(origin[key], 1, 1)
         if key in ("select", "ignore", "extend-select", "extend-ignore"):
             items = [s.strip() for s in raw.split(",") if s.strip()]
-            cols = {s.strip(): raw.index(s.strip()) + 1 for s in raw.split(",") if s.strip()}
-            out[key] = (_id_list(items, lambda v: Location(origin[key], 1, cols[v]),
-                                 where), origin[key])  # fmt: skip
+            cols = {
+                s.strip(): raw.index(s.strip()) + 1 for s in raw.split(",") if s.strip()
+            }
+            out[key] = (
+                _id_list(items, _in_text(origin[key], cols), where),
+                origin[key],
+            )
         elif key == "fail-on":
             out[key] = (_severity(raw, where), origin[key])
         elif key in ("require-reason", "inline-suppressions"):
             if raw.lower() not in _TRUE + _FALSE:
-                raise error(f"expected 1/true/yes/on or 0/false/no/off, not {raw!r}",
-                            where)  # fmt: skip
+                raise error(
+                    f"expected 1/true/yes/on or 0/false/no/off, not {raw!r}", where
+                )
             out[key] = (raw.lower() in _TRUE, origin[key])
         elif key == "baseline":
             out[key] = (str(Path(raw).resolve()), origin[key])
@@ -388,8 +452,9 @@ def resolve(
         path = Path(config or env["RACKCHECK_CONFIG"])
         if not path.is_file():
             who = "--config" if config else "RACKCHECK_CONFIG"
-            raise error(f"{who}: no such config file {str(path)!r}",
-                        Location(str(path), 1, 1))  # fmt: skip
+            raise error(
+                f"{who}: no such config file {str(path)!r}", Location(str(path), 1, 1)
+            )
     elif not isolated:
         path = find_config(paths)
     if path is not None:
@@ -405,8 +470,13 @@ def resolve(
 
 def merge(layers: list[Layer]) -> Settings:
     s = Settings()
-    origins = {"select": "default", "ignore": "default", "fail-on": "default",
-               "require-reason": "default", "inline-suppressions": "default"}  # fmt: skip
+    origins = {
+        "select": "default",
+        "ignore": "default",
+        "fail-on": "default",
+        "require-reason": "default",
+        "inline-suppressions": "default",
+    }
     lists: dict[str, list[str]] = {"select": list(s.select), "ignore": []}
     extra: dict[str, list[tuple[str, str]]] = {"select": [], "ignore": []}
     for layer in layers:
@@ -423,8 +493,9 @@ def merge(layers: list[Layer]) -> Settings:
     s.ignore = lists["ignore"] + [v for v, _ in extra["ignore"]]
     for which in ("select", "ignore"):
         if extra[which]:
-            origins[f"extend-{which}"] = ", ".join(dict.fromkeys(o for _, o in
-                                                                 extra[which]))  # fmt: skip
+            origins[f"extend-{which}"] = ", ".join(
+                dict.fromkeys(o for _, o in extra[which])
+            )
     s.origins = origins
     return s
 
@@ -462,12 +533,18 @@ def show(s: Settings) -> list[tuple[str, Any, str]]:
             rows.append((which, "(added above)", o[which]))
     rows += [
         ("fail-on", str(s.fail_on) if s.fail_on else None, o.get("fail-on", "default")),
-        ("inline-suppressions", s.inline_suppressions,
-         o.get("inline-suppressions", "default")),
+        (
+            "inline-suppressions",
+            s.inline_suppressions,
+            o.get("inline-suppressions", "default"),
+        ),
         ("require-reason", s.require_reason, o.get("require-reason", "default")),
-        ("baseline", _shown(Path(s.baseline)) if s.baseline else None,
-         o.get("baseline", "default")),
-    ]  # fmt: skip
+        (
+            "baseline",
+            _shown(Path(s.baseline)) if s.baseline else None,
+            o.get("baseline", "default"),
+        ),
+    ]
     for rid, sev in sorted(s.severity.items()):
         rows.append((f"severity.{rid}", str(sev), o.get(f"severity.{rid}", "?")))
     for rule in all_rules():
@@ -478,7 +555,12 @@ def show(s: Settings) -> list[tuple[str, Any, str]]:
     for name, bounds in s.budgets.items():
         _, label, unit, _ = BUDGETS[name]
         u = f" {unit}" if unit else ""
-        limit = " and ".join(f"{'<=' if k == 'max' else '>='} {v:g}{u}"
-                             for k, v in bounds.items() if v is not None)  # fmt: skip
-        rows.append((f"budgets.{name}", f"{label} {limit}", o.get(f"budgets.{name}", "?")))
+        limit = " and ".join(
+            f"{'<=' if k == 'max' else '>='} {v:g}{u}"
+            for k, v in bounds.items()
+            if v is not None
+        )
+        rows.append(
+            (f"budgets.{name}", f"{label} {limit}", o.get(f"budgets.{name}", "?"))
+        )
     return rows

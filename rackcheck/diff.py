@@ -11,6 +11,7 @@ and the budgets judged on HEAD.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 from collections import Counter
@@ -22,7 +23,9 @@ from rackcheck.budget import Verdict, verdicts
 from rackcheck.findings import Finding, Location, Report, Severity
 from rackcheck.settings import Settings
 
-# Figures with a name of their own, in the order a reader wants them.
+# Figures with a name of their own, in the order a reader wants them. Fabric rows
+# (per fabric: switches = leaf + spine + core, bisection, switch power) follow the heat
+# rows; other totals follow at the end when they changed.
 KNOWN: dict[str, str] = {
     "totals.gpus": "GPUs",
     "totals.racks": "racks",
@@ -34,15 +37,31 @@ KNOWN: dict[str, str] = {
     "totals.bisection_gbps": "bisection bandwidth",
     "storage.aggregate_read_gbs": "storage read throughput",
     "storage.aggregate_write_gbs": "storage write throughput",
+    "storage.path_gbs": "storage path throughput",
     "storage.capacity_tb": "storage capacity",
     "storage.checkpoint_seconds": "checkpoint write time",
     "totals.capex_usd": "capex",
     "totals.tco_usd": "TCO",
+    "cost.capex_usd": "capex",
+    "cost.tco_usd": "TCO",
 }
-UNITS = (("_kw", "kW"), ("_kva", "kVA"), ("_gbps", "Gbit/s"), ("_gbs", "GB/s"),
-         ("_tb", "TB"), ("_kg", "kg"), ("_usd", "USD"), ("_seconds", "s"),
-         ("_l_min", "L/min"), ("_w", "W"))  # fmt: skip
-SECTIONS = ("totals", "storage", "fabrics", "cost")
+FABRIC: dict[str, str] = {
+    "switches": "switches",
+    "bisection_gbps": "bisection",
+    "switch_power_kw": "switch power",
+    "endpoints": "endpoints",
+}
+UNITS = (
+    ("_kw", "kW"),
+    ("_kva", "kVA"),
+    ("_gbps", "Gbit/s"),
+    ("_gbs", "GB/s"),
+    ("_tb", "TB"),
+    ("_kg", "kg"),
+    ("_usd", "USD"),
+    ("_seconds", "s"),
+    ("_l_min", "L/min"),
+)
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_])[-+]?\d+(?:[.,]\d+)*")
 
 
@@ -85,49 +104,76 @@ class Diff:
 
 
 # -- figures --------------------------------------------------------------------------
+def _num(x: Any) -> float | None:
+    return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+
 def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, float]:
-    """Numeric figures of a run's metrics, flattened (`storage.aggregate_read_gbs`,
-    `fabrics.spine.bisection_gbps`); each design's own under `<path>: ` when several
-    (the path relative to `root`, so two folders line up)."""
+    """The figures a reviewer compares, by key: every numeric total (`totals.gpus`),
+    storage throughput and capacity, per fabric its switches (leaf + spine + core),
+    bisection and switch power, and costs; whatever of these the metrics hold. With
+    several designs, storage, fabric and cost figures are each design's own, keyed
+    `<path>: ...` (the path relative to `root`, so two folders line up)."""
     out: dict[str, float] = {}
-    _flatten(metrics.get("totals", {}), "totals", out)
+    for k, v in (metrics.get("totals") or {}).items():
+        if _num(v) is not None:
+            out[f"totals.{k}"] = float(v)
     designs = metrics.get("designs")
-    if isinstance(designs, dict):
-        for path, m in designs.items():
-            name = _rel(path, root)
-            for section in SECTIONS[1:]:
-                _flatten(m.get(section, {}), f"{name}: {section}", out)
-    else:
-        for section in SECTIONS[1:]:
-            _flatten(metrics.get(section, {}), section, out)
+    parts = (
+        [(f"{_rel(p, root)}: ", m) for p, m in designs.items()]
+        if isinstance(designs, dict)
+        else [("", metrics)]
+    )
+    for prefix, m in parts:
+        storage = m.get("storage") or {}
+        for key in KNOWN:
+            section, _, name = key.partition(".")
+            if section == "storage" and _num(storage.get(name)) is not None:
+                out[f"{prefix}{key}"] = float(storage[name])
+        for fabric, f in sorted((m.get("fabrics") or {}).items()):
+            if not isinstance(f, dict):
+                continue
+            tiers = [_num(f.get(t)) for t in ("leaf", "spine", "core")]
+            if _num(f.get("switches")) is not None:
+                out[f"{prefix}fabrics.{fabric}.switches"] = float(f["switches"])
+            elif any(t is not None for t in tiers):
+                out[f"{prefix}fabrics.{fabric}.switches"] = sum(t or 0 for t in tiers)
+            for name in list(FABRIC)[1:]:
+                if _num(f.get(name)) is not None:
+                    out[f"{prefix}fabrics.{fabric}.{name}"] = float(f[name])
+        for k, v in (m.get("cost") or {}).items():
+            if _num(v) is not None:
+                out[f"{prefix}cost.{k}"] = float(v)
     return out
 
 
-def _flatten(node: Any, prefix: str, out: dict[str, float], depth: int = 0) -> None:
-    if isinstance(node, bool) or depth > 3:
-        return
-    if isinstance(node, (int, float)):
-        out[prefix] = float(node)
-    elif isinstance(node, dict):
-        for k, v in node.items():
-            if k not in ("required", "per_node_gbs"):
-                _flatten(v, f"{prefix}.{k}", out, depth + 1)
-
-
 def label(key: str) -> tuple[str, str]:
-    """(label, unit) of a flattened figure key."""
+    """(label, unit) of a figure key."""
     design, _, bare = key.rpartition(": ")
-    name = key.rsplit(".", 1)[-1]
+    name = bare.rsplit(".", 1)[-1]
     unit = next((u for suffix, u in UNITS if name.endswith(suffix)), "")
+    parts = bare.split(".")
     if bare in KNOWN:
         text = KNOWN[bare]
+    elif parts[0] == "fabrics" and len(parts) == 3:
+        text = f"fabric {parts[1]}: {FABRIC.get(name, name)}"
     else:
-        stem = name[: -len(next(s for s, u in UNITS if u == unit))] if unit else name
-        parts = bare.split(".")
-        where = f"{parts[1]} " if parts[0] == "fabrics" and len(parts) > 2 else ""
-        text = f"{parts[0].rstrip('s') if parts[0] != 'totals' else ''} {where}" \
-               f"{stem.replace('_', ' ')}".strip()  # fmt: skip
+        suffix = next((s for s, u in UNITS if name.endswith(s)), "")
+        text = name[: len(name) - len(suffix)].replace("_", " ")
     return (f"{design}: {text}" if design else text), unit
+
+
+def _order(key: str) -> tuple[int, str]:
+    """Known totals first, then fabrics, storage, cost, then the rest."""
+    bare = key.rpartition(": ")[2]
+    known = list(KNOWN)
+    if bare in known and bare.startswith("totals.") and known.index(bare) < 8:
+        return (known.index(bare), "")
+    section = bare.split(".")[0]
+    rank = {"fabrics": 10, "storage": 20, "cost": 30, "totals": 40}.get(section, 50)
+    if bare in known:
+        return (rank, f"{key.rpartition(': ')[0]}{known.index(bare):03d}")
+    return (rank, key)
 
 
 def _rel(path: str, root: Path | None) -> str:
@@ -139,14 +185,22 @@ def _rel(path: str, root: Path | None) -> str:
         return path
 
 
-def rows(base: dict[str, Any], head: dict[str, Any], base_root: Path | None = None,
-         head_root: Path | None = None) -> list[Row]:  # fmt: skip
+def rows(
+    base: dict[str, Any],
+    head: dict[str, Any],
+    base_root: Path | None = None,
+    head_root: Path | None = None,
+) -> list[Row]:
+    """A row per figure either side has: the known ones always, other totals only
+    when they changed."""
     a, b = figures(base, base_root), figures(head, head_root)
-    keys = list(dict.fromkeys([*a, *b]))
-    known = [k for k in KNOWN if k in keys]
-    rest = sorted(k for k in keys if k not in KNOWN and a.get(k) != b.get(k))
+    keys = [
+        k
+        for k in dict.fromkeys([*a, *b])
+        if not (k.startswith("totals.") and k not in KNOWN and a.get(k) == b.get(k))
+    ]
     out = []
-    for k in known + rest:
+    for k in sorted(keys, key=_order):
         text, unit = label(k)
         out.append(Row(k, text, unit, a.get(k), b.get(k)))
     return out
@@ -158,8 +212,12 @@ def _key(f: Finding, root: Path | None) -> tuple[str, str, str, str]:
     return (f.rule_id, path, f.subject, _NUMBER.sub("#", f.message))
 
 
-def compare(base: list[Finding], head: list[Finding], base_root: Path | None,
-            head_root: Path | None) -> tuple[list[Finding], list[Finding]]:  # fmt: skip
+def compare(
+    base: list[Finding],
+    head: list[Finding],
+    base_root: Path | None,
+    head_root: Path | None,
+) -> tuple[list[Finding], list[Finding]]:
     """(new in head, fixed since base), matched as multisets."""
     before = Counter(_key(f, base_root) for f in base)
     after = Counter(_key(f, head_root) for f in head)
@@ -196,7 +254,9 @@ def diff_paths(base: str, head: str, settings: Settings, results: Any = None) ->
     return _finish(Diff(base, head, a, b), settings, _root_of(base), _root_of(head))
 
 
-def diff_ref(ref: str, paths: list[str], settings: Settings, results: Any = None) -> Diff:
+def diff_ref(
+    ref: str, paths: list[str], settings: Settings, results: Any = None
+) -> Diff:
     """Base: `paths` as they are at git revision `ref`; head: the working tree."""
     from rackcheck import repo
     from rackcheck.api import check
@@ -216,8 +276,9 @@ def _empty() -> Report:
     return Report()
 
 
-def _finish(d: Diff, settings: Settings, base_root: Path | None,
-            head_root: Path | None) -> Diff:  # fmt: skip
+def _finish(
+    d: Diff, settings: Settings, base_root: Path | None, head_root: Path | None
+) -> Diff:
     d.rows = rows(d.base.metrics, d.head.metrics, base_root, head_root)
     d.new, d.fixed = compare(d.base.findings, d.head.findings, base_root, head_root)
     d.budgets = verdicts(d.head.metrics, settings) if not d.head.input_errors else []
@@ -227,29 +288,35 @@ def _finish(d: Diff, settings: Settings, base_root: Path | None,
 def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
     """Write the YAML files under `paths` as they are at `ref` into `tmp` (same layout
     relative to the repository root), with the extra catalogs the designs name."""
-    import yaml
-
-    from rackcheck.repo import git
+    from rackcheck.findings import InputError
+    from rackcheck.repo import GitError, git
+    from rackcheck.source.yamlsrc import load_yaml
 
     out: list[str] = []
     for raw in paths:
-        rel = Path(raw).resolve().relative_to(root).as_posix() if Path(raw).exists() \
-            else Path(raw).as_posix()  # fmt: skip
+        rel = (
+            Path(raw).resolve().relative_to(root).as_posix()
+            if Path(raw).exists()
+            else Path(raw).as_posix()
+        )
         listed = git(["ls-tree", "-r", "--name-only", ref, "--", rel or "."], root)
-        names = [n for n in listed.decode().splitlines() if n.endswith((".yaml", ".yml"))]
+        names = [
+            n for n in listed.decode().splitlines() if n.endswith((".yaml", ".yml"))
+        ]
         for name in names:
             _fetch(ref, name, root, tmp)
             try:
-                data = yaml.safe_load((tmp / name).read_text(encoding="utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError):
+                data = load_yaml(tmp / name).data
+            except InputError:  # the base's own INP001, reported by its check
                 continue
-            for cat in (data or {}).get("catalogs", []) if isinstance(data, dict) else []:
+            for cat in (
+                (data or {}).get("catalogs", []) if isinstance(data, dict) else []
+            ):
                 dep = Path(name).parent / str(cat)
                 if not (tmp / dep).exists():
-                    try:
+                    # a catalog missing at REF is the base's INP004, not a git error
+                    with contextlib.suppress(GitError, OSError):
                         _fetch(ref, _normal(dep), root, tmp)
-                    except Exception:  # a missing catalog is the base's INP004
-                        pass
         if names:
             out.append(str(tmp / rel) if rel else str(tmp))
     return out
@@ -271,7 +338,7 @@ def _fetch(ref: str, name: str, root: Path, tmp: Path) -> None:
 
 
 def _relocate(report: Report, tmp: Path, root: Path) -> Report:
-    """Findings of the checked-out copy, shown at the paths the files have in the repo."""
+    """Findings of the checked-out copy, shown at the files' paths in the repo."""
     from rackcheck.api import shown_path
 
     def move(path: str) -> str:
@@ -283,9 +350,11 @@ def _relocate(report: Report, tmp: Path, root: Path) -> Report:
 
     def fix(f: Finding) -> Finding:
         loc = f.location
-        return replace(f, location=Location(move(loc.path), loc.line, loc.column),
-                       related=tuple(Location(move(r.path), r.line, r.column)
-                                     for r in f.related))  # fmt: skip
+        return replace(
+            f,
+            location=Location(move(loc.path), loc.line, loc.column),
+            related=tuple(Location(move(r.path), r.line, r.column) for r in f.related),
+        )
 
     report.findings = [fix(f) for f in report.findings]
     report.input_errors = [fix(f) for f in report.input_errors]

@@ -79,6 +79,10 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
     sto = storage_metrics(g)
     if sto is not None:
         out["storage"] = sto
+    if g.design.fabrics:
+        from rackcheck.graph.network import fabric_metrics
+
+        out["fabrics"] = fabric_metrics(g)
     return out
 
 

@@ -1,5 +1,5 @@
-"""The repository a run is in: its root (git toplevel, else the working directory), paths
-relative to it, and reading files at a git revision (read-only git commands only)."""
+"""The repository a run is in: its root (git toplevel, else the working directory),
+paths relative to it, and files at a git revision (read-only git commands only)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,13 @@ def root(start: str | None = None) -> Path:
 def _root(cwd: str, workspace: str) -> Path:
     try:
         out = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True,
-            text=True, timeout=10, check=False,
-        )  # fmt: skip
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
         if out.returncode == 0 and out.stdout.strip():
             return Path(out.stdout.strip()).resolve()
     except (OSError, subprocess.SubprocessError):
@@ -45,8 +49,9 @@ class GitError(Exception):
 def git(args: list[str], cwd: Path) -> bytes:
     """Run a read-only git command; its stdout, or GitError with git's message."""
     try:
-        out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60,
-                             check=False)  # fmt: skip
+        out = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False
+        )
     except OSError as exc:
         raise GitError(f"cannot run git: {exc}") from None
     if out.returncode != 0:

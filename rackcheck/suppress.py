@@ -1,6 +1,6 @@
 """Inline suppressions: YAML comments that accept a known finding, with a reason.
 
-    - {model: dgx-h100, count: 4}  # rackcheck: ignore[POW005] hall B: 60 kW racks, FAC-12
+    - {model: dgx-h100, count: 4}  # rackcheck: ignore[POW005] hall B: 60 kW, FAC-12
     # rackcheck: ignore[POW001, PHY002] lab rack, signed off by facilities
     - name: r07
     # rackcheck: ignore-file[DAT001] vendor quotes pending
@@ -78,18 +78,28 @@ def parse(text: str, shown: str) -> tuple[list[Suppression], list[Finding]]:
             continue
         m = _GRAMMAR.match(body)
         if m is None:
-            bad.append(Finding("SUP001", Severity.WARNING,
-                               "malformed suppression: write "
-                               "`# rackcheck: ignore[RULE] reason` or "
-                               "`# rackcheck: ignore-file[RULE] reason`",
-                               Location(shown, n, at + 1)))  # fmt: skip
+            bad.append(
+                Finding(
+                    "SUP001",
+                    Severity.WARNING,
+                    "malformed suppression: write "
+                    "`# rackcheck: ignore[RULE] reason` or "
+                    "`# rackcheck: ignore-file[RULE] reason`",
+                    Location(shown, n, at + 1),
+                )
+            )
             continue
         base = at + 1 + m.start("ids") + 1  # 1-based column of the ids' text
         ids = [(t.group(0).upper(), base + t.start()) for t in _ID.finditer(m["ids"])]
         if not ids:
-            bad.append(Finding("SUP001", Severity.WARNING,
-                               "suppression names no rule: write ignore[RULE]",
-                               Location(shown, n, at + 1)))  # fmt: skip
+            bad.append(
+                Finding(
+                    "SUP001",
+                    Severity.WARNING,
+                    "suppression names no rule: write ignore[RULE]",
+                    Location(shown, n, at + 1),
+                )
+            )
             continue
         kind = "file" if m["kind"] == "ignore-file" else "line"
         s = Suppression(kind, ids, m["reason"].strip(), n, at + 1)
@@ -128,25 +138,45 @@ def apply(
             continue
         s.used.add(f.rule_id)
         suppressed.append(f)
-        details.append({"rule_id": f.rule_id, "location": str(f.location),
-                        "suppressed_at": f"{shown}:{s.line}:{s.column}",
-                        "reason": s.reason})  # fmt: skip
+        details.append(
+            {
+                "rule_id": f.rule_id,
+                "location": str(f.location),
+                "suppressed_at": f"{shown}:{s.line}:{s.column}",
+                "reason": s.reason,
+            }
+        )
     for s in sups:
         where = Location(shown, s.line, s.column)
         for rid, col in s.ids:
             if rid not in known:
-                problems.append(Finding("SUP001", Severity.WARNING,
-                                        f"unknown rule {rid!r} in suppression",
-                                        Location(shown, s.line, col)))  # fmt: skip
+                problems.append(
+                    Finding(
+                        "SUP001",
+                        Severity.WARNING,
+                        f"unknown rule {rid!r} in suppression",
+                        Location(shown, s.line, col),
+                    )
+                )
             elif rid in ran and rid not in s.used:
                 what = "in this file" if s.kind == "file" else f"on line {s.target}"
-                problems.append(Finding("SUP002", Severity.WARNING,
-                                        f"unused suppression: {rid} reports nothing "
-                                        f"{what}", Location(shown, s.line, col)))  # fmt: skip
+                problems.append(
+                    Finding(
+                        "SUP002",
+                        Severity.WARNING,
+                        f"unused suppression: {rid} reports nothing {what}",
+                        Location(shown, s.line, col),
+                    )
+                )
         if settings.require_reason and not s.reason:
-            problems.append(Finding("SUP003", Severity.WARNING,
-                                    "suppression without a reason: say why after "
-                                    "the brackets", where))  # fmt: skip
+            problems.append(
+                Finding(
+                    "SUP003",
+                    Severity.WARNING,
+                    "suppression without a reason: say why after the brackets",
+                    where,
+                )
+            )
     kept.extend(_configured(problems, settings))
     return Result(kept, suppressed, details)
 

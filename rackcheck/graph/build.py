@@ -140,6 +140,10 @@ class DesignGraph:
                 self._add_rack(i, entry, name)
         for i, loop in enumerate(d.cooling.loops):
             self._add_loop(i, loop)
+        if d.fabrics or d.layout is not None:
+            from rackcheck.graph.fabric_build import add_fabrics
+
+            add_fabrics(self)
 
     def _add_rack(self, i: int, entry: Any, name: str) -> None:
         path = ("racks", i)

@@ -55,6 +55,15 @@ class _Builder:
     def __init__(self, g: DesignGraph) -> None:
         self.g = g
         self._devices: dict[str, DeviceNode] | None = None
+        self._ports: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self._caps: dict[tuple[int, str], tuple[int, set[int]]] = {}
+
+    def ports(self, spec: Any, role: str) -> list[tuple[int, int]]:
+        """role_ports(), once per catalog entry."""
+        key = (id(spec), role)
+        if key not in self._ports:
+            self._ports[key] = role_ports(spec, role)
+        return self._ports[key]
 
     # -- helpers ---------------------------------------------------------------
     def infeasible(self, path: DataPath, message: str) -> None:
@@ -113,12 +122,12 @@ class _Builder:
         devices = self.select(spec.endpoints, (*fab.path, "endpoints"))
         if switch is None or devices is None:
             return
-        devices = [d for d in devices if role_ports(d.spec, spec.role)]
+        devices = [d for d in devices if self.ports(d.spec, spec.role)]
         if not devices and not gen.extra_endpoints:
             self.infeasible((*fab.path, "endpoints"), f"no device with {spec.role} "
                             "ports in the racks and models selected")  # fmt: skip
             return
-        ports = [role_ports(d.spec, spec.role) for d in devices]
+        ports = [self.ports(d.spec, spec.role) for d in devices]
         fewest = min(ports, key=len) if ports else []
         if devices and gen.rails > len(fewest):
             dev = devices[ports.index(fewest)]
@@ -174,30 +183,33 @@ class _Builder:
         same = (p.lanes.native, p.lanes.native)
         spec_ls = LinkSpec(swpath, "leaf-spine", p.media.get("leaf_spine"), ends=same)
         spec_sc = LinkSpec(swpath, "spine-core", p.media.get("spine_core"), ends=same)
+        fab.specs = [spec_nl, spec_ls] + ([spec_sc] if p.tiers == 3 else [])
         # endpoints: port r of node n -> its rail's leaf; then the extras
         nic_nodes, nic_edges, link_edges = [], [], []
         one = ((1, s, spec_nl),)
         epath = (*fab.path, "endpoints")
-        k = 0
-        for dev in devices:
-            have = len(role_ports(dev.spec, fab.spec.role))
-            for r in range(p.rails):
-                nid = f"nic:{name}/{dev.id}#{r}"
-                nic = NicNode(nid, f"{dev.name} port {r + 1}", epath, file, fabric=name,
-                              device=dev.id, port=r, mbps=p.node_speed, have=have)  # fmt: skip
-                nic_nodes.append((nid, {"obj": nic}))
-                nic_edges.append((dev.id, nid))
-                link_edges.append((nid, leaf_ids[p.ep_leaf[k]], {"bundles": one}))
-                fab.nics.append(nid)
-                k += 1
+        ep_leaf, rails = p.ep_leaf, p.rails
+        for k, dev in enumerate(devices):
+            nid = f"nic:{name}/{dev.id}"
+            nic = NicNode(nid, f"{dev.name} {fab.spec.role} ports", epath, file,
+                          fabric=name, device=dev.id,
+                          have=len(self.ports(dev.spec, fab.spec.role)), taken=rails)  # fmt: skip
+            nic_nodes.append((nid, {"obj": nic}))
+            nic_edges.append((dev.id, nid))
+            fab.nics.append(nid)
+            base = k * rails
+            for r in range(rails):
+                link_edges.append((nid, leaf_ids[ep_leaf[base + r]],
+                                   {"bundles": one, "ports": (r,)}))  # fmt: skip
+        base = len(devices) * rails
         for x in range(p.extra):
             nid = f"nic:{name}/extra{x + 1}"
             nic = NicNode(nid, f"extra endpoint {x + 1}", (*path, "extra_endpoints"), file,
-                          fabric=name, port=0, mbps=p.node_speed, have=1)  # fmt: skip
+                          fabric=name, have=1, taken=1)  # fmt: skip
             nic_nodes.append((nid, {"obj": nic}))
-            link_edges.append((nid, leaf_ids[p.ep_leaf[k]], {"bundles": one}))
             fab.nics.append(nid)
-            k += 1
+            link_edges.append((nid, leaf_ids[ep_leaf[base + x]],
+                               {"bundles": one, "ports": (0,)}))  # fmt: skip
         per = ((p.leaf_spine_links(), s, spec_ls),)
         for leaf, lid in enumerate(leaf_ids):
             base = p.leaf_pod(leaf) * p.spines_per_pod
@@ -317,12 +329,17 @@ class _Builder:
                                       mismatch)  # fmt: skip
             bundle = (link.count, speed, specs[key])
             self._connect(fab, a, b, bundle, alloc)
+        fab.specs.extend(specs.values())
 
     def _end_speeds(self, fab: FabricNode, end: Any, alloc: dict[str, int]) -> Any:
         """(native Mbit/s, speeds it runs at) of a switch, or of a device's next port."""
         if isinstance(end, SwitchNode):
-            return max(mbps(p.speed) for p in end.spec.ports), speeds(end.spec)
-        ports = role_ports(end.spec, fab.spec.role)
+            key = (id(end.spec), "")
+            if key not in self._caps:
+                spec = end.spec
+                self._caps[key] = (max(mbps(p.speed) for p in spec.ports), speeds(spec))
+            return self._caps[key]
+        ports = self.ports(end.spec, fab.spec.role)
         if not ports:
             return None
         native = ports[min(alloc.get(end.id, 0), len(ports) - 1)][0]
@@ -330,42 +347,44 @@ class _Builder:
 
     def _connect(self, fab: FabricNode, a: Any, b: Any, bundle: Any,
                  alloc: dict[str, int]) -> None:  # fmt: skip
-        g = self.g.g
-        count = bundle[0]
         if isinstance(a, SwitchNode) and isinstance(b, SwitchNode):
             self._add_link(fab, a.id, b.id, bundle)
             return
         dev, sw = (a, b) if isinstance(b, SwitchNode) else (b, a)
-        ports = role_ports(dev.spec, fab.spec.role)
-        one = (1, bundle[1], bundle[2])
-        if dev.id not in alloc:
-            fab.devices.append(dev.id)
-        for _ in range(count):
-            i = alloc.get(dev.id, 0)
-            alloc[dev.id] = i + 1
-            nid = f"nic:{fab.name}/{dev.id}#{i}"
-            native = ports[min(i, len(ports) - 1)][0]
-            nic = NicNode(nid, f"{dev.name} port {i + 1}", bundle[2].path, self.g.file,
-                          fabric=fab.name, device=dev.id, port=i, mbps=native,
-                          have=len(ports))  # fmt: skip
-            g.add_node(nid, obj=nic)
-            g.add_edge(dev.id, nid, rel="nic")
+        nid = f"nic:{fab.name}/{dev.id}"
+        if nid not in self.g.g:
+            have = len(self.ports(dev.spec, fab.spec.role))
+            nic = NicNode(nid, f"{dev.name} {fab.spec.role} ports", bundle[2].path,
+                          self.g.file, fabric=fab.name, device=dev.id, have=have)  # fmt: skip
+            self.g.g.add_node(nid, obj=nic)
+            self.g.g.add_edge(dev.id, nid, rel="nic")
             fab.nics.append(nid)
-            self._add_link(fab, nid, sw.id, one)
+            fab.devices.append(dev.id)
+        first = alloc.get(dev.id, 0)
+        alloc[dev.id] = first + bundle[0]
+        self.g.node(nid).taken = alloc[dev.id]
+        self._add_link(fab, nid, sw.id, bundle, tuple(range(first, alloc[dev.id])))
 
-    def _add_link(self, fab: FabricNode, u: str, v: str, bundle: Any) -> None:
+    def _add_link(self, fab: FabricNode, u: str, v: str, bundle: Any,
+                  ports: tuple[int, ...] | None = None) -> None:  # fmt: skip
         g = self.g.g
         if g.has_edge(u, v):
             data = g.edges[u, v]
             data["bundles"] = (*data["bundles"], bundle)
+            if ports is not None:
+                data["ports"] = (*data["ports"], *ports)
             return
-        g.add_edge(u, v, rel="link", fabric=fab.name, bundles=(bundle,))
+        extra = {} if ports is None else {"ports": ports}
+        g.add_edge(u, v, rel="link", fabric=fab.name, bundles=(bundle,), **extra)
         fab.links.append((u, v))
 
     # -- layout ------------------------------------------------------------------
     def layout(self) -> None:
-        seen: dict[str, tuple[str, int]] = {}
-        for i, row in enumerate(self.g.design.layout.rows):
+        """Each rack's (row index, place in the row), kept in graph.memo['layout']."""
+        seen: dict[str, tuple[int, int]] = {}
+        rows = self.g.design.layout.rows
+        for i, row in enumerate(rows):
+            place = 0
             for k, pattern in enumerate(row.racks):
                 path = ("layout", "rows", i, "racks", k)
                 for name in self.g._expand(pattern, path):
@@ -374,9 +393,11 @@ class _Builder:
                         return
                     if name in seen:
                         self.g._error(path, f"rack {name!r} is already in row "
-                                      f"{seen[name][0]!r}")  # fmt: skip
+                                      f"{rows[seen[name][0]].name!r}")  # fmt: skip
                         return
-                    seen[name] = (row.name, i)
+                    seen[name] = (i, place)
+                    place += 1
+        self.g.memo[("layout",)] = seen
 
 
 def _infer_tiers(g: DesignGraph, fab: FabricNode) -> None:

@@ -1,11 +1,13 @@
 """What fabric nodes and links carry in the design graph.
 
 Nodes: ``fabric:<name>`` (FabricNode), ``sw:<fabric>/<switch>`` (SwitchNode) and
-``nic:<fabric>/<device id>#<i>`` (NicNode: port i of a device in that fabric).
-Edges: ``nic`` (device > its NIC port) and ``link`` (NIC port or switch > switch, lower
+``nic:<fabric>/<device id>`` (NicNode: a device's ports of the fabric's role).
+Edges: ``nic`` (device > its NicNode) and ``link`` (NicNode or switch > switch, lower
 tier first). A link edge carries ``bundles``: a tuple of (count, Mbit/s per link, LinkSpec);
 parallel links between two ends are collapsed into one edge, and its capacity is
-sum(count x Mbit/s) - see `capacity()`, which returns a pint quantity.
+sum(count x Mbit/s) - see `capacity()`, which returns a pint quantity. A link edge from a
+NicNode also carries ``ports``: the 0-based NIC port of each of its links, in bundle
+order (port i of a DGX H100 is rail i).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class FabricNode(Node):
     switches: list[str] = field(default_factory=list)
     nics: list[str] = field(default_factory=list)  # endpoint order
     links: list[tuple[str, str]] = field(default_factory=list)  # link edges
+    specs: list[LinkSpec] = field(default_factory=list)  # how its links are made
     devices: list[str] = field(default_factory=list)  # endpoint devices, in order
     rails: int | None = None  # generated: rails; explicit: highest `rail:` given
 
@@ -67,9 +70,8 @@ class SwitchNode(Node):
 class NicNode(Node):
     fabric: str = ""
     device: str = ""  # device node id; "" for an extra endpoint
-    port: int = 0  # 0-based ordinal among the device's ports of the fabric's role
-    mbps: int = 0  # the port's own speed
-    have: int = 0  # ports of that role the device has (port >= have: over-allocated)
+    have: int = 0  # ports of the fabric's role the device has
+    taken: int = 0  # ports the fabric's links take (> have: over-allocated)
 
 
 def capacity(edge: dict[str, Any]) -> pint.Quantity:

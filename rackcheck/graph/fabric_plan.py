@@ -38,7 +38,9 @@ class PlanError(ValueError):
 
 def mbps(quantity: Any) -> int:
     """A bitrate quantity as whole Mbit/s (the one internal unit of network figures)."""
-    return int(round(quantity.to("Mbit/s").magnitude))
+    from rackcheck.units import unit
+
+    return int(round(quantity.m_as(unit("Mbit/s"))))
 
 
 def gbit(value_mbps: float) -> str:

@@ -38,16 +38,20 @@ def text(d: Any) -> str:
     out = [f"rackcheck diff: {d.base_label} -> {d.head_label}", ""]
     if d.rows:
         w = max(len(r.label) for r in d.rows)
-        cells = [(r.label, num(r.base, r.unit), num(r.head, r.unit), delta(r.delta, r.unit))
-                 for r in d.rows]  # fmt: skip
+        cells = [
+            (r.label, num(r.base, r.unit), num(r.head, r.unit), delta(r.delta, r.unit))
+            for r in d.rows
+        ]
         wb = max(len("base"), *(len(c[1]) for c in cells))
         wh = max(len("head"), *(len(c[2]) for c in cells))
         out.append(f"{'':{w}}  {'base':>{wb}}  {'head':>{wh}}  change")
         out += [f"{a:{w}}  {b:>{wb}}  {h:>{wh}}  {c}" for a, b, h, c in cells]
         out.append("")
     for title, found in (("new", d.new), ("fixed", d.fixed)):
-        out.append(f"{len(found)} {title} finding{'s' if len(found) != 1 else ''}"
-                   + (":" if found else ""))  # fmt: skip
+        out.append(
+            f"{len(found)} {title} finding{'s' if len(found) != 1 else ''}"
+            + (":" if found else "")
+        )
         out += [f"  {_line(f)}" for f in found]
     for side, rep in (("base", d.base), ("head", d.head)):
         if rep.input_errors:
@@ -68,14 +72,35 @@ def document(d: Any) -> dict[str, Any]:
         "version": DIFF_JSON_VERSION,
         "base": d.base_label,
         "head": d.head_label,
-        "figures": [{"key": r.key, "label": r.label, "unit": r.unit, "base": r.base,
-                     "head": r.head, "delta": r.delta} for r in d.rows],  # fmt: skip
+        "figures": [
+            {
+                "key": r.key,
+                "label": r.label,
+                "unit": r.unit,
+                "base": r.base,
+                "head": r.head,
+                "delta": r.delta,
+            }
+            for r in d.rows
+        ],
         "new": [f.as_dict() for f in d.new],
         "fixed": [f.as_dict() for f in d.fixed],
-        "budgets": [{"name": v.name, "label": v.label, "unit": v.unit, "value": v.value,
-                     "max": v.max, "min": v.min, "ok": v.ok} for v in d.budgets],  # fmt: skip
-        "input_errors": {"base": [f.as_dict() for f in d.base.input_errors],
-                         "head": [f.as_dict() for f in d.head.input_errors]},  # fmt: skip
+        "budgets": [
+            {
+                "name": v.name,
+                "label": v.label,
+                "unit": v.unit,
+                "value": v.value,
+                "max": v.max,
+                "min": v.min,
+                "ok": v.ok,
+            }
+            for v in d.budgets
+        ],
+        "input_errors": {
+            "base": [f.as_dict() for f in d.base.input_errors],
+            "head": [f.as_dict() for f in d.head.input_errors],
+        },
     }
 
 
@@ -88,35 +113,59 @@ def markdown(d: Any) -> str:
 
     failed = [v for v in d.budgets if v.ok is False]
     icon = "❌" if failed or d.head.input_errors else "⚠️" if d.new else "✅"
-    out = [MARKER, f"## rackcheck diff {icon}", "",
-           f"`{cell(d.base_label)}` → `{cell(d.head_label)}`", ""]  # fmt: skip
+    out = [
+        MARKER,
+        f"## rackcheck diff {icon}",
+        "",
+        f"`{cell(d.base_label)}` → `{cell(d.head_label)}`",
+        "",
+    ]
     if d.rows:
         out += ["| figure | base | head | change |", "|---|--:|--:|--:|"]
         for r in d.rows:
             change = delta(r.delta, r.unit)
             if r.delta:
                 change = f"**{change}**"
-            out.append(f"| {cell(r.label)} | {num(r.base, r.unit)} | "
-                       f"{num(r.head, r.unit)} | {change} |")  # fmt: skip
+            out.append(
+                f"| {cell(r.label)} | {num(r.base, r.unit)} | "
+                f"{num(r.head, r.unit)} | {change} |"
+            )
         out.append("")
     for title, found in (("New findings", d.new), ("Fixed findings", d.fixed)):
         out.append(f"**{title}: {len(found)}**")
-        out += [f"- `{cell(str(f.location))}` {f.severity} **{f.rule_id}** "
-                f"{cell(f.message)}" for f in found]  # fmt: skip
+        out += [
+            f"- `{cell(str(f.location))}` {f.severity} **{f.rule_id}** "
+            f"{cell(f.message)}"
+            for f in found
+        ]
         out.append("")
     if d.head.input_errors:
         out.append("**HEAD cannot be checked:**")
-        out += [f"- `{f.location}` {f.rule_id} {cell(f.message)}" for f in d.head.input_errors]
+        out += [
+            f"- `{f.location}` {f.rule_id} {cell(f.message)}"
+            for f in d.head.input_errors
+        ]
         out.append("")
     if d.budgets:
         out += ["| budget | value | limit | |", "|---|--:|---|---|"]
         for v in d.budgets:
-            limit = " and ".join(s for s in (
-                f"≤ {num(v.max, v.unit)}" if v.max is not None else "",
-                f"≥ {num(v.min, v.unit)}" if v.min is not None else "") if s)  # fmt: skip
-            mark = {True: "✅", False: "❌ over" if _over(v) else "❌ under", None: "n/a"}
-            out.append(f"| {v.name} ({v.label}) | {num(v.value, v.unit)} | {limit} | "
-                       f"{mark[v.ok]} |")  # fmt: skip
+            limit = " and ".join(
+                s
+                for s in (
+                    f"≤ {num(v.max, v.unit)}" if v.max is not None else "",
+                    f"≥ {num(v.min, v.unit)}" if v.min is not None else "",
+                )
+                if s
+            )
+            mark = {
+                True: "✅",
+                False: "❌ over" if _over(v) else "❌ under",
+                None: "n/a",
+            }
+            out.append(
+                f"| {v.name} ({v.label}) | {num(v.value, v.unit)} | {limit} | "
+                f"{mark[v.ok]} |"
+            )
         out.append("")
     return "\n".join(out)
 

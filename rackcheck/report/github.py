@@ -14,7 +14,11 @@ from typing import Any
 from rackcheck.findings import Finding, Report, Severity
 from rackcheck.report import text
 
-COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+COMMANDS = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.NOTE: "notice",
+}
 
 
 def escape_data(s: str) -> str:
@@ -32,10 +36,16 @@ def annotation(f: Finding) -> str:
     path = relative(loc.path) or loc.path
     props = ",".join(
         f"{k}={escape_property(str(v))}"
-        for k, v in (("file", path), ("line", loc.line), ("col", loc.column),
-                     ("title", f"rackcheck {f.rule_id}"))
-    )  # fmt: skip
-    return f"::{COMMANDS[f.severity]} {props}::{escape_data(f'{f.rule_id} {f.message}')}"
+        for k, v in (
+            ("file", path),
+            ("line", loc.line),
+            ("col", loc.column),
+            ("title", f"rackcheck {f.rule_id}"),
+        )
+    )
+    return (
+        f"::{COMMANDS[f.severity]} {props}::{escape_data(f'{f.rule_id} {f.message}')}"
+    )
 
 
 def render(report: Report, rules: Any = None, **kw: Any) -> str:

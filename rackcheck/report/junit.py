@@ -10,17 +10,22 @@ from xml.etree import ElementTree as ET
 from rackcheck.findings import Finding, Report, Severity
 
 
-def render(report: Report, rules: Any = None, fail_on: Severity | None = Severity.WARNING,
-           **_: Any) -> str:  # fmt: skip
+def render(
+    report: Report,
+    rules: Any = None,
+    fail_on: Severity | None = Severity.WARNING,
+    **_: Any,
+) -> str:
     by_file: dict[str, list[Finding]] = {f: [] for f in report.files}
-    for f in report.sorted():
-        by_file.setdefault(f.location.path, []).append(f)
+    for finding in report.sorted():
+        by_file.setdefault(finding.location.path, []).append(finding)
     root = ET.Element("testsuites", name="rackcheck")
     total = failed = 0
     for path, found in by_file.items():
         suite = ET.SubElement(root, "testsuite", name=path)
         fails = 0
-        for f in found or [None]:
+        cases: list[Finding | None] = list(found) or [None]
+        for f in cases:
             case = ET.SubElement(suite, "testcase", classname=path)
             if f is None:
                 case.set("name", "rackcheck")
@@ -31,7 +36,9 @@ def render(report: Report, rules: Any = None, fail_on: Severity | None = Severit
             text = f"{f.location}: {f.severity} {f.rule_id} {f.message}"
             if fail_on is not None and f.severity >= fail_on:
                 fails += 1
-                el = ET.SubElement(case, "failure", message=f.message, type=str(f.severity))
+                el = ET.SubElement(
+                    case, "failure", message=f.message, type=str(f.severity)
+                )
                 el.text = text
             else:
                 ET.SubElement(case, "system-out").text = text
@@ -43,4 +50,6 @@ def render(report: Report, rules: Any = None, fail_on: Severity | None = Severit
     root.set("tests", str(total))
     root.set("failures", str(failed))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    )

@@ -9,8 +9,13 @@ from rackcheck.findings import Report, Severity
 
 MARKER = "<!-- rackcheck-check -->"
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.NOTE: "ℹ️"}
-TOTALS = (("gpus", "GPUs", ""), ("racks", "racks", ""), ("it_power_kw", "IT power", "kW"),
-          ("heat_liquid_kw", "heat to liquid", "kW"), ("heat_air_kw", "heat to air", "kW"))  # fmt: skip
+TOTALS = (
+    ("gpus", "GPUs", ""),
+    ("racks", "racks", ""),
+    ("it_power_kw", "IT power", "kW"),
+    ("heat_liquid_kw", "heat to liquid", "kW"),
+    ("heat_air_kw", "heat to air", "kW"),
+)
 
 
 def cell(text: str) -> str:
@@ -27,8 +32,11 @@ def render(report: Report, rules: Any = None, **_: Any) -> str:
     icon = "❌" if c["error"] else "⚠️" if c["warning"] else "✅"
     out = [MARKER, f"## rackcheck {icon}", "", f"**{summary}**", ""]
     totals = report.metrics.get("totals", {})
-    figures = [f"{label} **{totals[k]:,}{' ' + unit if unit else ''}**"
-               for k, label, unit in TOTALS if k in totals]  # fmt: skip
+    figures = [
+        f"{label} **{totals[k]:,}{' ' + unit if unit else ''}**"
+        for k, label, unit in TOTALS
+        if k in totals
+    ]
     if figures:
         out += [" · ".join(figures), ""]
     found = report.sorted()
@@ -41,13 +49,19 @@ def render(report: Report, rules: Any = None, **_: Any) -> str:
         docs = {r.id: f"{DOCS_URL}#{anchor(r)}" for r in rules}
         out += ["| | where | rule | message |", "|---|---|---|---|"]
         for f in found:
-            rid = f"[{f.rule_id}]({docs[f.rule_id]})" if f.rule_id in docs else f.rule_id
-            out.append(f"| {ICONS[f.severity]} | `{cell(str(f.location))}` | {rid} | "
-                       f"{cell(f.message)} |")  # fmt: skip
+            rid = (
+                f"[{f.rule_id}]({docs[f.rule_id]})" if f.rule_id in docs else f.rule_id
+            )
+            out.append(
+                f"| {ICONS[f.severity]} | `{cell(str(f.location))}` | {rid} | "
+                f"{cell(f.message)} |"
+            )
         out.append("")
     if report.suppressed:
         out += [f"<details><summary>{len(report.suppressed)} suppressed</summary>", ""]
-        out += [f"- `{d['location']}` {d['rule_id']}: {cell(d['reason']) or '(no reason)'}"
-                for d in report.suppressions]  # fmt: skip
+        out += [
+            f"- `{d['location']}` {d['rule_id']}: {cell(d['reason']) or '(no reason)'}"
+            for d in report.suppressions
+        ]
         out += ["", "</details>", ""]
     return "\n".join(out)

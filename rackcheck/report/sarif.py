@@ -63,15 +63,19 @@ def rule_entry(rule: Any) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": full},
-        "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
+        "help": {
+            "text": rule.doc or rule.summary,
+            "markdown": rule.doc or rule.summary,
+        },
         "helpUri": f"{DOCS_URL}#{anchor(rule)}",
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.family]},
     }
 
 
-def document(report: Report, rules: list[Any] | None = None, root: Path | None = None
-             ) -> dict[str, Any]:  # fmt: skip
+def document(
+    report: Report, rules: list[Any] | None = None, root: Path | None = None
+) -> dict[str, Any]:
     from rackcheck import __version__
     from rackcheck.repo import relative
     from rackcheck.repo import root as repo_root

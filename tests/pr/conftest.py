@@ -8,14 +8,25 @@ from pathlib import Path
 import pytest
 from prhelp import BAD, GOOD
 
-RACKCHECK_ENV = ("RACKCHECK_SELECT", "RACKCHECK_IGNORE", "RACKCHECK_EXTEND_SELECT",
-                 "RACKCHECK_EXTEND_IGNORE", "RACKCHECK_FAIL_ON", "RACKCHECK_CONFIG",
-                 "RACKCHECK_REQUIRE_REASON", "RACKCHECK_INLINE_SUPPRESSIONS",
-                 "RACKCHECK_BASELINE", "RACKCHECK_NO_CACHE", "GITHUB_ACTIONS")  # fmt: skip
+RACKCHECK_ENV = (
+    "RACKCHECK_SELECT",
+    "RACKCHECK_IGNORE",
+    "RACKCHECK_EXTEND_SELECT",
+    "RACKCHECK_EXTEND_IGNORE",
+    "RACKCHECK_FAIL_ON",
+    "RACKCHECK_CONFIG",
+    "RACKCHECK_REQUIRE_REASON",
+    "RACKCHECK_INLINE_SUPPRESSIONS",
+    "RACKCHECK_BASELINE",
+    "RACKCHECK_NO_CACHE",
+    "GITHUB_ACTIONS",
+)
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+def clean_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+):
     for var in RACKCHECK_ENV:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("RACKCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -12,8 +12,10 @@ import pytest
 from prhelp import ROOT, run
 
 SARIF_SCHEMA = json.loads((ROOT / "tests/data/sarif-schema-2.1.0.json").read_text())
-POW001 = ("bad.yaml:7:7: error POW001 rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
-          "derated PDU capacity (3 PDU(s) at 80%)")  # fmt: skip
+POW001 = (
+    "bad.yaml:7:7: error POW001 rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
+    "derated PDU capacity (3 PDU(s) at 80%)"
+)
 
 
 def sarif(*args: str) -> dict:
@@ -33,9 +35,18 @@ def test_json_is_versioned_and_located(project):
     doc = json.loads(run("check", "--format", "json", "bad.yaml").output)
     assert doc["version"] == 1
     [f] = doc["findings"]
-    assert (f["rule_id"], f["location"]["line"], f["location"]["column"]) == ("POW001", 7, 7)
-    assert doc["summary"] == {"error": 1, "warning": 0, "note": 0, "suppressed": 0,
-                              "baselined": 0}  # fmt: skip
+    assert (f["rule_id"], f["location"]["line"], f["location"]["column"]) == (
+        "POW001",
+        7,
+        7,
+    )
+    assert doc["summary"] == {
+        "error": 1,
+        "warning": 0,
+        "note": 0,
+        "suppressed": 0,
+        "baselined": 0,
+    }
     assert doc["metrics"]["totals"]["it_power_kw"] == 30.6
 
 
@@ -47,7 +58,10 @@ def test_sarif_validates_and_locates(project):
     loc = res["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "bad.yaml", "uriBaseId": "%SRCROOT%"}
     assert loc["region"] == {"startLine": 7, "startColumn": 7}
-    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == project.resolve().as_uri() + "/"
+    assert (
+        run_["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        == project.resolve().as_uri() + "/"
+    )
     rules = run_["tool"]["driver"]["rules"]
     assert rules[res["ruleIndex"]]["id"] == "POW001"
     pow001 = rules[res["ruleIndex"]]
@@ -95,8 +109,9 @@ def test_github_annotations_then_full_text(project):
 def test_github_is_default_on_actions(project):
     r = run("check", "bad.yaml", env={"GITHUB_ACTIONS": "true"})
     assert r.output.startswith("::error file=bad.yaml,line=7,col=7,")
-    assert run("check", "--format", "text", "bad.yaml",
-               env={"GITHUB_ACTIONS": "true"}).output.startswith("bad.yaml:7:7")  # fmt: skip
+    assert run(
+        "check", "--format", "text", "bad.yaml", env={"GITHUB_ACTIONS": "true"}
+    ).output.startswith("bad.yaml:7:7")
 
 
 def test_github_escaping():
@@ -135,11 +150,24 @@ def test_markdown(project):
 
 
 def test_several_outputs_in_one_run(project):
-    r = run("check", "bad.yaml", "-o", "sarif=out/r.sarif", "--output", "json=r.json",
-            "--output", "junit=r.xml", "--output", "markdown=r.md")  # fmt: skip
+    r = run(
+        "check",
+        "bad.yaml",
+        "-o",
+        "sarif=out/r.sarif",
+        "--output",
+        "json=r.json",
+        "--output",
+        "junit=r.xml",
+        "--output",
+        "markdown=r.md",
+    )
     assert r.exit_code == 1
     assert r.output.startswith(POW001)  # stdout keeps its own format
-    assert json.loads((project / "r.json").read_text())["findings"][0]["rule_id"] == "POW001"
+    assert (
+        json.loads((project / "r.json").read_text())["findings"][0]["rule_id"]
+        == "POW001"
+    )
     jsonschema.validate(json.loads((project / "out/r.sarif").read_text()), SARIF_SCHEMA)
     assert ET.parse(project / "r.xml").getroot().get("failures") == "1"
     assert "`bad.yaml:7:7`" in (project / "r.md").read_text()
@@ -149,7 +177,9 @@ def test_several_outputs_in_one_run(project):
 def test_input_error_writes_nothing(project):
     (project / "r.sarif").write_text("old")
     (project / "broken.yaml").write_text("rackcheck: 1\nname: [unclosed\n")
-    r = run("check", "broken.yaml", "good.yaml", "-o", "sarif=r.sarif", "-o", "json=r.json")
+    r = run(
+        "check", "broken.yaml", "good.yaml", "-o", "sarif=r.sarif", "-o", "json=r.json"
+    )
     assert r.exit_code == 2
     assert "broken.yaml:3:1: error INP001" in r.output
     assert (project / "r.sarif").read_text() == "old"
@@ -188,8 +218,12 @@ def test_explain_engine_code_links_docs():
 def test_installed_script_writes_sarif(project):
     import subprocess
 
-    out = subprocess.run(["rackcheck", "check", "bad.yaml", "-o", "sarif=r.sarif"],
-                         capture_output=True, text=True, check=False)  # fmt: skip
+    out = subprocess.run(
+        ["rackcheck", "check", "bad.yaml", "-o", "sarif=r.sarif"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert out.returncode == 1 and out.stdout.startswith(POW001)
     doc = json.loads(Path(project / "r.sarif").read_text())
     assert doc["runs"][0]["results"][0]["ruleId"] == "POW001"

@@ -1,0 +1,210 @@
+"""Bench: `rackcheck check` of a 65,536-GPU design with a 3-tier fat tree, bisection
+included, beside networkx's default max-flow on the same graph.
+
+    python bench/bench_fabric.py [--nodes 8192] [--nx-timeout 120]
+
+Generates the design in a temporary folder (8192 DGX H100 = 65,536 GPUs, 4 per rack in
+2048 racks, one QM9700 compute fabric of 8 rails: 2048 leaves, 2048 spines, 1024 cores),
+then prints, each in a fresh process:
+
+1. `rackcheck check --format json` of the design: wall time and peak RSS;
+2. the network share of that run (fabric build, NET rules, fabric metrics), in-process;
+3. the max-flow bisection (all cuts) with scipy, and one cut with networkx's default
+   `maximum_flow` (preflow-push) on the same collapsed switch graph, capped by a timeout.
+
+No figure here is asserted by a test: a benchmark prints, people judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DESIGN = """\
+rackcheck: 1
+name: bench-{gpus}-gpu-fat-tree
+site:
+  feeds:
+    - {{name: A, voltage: "415 V", phases: 3, current: "{amps} A"}}
+    - {{name: B, voltage: "415 V", phases: 3, current: "{amps} A"}}
+    - {{name: C, voltage: "415 V", phases: 3, current: "{amps} A"}}
+racks:
+  - name: "r{{0001..{racks:04d}}}"
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {{model: pdu-415v-3ph-60a-apc, feed: A}}
+      - {{model: pdu-415v-3ph-60a-apc, feed: B}}
+      - {{model: pdu-415v-3ph-60a-apc, feed: C}}
+    devices:
+      - {{model: dgx-h100, count: 4, position: 3}}
+fabrics:
+  - name: compute
+    endpoints: {{racks: ["r{{0001..{racks:04d}}}"]}}
+    generate: {{switch: qm9700, rails: 8}}
+    oversubscription: "1:1"
+    requirements: {{bisection_ratio: 1.0}}
+"""
+
+
+def write_design(folder: Path, nodes: int) -> Path:
+    racks = nodes // 4
+    path = folder / "bench-fabric.yaml"
+    amps = max(2000, racks * 40)
+    path.write_text(DESIGN.format(gpus=nodes * 8, racks=racks, amps=amps))
+    return path
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run_cli(path: Path) -> None:
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "rackcheck", "check", "--format", "json",
+                           str(path)], capture_output=True, text=True)  # fmt: skip
+    wall = time.perf_counter() - t0
+    rss = peak_mb(resource.RUSAGE_CHILDREN)
+    doc = json.loads(proc.stdout)
+    fab = doc["metrics"]["fabrics"]["compute"]
+    print(f"rackcheck check (CLI, whole design): {wall:.2f} s wall, peak RSS {rss:.0f} MB, "
+          f"exit {proc.returncode}")  # fmt: skip
+    print(f"  fabric: {fab['tiers']} tiers, leaf {fab['leaf']}, spine {fab['spine']}, "
+          f"core {fab['core']}, {fab['endpoints']} endpoints; bisection "
+          f"{fab['bisection_gbps']:.0f} Gbit/s (cut {fab['bisection_cut']}), analytic "
+          f"{fab['bisection_analytic_gbps']:.0f} Gbit/s; cuts "
+          f"{sorted(fab['bisection']['cuts_gbps'])}")  # fmt: skip
+
+
+def phases(path: Path) -> None:
+    """The same check in-process, timed by phase: core (YAML, racks, power...) vs network."""
+    from rackcheck.api import _CatalogCache, shown_path
+    from rackcheck.graph import build, fabric_build
+    from rackcheck.graph.network import fabric_metrics
+    from rackcheck.metrics import design_metrics
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import validate
+    from rackcheck.rules import all_rules
+    from rackcheck.rules.engine import run
+    from rackcheck.source import load_yaml
+
+    t: dict[str, float] = {}
+    add = fabric_build.add_fabrics
+
+    def timed_add(g):  # type: ignore[no-untyped-def]
+        s = time.perf_counter()
+        add(g)
+        t["fabric build (graph)"] = time.perf_counter() - s
+
+    fabric_build.add_fabrics = timed_add  # type: ignore[assignment]
+    s = time.perf_counter()
+    doc = load_yaml(path, shown_path(path))
+    design = validate(doc, Design)
+    cat = _CatalogCache().for_design(design, doc, path)
+    t["load + validate"] = time.perf_counter() - s
+    s = time.perf_counter()
+    g = build.DesignGraph(design, cat, doc.source)
+    t["graph (all)"] = time.perf_counter() - s
+    rules = all_rules()
+    for fam in ("NET", "other"):
+        chosen = [r for r in rules if r.id.startswith("NET") == (fam == "NET")]
+        s = time.perf_counter()
+        run(g, chosen)
+        t[f"rules {fam}"] = time.perf_counter() - s
+    s = time.perf_counter()
+    fabric_metrics(g)
+    t["fabric metrics (memoised bisection)"] = time.perf_counter() - s
+    s = time.perf_counter()
+    design_metrics(g)
+    t["all metrics"] = time.perf_counter() - s
+    net = t["fabric build (graph)"] + t["rules NET"] + t["fabric metrics (memoised bisection)"]
+    print("in-process phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()))
+    print(f"  network share (fabric build + NET rules incl. bisection + fabric metrics): "
+          f"{net:.2f} s; nodes in graph {g.g.number_of_nodes()}, edges "
+          f"{g.g.number_of_edges()}; peak RSS {peak_mb():.0f} MB")  # fmt: skip
+
+
+def flows(nodes: int, timeout: float) -> None:
+    from rackcheck.graph.bisection import _Flow, bisection
+    from rackcheck.graph.fabric_plan import plan
+    from rackcheck.graph.fabric_view import from_plan
+    from rackcheck.model.load import load_catalog
+
+    cat = load_catalog()
+    p = plan(cat.get("qm9700"), nodes, 8, node_speed=400_000, node_per_cage=2)
+    view = from_plan(p)
+    s = time.perf_counter()
+    bis = bisection(view)
+    wall = time.perf_counter() - s
+    print(f"scipy maximum_flow (dinic), all {len(bis.cuts)} cuts + spectral ordering: "
+          f"{wall:.2f} s; bisection {bis.mbps / 1000:.0f} Gbit/s")  # fmt: skip
+    import numpy as np
+
+    side = np.zeros(view.endpoints, dtype=bool)
+    side[np.lexsort((view.ep_port, view.ep_node))[: view.endpoints // 2]] = True
+    s = time.perf_counter()
+    one = _Flow(view).value(side)
+    print(f"scipy maximum_flow, one cut (index): {time.perf_counter() - s:.3f} s, "
+          f"{one / 1000:.0f} Gbit/s")  # fmt: skip
+    ctx = mp.get_context("fork")
+    q: mp.Queue[tuple[float, float]] = ctx.Queue()
+    proc = ctx.Process(target=_nx_flow, args=(view, side, q))
+    proc.start()
+    proc.join(timeout)
+    if proc.is_alive():
+        proc.terminate()
+        proc.join()
+        print(f"networkx maximum_flow (default preflow-push), one cut: did not finish "
+              f"in {timeout:.0f} s (stopped)")  # fmt: skip
+    else:
+        wall, value = q.get()
+        print(f"networkx maximum_flow (default preflow-push), one cut: {wall:.2f} s, "
+              f"{value / 1000:.0f} Gbit/s")  # fmt: skip
+
+
+def _nx_flow(view, side, q):  # type: ignore[no-untyped-def]
+    import networkx as nx
+    import numpy as np
+
+    g = nx.DiGraph()
+    for a, b, c in zip(view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True):
+        g.add_edge(a, b, capacity=c)
+        g.add_edge(b, a, capacity=c)
+    n = view.n_sw
+    a = np.bincount(view.ep_sw[side], weights=view.ep_mbps[side], minlength=n)
+    b = np.bincount(view.ep_sw[~side], weights=view.ep_mbps[~side], minlength=n)
+    for i in np.nonzero(a)[0].tolist():
+        g.add_edge("s", i, capacity=int(a[i]))
+    for i in np.nonzero(b)[0].tolist():
+        g.add_edge(i, "t", capacity=int(b[i]))
+    s = time.perf_counter()
+    value = nx.maximum_flow_value(g, "s", "t")
+    q.put((time.perf_counter() - s, value))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--nodes", type=int, default=8192, help="DGX H100 (8 GPUs each)")
+    ap.add_argument("--nx-timeout", type=float, default=120.0)
+    args = ap.parse_args()
+    print(f"design: {args.nodes} DGX H100 = {args.nodes * 8} GPUs, {args.nodes // 4} racks,"
+          f" QM9700 rail-optimized fat tree, 8 rails; python {sys.version.split()[0]}")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_design(Path(tmp), args.nodes)
+        run_cli(path)
+        ctx = mp.get_context("fork")
+        for target, extra in ((phases, ()), (flows, (args.nx_timeout,))):
+            arg = (path,) if target is phases else (args.nodes,)
+            proc = ctx.Process(target=target, args=arg + extra)
+            proc.start()
+            proc.join()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""Bisection bandwidth from the graph: max-flow across balanced cuts of the endpoints.
+
+The true bisection (the least capacity over *every* balanced split of the endpoints) is
+NP-hard; rackcheck takes the minimum over a set of candidate splits, each exact by
+max-flow / min-cut, so the figure is an upper bound that the named cut attains:
+
+- ``index``: the first half of the nodes (in design order) against the second half;
+- ``su`` / ``pod`` / ``rack``: alternate scalable units, pods or racks;
+- ``rail``: the first half of the rails against the rest (rail-optimized fabrics);
+- ``spectral``: endpoints ordered by the Fiedler vector of their switch in the
+  capacity-weighted switch graph (finds weak tiers such as an oversubscribed core);
+- ``kernighan-lin``: networkx's Kernighan-Lin bisection, on fabrics small enough.
+
+Each cut: a super source feeds every endpoint of side A at its link speed, a super sink
+drains side B; switch links carry their collapsed capacity both ways. The flow is
+`scipy.sparse.csgraph.maximum_flow` (Dinic, compiled) on integer capacities: Mbit/s
+divided by their greatest common divisor, so 400G links become small integers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import reduce
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from rackcheck.graph.fabric_view import FabricView
+
+KL_LIMIT = 600  # nodes (switches + endpoint devices) for Kernighan-Lin
+SPECTRAL_LIMIT = 20_000  # switches for the spectral cut
+DENSE_LIMIT = 400  # switches below which the dense eigensolver is quicker
+
+
+@dataclass
+class Bisection:
+    mbps: int | None  # the minimum over the cuts
+    cut: str | None  # the cut that gave it
+    cuts: dict[str, int] = field(default_factory=dict)  # name -> Mbit/s
+    skipped: dict[str, str] = field(default_factory=dict)  # name -> why
+    injection: int = 0  # sum of endpoint link speeds, Mbit/s
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gbps": None if self.mbps is None else self.mbps / 1000,
+            "cut": self.cut,
+            "cuts_gbps": {k: v / 1000 for k, v in self.cuts.items()},
+            "skipped": self.skipped,
+            "full_gbps": self.injection / 2000,
+        }
+
+
+def bisection(view: FabricView) -> Bisection:
+    import numpy as np
+
+    n_ep = view.endpoints
+    out = Bisection(None, None, injection=view.injection())
+    if n_ep < 2:
+        out.skipped["all"] = "fewer than 2 endpoints"
+        return out
+    flow = _Flow(view)
+    for name, order in _cuts(view, out.skipped):
+        side = np.zeros(n_ep, dtype=bool)
+        side[order[: n_ep // 2]] = True
+        out.cuts[name] = flow.value(side)
+    best = min(out.cuts, key=lambda k: out.cuts[k])
+    out.mbps, out.cut = out.cuts[best], best
+    return out
+
+
+class _Flow:
+    """The switch graph as CSR arrays; each cut adds its source and sink arcs."""
+
+    def __init__(self, view: FabricView) -> None:
+        import numpy as np
+
+        self.view = view
+        n = view.n_sw
+        self.n, self.src, self.dst = n + 2, n, n + 1
+        values = [int(x) for x in np.unique(view.pcap)] + [
+            int(x) for x in np.unique(view.ep_mbps)
+        ]
+        self.unit = reduce(math.gcd, values) or 1
+        cap = view.pcap // self.unit
+        self.rows = np.concatenate([view.pu, view.pv])
+        self.cols = np.concatenate([view.pv, view.pu])
+        self.caps = np.concatenate([cap, cap])
+        self.ep_cap = view.ep_mbps // self.unit
+        if int(self.caps.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
+            raise OverflowError("link capacities do not fit the 32-bit max-flow")
+
+    def value(self, side: np.ndarray) -> int:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import maximum_flow
+
+        v, n = self.view, self.view.n_sw
+        a = np.bincount(v.ep_sw[side], weights=self.ep_cap[side], minlength=n)
+        b = np.bincount(v.ep_sw[~side], weights=self.ep_cap[~side], minlength=n)
+        ia, ib = np.nonzero(a)[0], np.nonzero(b)[0]
+        rows = np.concatenate([self.rows, np.full(ia.shape, self.src), ib])
+        cols = np.concatenate([self.cols, ia, np.full(ib.shape, self.dst)])
+        caps = np.concatenate([self.caps, a[ia], b[ib]]).astype(np.int32)
+        graph = csr_matrix((caps, (rows, cols)), shape=(self.n, self.n), dtype=np.int32)
+        result = maximum_flow(graph, self.src, self.dst, method="dinic")
+        return int(result.flow_value) * self.unit
+
+
+def _cuts(view: FabricView, skipped: dict[str, str]) -> list[tuple[str, np.ndarray]]:
+    """(name, endpoint order): each cut puts the first half of its order on side A."""
+    import numpy as np
+
+    n_ep = view.endpoints
+    node = np.where(view.ep_node >= 0, view.ep_node, len(view.node_names) + np.arange(n_ep))
+    port = view.ep_port
+    leaf_su, leaf_pod = view.sw_su[view.ep_sw], view.sw_pod[view.ep_sw]
+    cuts = [("index", np.lexsort((port, node)))]
+    for name, group in (("su", leaf_su), ("pod", leaf_pod), ("rack", view.ep_rack)):
+        known = group[group >= 0]
+        if known.size == 0 or np.unique(known).size < 2:
+            skipped[name] = f"fewer than 2 {name}s"
+            continue
+        cuts.append((name, np.lexsort((port, node, group, group % 2))))
+    rails = np.unique(port)
+    if rails.size >= 2:
+        upper = port >= rails[rails.size // 2]
+        cuts.append(("rail", np.lexsort((node, port, upper))))
+    else:
+        skipped["rail"] = "one rail"
+    spectral = _spectral(view, skipped)
+    if spectral is not None:
+        cuts.append(("spectral", np.lexsort((port, node, spectral[view.ep_sw]))))
+    kl = _kernighan_lin(view, skipped)
+    if kl is not None:
+        cuts.append(("kernighan-lin", np.lexsort((port, node, ~kl))))
+    return cuts
+
+
+def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
+    """Fiedler vector of the capacity-weighted switch graph, one value a switch (dense
+    eigh on small fabrics, LOBPCG on large ones)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, diags
+    from scipy.sparse.linalg import lobpcg
+
+    n = view.n_sw
+    if n < 3:
+        skipped["spectral"] = "fewer than 3 switches"
+        return None
+    if n > SPECTRAL_LIMIT:
+        skipped["spectral"] = f"more than {SPECTRAL_LIMIT} switches"
+        return None
+    w = view.pcap / max(1, int(view.pcap.max(initial=1)))
+    adj = csr_matrix((np.concatenate([w, w]), (np.concatenate([view.pu, view.pv]),
+                      np.concatenate([view.pv, view.pu]))), shape=(n, n))  # fmt: skip
+    lap = diags(np.asarray(adj.sum(axis=1)).ravel()) - adj
+    if n <= DENSE_LIMIT:
+        _, vecs = np.linalg.eigh(lap.toarray())
+        return np.asarray(vecs[:, 1])
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((n, 1))
+    ones = np.ones((n, 1)) / math.sqrt(n)
+    try:
+        _, vec = lobpcg(lap, x, Y=ones, largest=False, tol=1e-6, maxiter=300)
+    except Exception as exc:  # numerical failure: report, do not guess
+        skipped["spectral"] = f"eigen-solver failed: {exc}"
+        return None
+    return np.asarray(vec[:, 0])
+
+
+def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
+    """Side (True = A) of each endpoint from networkx's Kernighan-Lin bisection of the
+    graph of switches and endpoint devices (small fabrics only)."""
+    import networkx as nx
+    import numpy as np
+
+    groups = np.where(view.ep_node >= 0, view.ep_node, -1 - np.arange(view.endpoints))
+    uniq = np.unique(groups)
+    size = view.n_sw + uniq.size
+    if size > KL_LIMIT:
+        skipped["kernighan-lin"] = f"more than {KL_LIMIT} switches and devices"
+        return None
+    g = nx.Graph()
+    g.add_nodes_from(range(size))
+    for a, b, c in zip(view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True):
+        g.add_edge(a, b, weight=c)
+    pos = {int(x): view.n_sw + i for i, x in enumerate(uniq.tolist())}
+    for grp, swi, s in zip(groups.tolist(), view.ep_sw.tolist(), view.ep_mbps.tolist(),
+                           strict=True):  # fmt: skip
+        u = pos[grp]
+        w = g.edges[u, swi]["weight"] + s if g.has_edge(u, swi) else s
+        g.add_edge(u, swi, weight=w)
+    part_a, _ = nx.algorithms.community.kernighan_lin_bisection(g, weight="weight", seed=0)
+    return np.array([pos[grp] in part_a for grp in groups.tolist()], dtype=bool)

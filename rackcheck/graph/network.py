@@ -1,0 +1,363 @@
+"""Network figures asked of the graph: port budgets, link speeds, cable reach, tier
+oversubscription, ECMP balance, rail alignment, bisection, and the fabric metrics.
+
+Figures are integers in Mbit/s (and metres as floats) inside; rules turn them into pint
+quantities only for the comparisons and messages they report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.graph.fabric_nodes import TIER_NAME, FabricNode, LinkSpec, SwitchNode
+from rackcheck.graph.fabric_plan import mbps, summary
+
+if TYPE_CHECKING:
+    from rackcheck.graph.bisection import Bisection
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.fabric_view import FabricView
+
+
+def fabrics(g: DesignGraph) -> list[FabricNode]:
+    """The design's fabrics, in design order (looked up once per graph)."""
+    key = ("fabrics",)
+    if key not in g.memo:
+        g.memo[key] = [g.node(f"fabric:{f.name}") for f in g.design.fabrics
+                       if f"fabric:{f.name}" in g.g]  # fmt: skip
+    return g.memo[key]  # type: ignore[no-any-return]
+
+
+def view(g: DesignGraph, fab: FabricNode) -> FabricView:
+    from rackcheck.graph.fabric_view import from_graph
+
+    return from_graph(g, fab)
+
+
+def bisection(g: DesignGraph, fab: FabricNode) -> Bisection:
+    """Max-flow bisection of the fabric (memoised: rules and metrics share it)."""
+    from rackcheck.graph import bisection as bis
+
+    key = ("bisection", fab.id)
+    if key not in g.memo:
+        g.memo[key] = bis.bisection(view(g, fab))
+    return g.memo[key]  # type: ignore[no-any-return]
+
+
+def switches(g: DesignGraph, fab: FabricNode) -> list[SwitchNode]:
+    return [g.node(s) for s in fab.switches]
+
+
+# -- port budgets ---------------------------------------------------------------------
+def _port_use(spec: Any, speed: int) -> tuple[int, int]:
+    """(port group, links per physical port) that serve links of `speed` Mbit/s."""
+    groups = [(mbps(p.speed), i) for i, p in enumerate(spec.ports)]
+    breakout = {mbps(b) for b in spec.breakout}
+    for native, i in groups:
+        if native == speed:
+            return i, 1
+    for native, i in groups:
+        if native > speed and speed in breakout and native % speed == 0:
+            return i, native // speed
+    return max(groups)[1], 1
+
+
+@dataclass(frozen=True)
+class PortUse:
+    switch: SwitchNode
+    group: int
+    have: int  # physical ports of the group
+    need: int  # physical ports the links take
+    detail: str  # "70 x 400 Gbit/s"
+
+
+def port_budget(g: DesignGraph, fab: FabricNode) -> list[PortUse]:
+    """Every (switch, port group) the fabric uses: ports needed vs ports it has, a
+    breakout port counting once for all its links (800G = 2 x 400G)."""
+    v = view(g, fab)
+    out = []
+    for i, sw in enumerate(switches(g, fab)):
+        need: dict[int, int] = defaultdict(int)
+        parts: dict[int, list[str]] = defaultdict(list)
+        for speed, links in sorted(v.usage[i].items()):
+            group, split = _port_use(sw.spec, speed)
+            need[group] += -(-links // split)
+            note = f" (breakout {split} per port)" if split > 1 else ""
+            parts[group].append(f"{links} x {speed / 1000:g} Gbit/s{note}")
+        for group, n in need.items():
+            have = sw.spec.ports[group].count
+            out.append(PortUse(sw, group, have, n, " + ".join(parts[group])))
+    return out
+
+
+def nic_overuse(g: DesignGraph, fab: FabricNode) -> list[tuple[Any, int, int]]:
+    """(device, ports the fabric takes, ports of the role it has) where it takes more."""
+    out = []
+    for nid in fab.nics:
+        nic = g.g.nodes[nid]["obj"]
+        if nic.device and nic.taken > nic.have:
+            out.append((g.node(nic.device), nic.taken, nic.have))
+    return out
+
+
+# -- links --------------------------------------------------------------------------
+def link_groups(
+    g: DesignGraph, fab: FabricNode, wanted: list[LinkSpec] | None = None
+) -> dict[LinkSpec, list[tuple[str, str, int, int]]]:
+    """Per link entry (LinkSpec): its (end, end, links, Mbit/s) edges; only the
+    `wanted` entries when given (rules ask for the few that matter)."""
+    out: dict[LinkSpec, list[tuple[str, str, int, int]]] = defaultdict(list)
+    if wanted is not None and not wanted:
+        return out
+    keep = None if wanted is None else set(wanted)
+    succ = g.g.succ
+    for u, v in fab.links:
+        for n, s, spec in succ[u][v]["bundles"]:
+            if keep is None or spec in keep:
+                out[spec].append((u, v, n, s))
+    return out
+
+
+def end_name(g: DesignGraph, node_id: str) -> str:
+    """A link end as people name it: rack/device for a NIC, else the switch name."""
+    obj = g.node(node_id)
+    if node_id.startswith("nic:") and obj.device:
+        dev = g.node(obj.device)
+        return f"{g.node(dev.rack).name}/{dev.name}"
+    return str(obj.name)
+
+
+def end_rack(g: DesignGraph, node_id: str) -> str | None:
+    obj = g.node(node_id)
+    if node_id.startswith("nic:"):
+        return g.node(g.node(obj.device).rack).name if obj.device else None
+    return obj.rack  # type: ignore[no-any-return]
+
+
+def distance_m(g: DesignGraph, rack_a: str | None, rack_b: str | None) -> float | None:
+    """Cable run between two racks of the layout, metres; None when not known."""
+    layout = g.design.layout
+    pos = g.memo.get(("layout",), {})
+    if layout is None or rack_a not in pos or rack_b not in pos:
+        return None
+    (ra, pa), (rb, pb) = pos[rack_a], pos[rack_b]
+    pitch = layout.pitch
+    if pitch is None:
+        pitch = g.node(f"rack:{rack_a}").spec.width
+    if pitch is None and pa != pb:
+        return None
+    run = abs(pa - pb) * (pitch.to("m").magnitude if pa != pb else 0.0)
+    if ra != rb:
+        if layout.row_pitch is None:
+            return None
+        run += abs(ra - rb) * layout.row_pitch.to("m").magnitude
+    slack = layout.slack.to("m").magnitude if layout.slack is not None else 0.0
+    return run + slack
+
+
+def reach_m(spec: LinkSpec) -> tuple[float, str] | None:
+    """The reach of the medium a link entry names, metres, and what gives it."""
+    if spec.transceiver is not None and spec.transceiver.reach is not None:
+        return spec.transceiver.reach.to("m").magnitude, spec.transceiver.id
+    if spec.cable is not None and spec.cable.max_length is not None:
+        return spec.cable.max_length.to("m").magnitude, spec.cable.id
+    return None
+
+
+# -- tiers ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TierLoad:
+    tier: int
+    down: int  # Mbit/s toward endpoints
+    up: int  # Mbit/s toward the next tier
+    worst: str  # switch with the highest down/up
+    worst_ratio: float
+
+
+def tier_loads(g: DesignGraph, fab: FabricNode) -> list[TierLoad]:
+    """Down and up capacity of every tier that has uplinks, with its worst switch."""
+    import numpy as np
+
+    v = view(g, fab)
+    n = v.n_sw
+    down = np.bincount(v.ep_sw, weights=v.ep_mbps, minlength=n).astype(np.int64)
+    up = np.zeros(n, dtype=np.int64)
+    tu, tv = v.sw_tier[v.pu], v.sw_tier[v.pv]
+    known = (tu >= 0) & (tv >= 0) & (tu != tv)
+    lower = np.where(tu < tv, v.pu, v.pv)[known]
+    upper = np.where(tu < tv, v.pv, v.pu)[known]
+    cap = v.pcap[known]
+    np.add.at(up, lower, cap)
+    np.add.at(down, upper, cap)
+    out = []
+    for tier in (0, 1):
+        sel = (v.sw_tier == tier) & (up > 0)
+        if not sel.any():
+            continue
+        ratio = np.where(sel, down / np.maximum(up, 1), -1.0)
+        worst = int(np.argmax(ratio))
+        out.append(TierLoad(tier, int(down[sel].sum()), int(up[sel].sum()),
+                            v.sw_names[worst], float(ratio[worst])))  # fmt: skip
+    return out
+
+
+def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[str]]]:
+    """ECMP balance: within each connected group of a tier and the tier above, every
+    pair has the same number of links. (lower tier, usual count, uneven pairs)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    v = view(g, fab)
+    n = v.n_sw
+    tu, tv = v.sw_tier[v.pu], v.sw_tier[v.pv]
+    out = []
+    for lo in (0, 1):
+        sel = ((tu == lo) & (tv == lo + 1)) | ((tu == lo + 1) & (tv == lo))
+        if not sel.any():
+            continue
+        low = np.where(tu[sel] == lo, v.pu[sel], v.pv[sel])
+        high = np.where(tu[sel] == lo, v.pv[sel], v.pu[sel])
+        cnt = v.pcount[sel]
+        graph = coo_matrix((np.ones(low.size), (low, high)), shape=(n, n))
+        _, label = connected_components(graph, directed=False)
+        comp = label[low]
+        size = int(label.max()) + 1
+        n_low = np.bincount(label[np.unique(low)], minlength=size)
+        n_high = np.bincount(label[np.unique(high)], minlength=size)
+        n_pairs = np.bincount(comp, minlength=size)
+        cmin = np.full(size, np.iinfo(np.int64).max)
+        cmax = np.zeros(size, dtype=np.int64)
+        np.minimum.at(cmin, comp, cnt)
+        np.maximum.at(cmax, comp, cnt)
+        uneven = (n_pairs > 0) & ((n_pairs != n_low * n_high) | (cmin != cmax))
+        for c in np.nonzero(uneven)[0].tolist():
+            mine = comp == c
+            pairs = dict(zip(zip(low[mine].tolist(), high[mine].tolist(), strict=True),
+                             cnt[mine].tolist(), strict=True))  # fmt: skip
+            lows, highs = sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
+            counts = Counter(pairs.get((a, b), 0) for a in lows for b in highs)
+            usual = counts.most_common(1)[0][0]
+            bad = [
+                f"{v.sw_names[a]}-{v.sw_names[b]}: {pairs.get((a, b), 0)}"
+                for a in lows
+                for b in highs
+                if pairs.get((a, b), 0) != usual
+            ]
+            out.append((lo, usual, bad))
+    return out
+
+
+def misaligned(g: DesignGraph, fab: FabricNode) -> list[tuple[str, int, str, int]]:
+    """(device, NIC index, leaf, leaf's rail) where NIC i does not land on rail i."""
+    import numpy as np
+
+    if not fab.rails:
+        return []
+    v = view(g, fab)
+    rail = v.sw_rail[v.ep_sw]
+    bad = np.nonzero((v.ep_node >= 0) & (rail >= 0) & (v.ep_port < fab.rails)
+                     & (v.ep_port != rail))[0]  # fmt: skip
+    devs = [g.node(d) for d in fab.devices]
+    return [
+        (f"{g.node(devs[v.ep_node[k]].rack).name}/{devs[v.ep_node[k]].name}",
+         int(v.ep_port[k]), v.sw_names[v.ep_sw[k]], int(rail[k]))
+        for k in bad.tolist()
+    ]  # fmt: skip
+
+
+# -- metrics --------------------------------------------------------------------------
+def fabric_metrics(g: DesignGraph) -> dict[str, Any]:
+    """Per fabric: the sizing figures (generated fabrics: as `rackcheck fabric size`),
+    with the bisection of the graph by max-flow."""
+    out: dict[str, Any] = {}
+    for fab in fabrics(g):
+        bis = bisection(g, fab)
+        if fab.plan is not None:
+            entry = summary(fab.plan, bis.mbps, bis.cut)
+        else:
+            entry = _explicit_summary(g, fab, bis)
+        entry["bisection"] = bis.as_dict()
+        out[fab.name] = entry
+    return out
+
+
+def _explicit_summary(g: DesignGraph, fab: FabricNode, bis: Bisection) -> dict[str, Any]:
+    v = view(g, fab)
+    tiers = [int(t) for t in v.sw_tier.tolist()]
+    count = {name: tiers.count(t) for t, name in TIER_NAME.items() if t >= 0}
+    cables = {"node_leaf": v.endpoints, "leaf_spine": 0, "spine_core": 0}
+    for a, b, c in zip(v.pu.tolist(), v.pv.tolist(), v.pcount.tolist(), strict=True):
+        pair = {tiers[a], tiers[b]}
+        if pair == {0, 1}:
+            cables["leaf_spine"] += c
+        elif pair == {1, 2}:
+            cables["spine_core"] += c
+    loads = {TIER_NAME[t.tier]: round(t.worst_ratio, 4) for t in tier_loads(g, fab)}
+    return {
+        "tiers": max(tiers, default=-1) + 1,
+        "leaf": count["leaf"],
+        "spine": count["spine"],
+        "core": count["core"],
+        "endpoints": v.endpoints,
+        "cables": cables,
+        "transceivers": _explicit_optics(g, fab),
+        "switch_power_kw": _switch_power(switches(g, fab)),
+        "bisection_gbps": None if bis.mbps is None else bis.mbps / 1000,
+        "bisection_cut": bis.cut,
+        "bisection_analytic_gbps": _analytic(v) / 1000,
+        "oversubscription": {"leaf": loads.get("leaf"), "spine": loads.get("spine")},
+    }
+
+
+def _analytic(v: FabricView) -> int:
+    """Half the narrowest layer: injection, leaf uplinks, spine uplinks (Mbit/s)."""
+    tu, tw = v.sw_tier[v.pu], v.sw_tier[v.pv]
+    layers = [v.injection()]
+    for lo in (0, 1):
+        sel = ((tu == lo) & (tw == lo + 1)) | ((tu == lo + 1) & (tw == lo))
+        if sel.any():
+            layers.append(int(v.pcap[sel].sum()))
+    return min(layers) // 2
+
+
+def _explicit_optics(g: DesignGraph, fab: FabricNode) -> dict[str, int]:
+    """Transceivers of optical links (a transceiver named, or medium fibre): switch side
+    per cage (twin-port cages once), node side one per NIC port."""
+    per_switch: Counter[tuple[str, int]] = Counter()
+    node = 0
+    for spec, edges in link_groups(g, fab).items():
+        if spec.transceiver is None and spec.medium != "fibre":
+            continue
+        for u, w, n, s in edges:
+            for end in (u, w):
+                if end.startswith("nic:"):
+                    node += n
+                else:
+                    per_switch[(end, s)] += n
+    total = 0
+    for (sid, s), links in per_switch.items():
+        sw = g.node(sid)
+        group, split = _port_use(sw.spec, s)
+        total += -(-links // (sw.spec.ports[group].per_cage * split))
+    return {"switch": total, "node": node}
+
+
+def _switch_power(sws: list[SwitchNode]) -> float | None:
+    kw = 0.0
+    for sw in sws:
+        p = sw.spec.power
+        each = None if p is None else (p.max if p.max is not None else p.typical)
+        if each is None:
+            return None
+        kw += each.to("kW").magnitude
+    return round(kw, 3)
+
+
+def ratio_text(ratio: float) -> str:
+    """3.0 -> '3:1', 0.5 -> '1:2'."""
+    if ratio >= 1:
+        return f"{ratio:.3g}:1"
+    return f"1:{1 / ratio:.3g}" if ratio > 0 else "0:1"
+
