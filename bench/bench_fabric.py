@@ -7,10 +7,12 @@ Generates the design in a temporary folder (8192 DGX H100 = 65,536 GPUs, 4 per r
 2048 racks, one QM9700 compute fabric of 8 rails: 2048 leaves, 2048 spines, 1024 cores),
 then prints, each in a fresh process:
 
-1. `rackcheck check --format json` of the design: wall time and peak RSS;
+1. `rackcheck check --no-cache --format json` of the design: wall time and peak RSS,
+   with every rule and with `--select NET` (metrics are computed either way);
 2. the network share of that run (fabric build, NET rules, fabric metrics), in-process;
-3. the max-flow bisection (all cuts) with scipy, and one cut with networkx's default
-   `maximum_flow` (preflow-push) on the same collapsed switch graph, capped by a timeout.
+3. the max-flow bisection (all cuts) with scipy, and one cut with scipy and with
+   networkx's default `maximum_flow` (preflow-push), each on the collapsed switch graph
+   and on a graph with a vertex per endpoint; networkx under a timeout.
 
 No figure here is asserted by a test: a benchmark prints, people judge.
 """
@@ -65,25 +67,31 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run_cli(path: Path) -> None:
+def run_cli(path: Path, *extra: str) -> None:
+    """`rackcheck check` in a child process, result cache off: cold figures."""
+    cmd = [sys.executable, "-m", "rackcheck", "check", "--no-cache", "--format", "json"]
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "rackcheck", "check", "--format", "json",
-                           str(path)], capture_output=True, text=True)  # fmt: skip
+    proc = subprocess.run([*cmd, *extra, str(path)], capture_output=True, text=True)
     wall = time.perf_counter() - t0
-    rss = peak_mb(resource.RUSAGE_CHILDREN)
+    rss = peak_mb(resource.RUSAGE_CHILDREN)  # the largest child so far
     doc = json.loads(proc.stdout)
     fab = doc["metrics"]["fabrics"]["compute"]
-    print(f"rackcheck check (CLI, whole design): {wall:.2f} s wall, peak RSS {rss:.0f} MB, "
-          f"exit {proc.returncode}")  # fmt: skip
-    print(f"  fabric: {fab['tiers']} tiers, leaf {fab['leaf']}, spine {fab['spine']}, "
-          f"core {fab['core']}, {fab['endpoints']} endpoints; bisection "
-          f"{fab['bisection_gbps']:.0f} Gbit/s (cut {fab['bisection_cut']}), analytic "
-          f"{fab['bisection_analytic_gbps']:.0f} Gbit/s; cuts "
-          f"{sorted(fab['bisection']['cuts_gbps'])}")  # fmt: skip
+    what = " ".join(extra) or "all rules"
+    print(
+        f"rackcheck check --no-cache ({what}): {wall:.2f} s wall, "
+        f"peak RSS {rss:.0f} MB, exit {proc.returncode}"
+    )
+    print(
+        f"  fabric: {fab['tiers']} tiers, leaf {fab['leaf']}, spine {fab['spine']}, "
+        f"core {fab['core']}, {fab['endpoints']} endpoints; bisection "
+        f"{fab['bisection_gbps']:.0f} Gbit/s (cut {fab['bisection_cut']}), analytic "
+        f"{fab['bisection_analytic_gbps']:.0f} Gbit/s; cuts "
+        f"{sorted(fab['bisection']['cuts_gbps'])}"
+    )
 
 
 def phases(path: Path) -> None:
-    """The same check in-process, timed by phase: core (YAML, racks, power...) vs network."""
+    """The same check in-process, timed by phase: core (racks, power...) vs network."""
     from rackcheck.api import _CatalogCache, shown_path
     from rackcheck.graph import build, fabric_build
     from rackcheck.graph.network import fabric_metrics
@@ -123,14 +131,22 @@ def phases(path: Path) -> None:
     s = time.perf_counter()
     design_metrics(g)
     t["all metrics"] = time.perf_counter() - s
-    net = t["fabric build (graph)"] + t["rules NET"] + t["fabric metrics (memoised bisection)"]
+    net = (
+        t["fabric build (graph)"]
+        + t["rules NET"]
+        + t["fabric metrics (memoised bisection)"]
+    )
     print("in-process phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()))
-    print(f"  network share (fabric build + NET rules incl. bisection + fabric metrics): "
-          f"{net:.2f} s; nodes in graph {g.g.number_of_nodes()}, edges "
-          f"{g.g.number_of_edges()}; peak RSS {peak_mb():.0f} MB")  # fmt: skip
+    print(
+        f"  network share (fabric build + NET rules incl. bisection + fabric metrics): "
+        f"{net:.2f} s; nodes in graph {g.g.number_of_nodes()}, edges "
+        f"{g.g.number_of_edges()}; peak RSS {peak_mb():.0f} MB"
+    )
 
 
 def flows(nodes: int, timeout: float) -> None:
+    import numpy as np
+
     from rackcheck.graph.bisection import _Flow, bisection
     from rackcheck.graph.fabric_plan import plan
     from rackcheck.graph.fabric_view import from_plan
@@ -142,47 +158,97 @@ def flows(nodes: int, timeout: float) -> None:
     s = time.perf_counter()
     bis = bisection(view)
     wall = time.perf_counter() - s
-    print(f"scipy maximum_flow (dinic), all {len(bis.cuts)} cuts + spectral ordering: "
-          f"{wall:.2f} s; bisection {bis.mbps / 1000:.0f} Gbit/s")  # fmt: skip
-    import numpy as np
-
+    print(
+        f"scipy maximum_flow (dinic), all {len(bis.cuts)} cuts + spectral ordering: "
+        f"{wall:.2f} s; bisection {bis.mbps / 1000:.0f} Gbit/s"
+    )
     side = np.zeros(view.endpoints, dtype=bool)
     side[np.lexsort((view.ep_port, view.ep_node))[: view.endpoints // 2]] = True
     s = time.perf_counter()
     one = _Flow(view).value(side)
-    print(f"scipy maximum_flow, one cut (index): {time.perf_counter() - s:.3f} s, "
-          f"{one / 1000:.0f} Gbit/s")  # fmt: skip
-    ctx = mp.get_context("fork")
-    q: mp.Queue[tuple[float, float]] = ctx.Queue()
-    proc = ctx.Process(target=_nx_flow, args=(view, side, q))
-    proc.start()
-    proc.join(timeout)
-    if proc.is_alive():
-        proc.terminate()
-        proc.join()
-        print(f"networkx maximum_flow (default preflow-push), one cut: did not finish "
-              f"in {timeout:.0f} s (stopped)")  # fmt: skip
-    else:
-        wall, value = q.get()
-        print(f"networkx maximum_flow (default preflow-push), one cut: {wall:.2f} s, "
-              f"{value / 1000:.0f} Gbit/s")  # fmt: skip
+    print(
+        f"scipy maximum_flow, one cut (index), collapsed switch graph "
+        f"({view.n_sw + 2} vertices): {time.perf_counter() - s:.3f} s, "
+        f"{one / 1000:.0f} Gbit/s"
+    )
+    s = time.perf_counter()
+    one = _per_endpoint_scipy(view, side)
+    print(
+        f"scipy maximum_flow, one cut, one vertex per endpoint "
+        f"({view.n_sw + view.endpoints + 2} vertices): "
+        f"{time.perf_counter() - s:.3f} s, {one / 1000:.0f} Gbit/s"
+    )
+    for label, per_endpoint in (
+        ("collapsed switch graph", False),
+        ("one vertex per endpoint", True),
+    ):
+        ctx = mp.get_context("fork")
+        q: mp.Queue[tuple[float, float]] = ctx.Queue()
+        proc = ctx.Process(target=_nx_flow, args=(view, side, per_endpoint, q))
+        proc.start()
+        proc.join(timeout)
+        head = f"networkx maximum_flow (default preflow-push), one cut, {label}:"
+        if proc.is_alive():
+            proc.terminate()
+            proc.join()
+            print(f"{head} did not finish in {timeout:.0f} s (stopped)")
+        else:
+            wall, value = q.get()
+            print(f"{head} {wall:.2f} s, {value / 1000:.0f} Gbit/s")
 
 
-def _nx_flow(view, side, q):  # type: ignore[no-untyped-def]
+def _per_endpoint_scipy(view, side):  # type: ignore[no-untyped-def]
+    """The same cut with every endpoint its own vertex (no collapsing)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import maximum_flow
+
+    n_sw, n_ep = view.n_sw, view.endpoints
+    src, dst = n_sw + n_ep, n_sw + n_ep + 1
+    ep = n_sw + np.arange(n_ep)
+    unit = 400_000
+    cap = view.pcap // unit
+    e = view.ep_mbps // unit
+    rows = np.concatenate(
+        [view.pu, view.pv, ep, view.ep_sw, np.full(side.sum(), src), ep[~side]]
+    )
+    cols = np.concatenate(
+        [view.pv, view.pu, view.ep_sw, ep, ep[side], np.full((~side).sum(), dst)]
+    )
+    data = np.concatenate([cap, cap, e, e, e[side], e[~side]]).astype(np.int32)
+    graph = csr_matrix((data, (rows, cols)), shape=(dst + 1, dst + 1))
+    return int(maximum_flow(graph, src, dst).flow_value) * unit
+
+
+def _nx_flow(view, side, per_endpoint, q):  # type: ignore[no-untyped-def]
     import networkx as nx
     import numpy as np
 
     g = nx.DiGraph()
-    for a, b, c in zip(view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True):
+    for a, b, c in zip(
+        view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True
+    ):
         g.add_edge(a, b, capacity=c)
         g.add_edge(b, a, capacity=c)
-    n = view.n_sw
-    a = np.bincount(view.ep_sw[side], weights=view.ep_mbps[side], minlength=n)
-    b = np.bincount(view.ep_sw[~side], weights=view.ep_mbps[~side], minlength=n)
-    for i in np.nonzero(a)[0].tolist():
-        g.add_edge("s", i, capacity=int(a[i]))
-    for i in np.nonzero(b)[0].tolist():
-        g.add_edge(i, "t", capacity=int(b[i]))
+    if per_endpoint:
+        for k, (sw, c) in enumerate(
+            zip(view.ep_sw.tolist(), view.ep_mbps.tolist(), strict=True)
+        ):
+            node = ("ep", k)
+            g.add_edge(node, sw, capacity=c)
+            g.add_edge(sw, node, capacity=c)
+            if side[k]:
+                g.add_edge("s", node, capacity=c)
+            else:
+                g.add_edge(node, "t", capacity=c)
+    else:
+        n = view.n_sw
+        a = np.bincount(view.ep_sw[side], weights=view.ep_mbps[side], minlength=n)
+        b = np.bincount(view.ep_sw[~side], weights=view.ep_mbps[~side], minlength=n)
+        for i in np.nonzero(a)[0].tolist():
+            g.add_edge("s", i, capacity=int(a[i]))
+        for i in np.nonzero(b)[0].tolist():
+            g.add_edge(i, "t", capacity=int(b[i]))
     s = time.perf_counter()
     value = nx.maximum_flow_value(g, "s", "t")
     q.put((time.perf_counter() - s, value))
@@ -193,11 +259,15 @@ def main() -> None:
     ap.add_argument("--nodes", type=int, default=8192, help="DGX H100 (8 GPUs each)")
     ap.add_argument("--nx-timeout", type=float, default=120.0)
     args = ap.parse_args()
-    print(f"design: {args.nodes} DGX H100 = {args.nodes * 8} GPUs, {args.nodes // 4} racks,"
-          f" QM9700 rail-optimized fat tree, 8 rails; python {sys.version.split()[0]}")  # fmt: skip
+    print(
+        f"design: {args.nodes} DGX H100 = {args.nodes * 8} GPUs, "
+        f"{args.nodes // 4} racks,"
+        f" QM9700 rail-optimized fat tree, 8 rails; python {sys.version.split()[0]}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = write_design(Path(tmp), args.nodes)
         run_cli(path)
+        run_cli(path, "--select", "NET")
         ctx = mp.get_context("fork")
         for target, extra in ((phases, ()), (flows, (args.nx_timeout,))):
             arg = (path,) if target is phases else (args.nodes,)

@@ -175,7 +175,9 @@ def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
     return {"totals": totals, "racks": racks, "designs": per_design}
 
 
-def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str, Any]:
+def size_fabric(
+    nodes: int, rails: int, switch: str, **options: Any
+) -> dict[str, Any]:
     """`rackcheck fabric size` in Python (options: see rackcheck/sizing.py)."""
     from rackcheck.sizing import size_fabric as run
 

@@ -336,26 +336,45 @@ def fabric() -> None:
 
 @fabric.command("size")
 @click.option("--nodes", type=click.IntRange(min=1), required=True, help="GPU servers.")
-@click.option("--rails", type=click.IntRange(min=1), required=True,
-              help="NIC ports per node in this fabric (one leaf per rail per SU).")  # fmt: skip
-@click.option("--switch", "switch", required=True, help="Catalog switch id (qm9700 ...).")
-@click.option("--su-size", type=click.IntRange(min=1),
-              help="Nodes per scalable unit [default: a leaf's down ports].")  # fmt: skip
-@click.option("--extra-endpoints", type=click.IntRange(min=0), default=0,
-              show_default=True, help="Single-port endpoints beyond the nodes (UFM ...).")  # fmt: skip
-@click.option("--oversubscription", default="1:1", show_default=True,
-              help="down:up per tier: '1:1', or 'leaf=1:1,spine=7:1'.")  # fmt: skip
-@click.option("--tiers", type=click.Choice(["2", "3"]), help="[default: fewest that fit]")
+@click.option(
+    "--rails",
+    type=click.IntRange(min=1),
+    required=True,
+    help="NIC ports per node in this fabric (one leaf per rail per SU).",
+)
+@click.option("--switch", required=True, help="Catalog switch id (qm9700 ...).")
+@click.option(
+    "--su-size",
+    type=click.IntRange(min=1),
+    help="Nodes per scalable unit [default: a leaf's down ports].",
+)
+@click.option(
+    "--extra-endpoints",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Single-port endpoints beyond the nodes (UFM ...).",
+)
+@click.option(
+    "--oversubscription",
+    default="1:1",
+    show_default=True,
+    help="down:up per tier: '1:1', or 'leaf=1:1,spine=7:1'.",
+)
+@click.option("--tiers", type=click.Choice(["2", "3"]), help="[default: fewest to fit]")
 @click.option("--pod-size", type=click.IntRange(min=1), help="SUs per pod (3 tiers).")
-@click.option("--node", "node", help="Catalog server id: port speed and NIC cages.")
-@click.option("--speed", help="Endpoint port speed, e.g. '400 Gbit/s' [default: the "
-              "--node's, else the switch's].")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True)  # fmt: skip
-def fabric_size(nodes: int, rails: int, switch: str, su_size: int | None,
-                extra_endpoints: int, oversubscription: str, tiers: str | None,
-                pod_size: int | None, node: str | None, speed: str | None,
-                fmt: str) -> None:  # fmt: skip
+@click.option("--node", help="Catalog server id: port speed and NIC cages.")
+@click.option(
+    "--speed",
+    help="Endpoint port speed, e.g. '400 Gbit/s' [default: the --node's, else the "
+    "switch's].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
+)
+def fabric_size(
+    fmt: str, tiers: str | None, oversubscription: str, **opts: Any
+) -> None:
     """Leaf, spine and core switches, cables, transceivers, bisection of a fat tree."""
     import json
 
@@ -368,12 +387,13 @@ def fabric_size(nodes: int, rails: int, switch: str, su_size: int | None,
         try:
             over = dict(part.split("=", 1) for part in oversubscription.split(","))
         except ValueError:
-            raise click.BadParameter(oversubscription, param_hint="--oversubscription")
+            raise click.BadParameter(
+                oversubscription, param_hint="--oversubscription"
+            ) from None
     try:
-        result = size_fabric(nodes, rails, switch, su_size=su_size,
-                             extra_endpoints=extra_endpoints, oversubscription=over,
-                             tiers=int(tiers) if tiers else None, pod_size=pod_size,
-                             node=node, speed=speed)  # fmt: skip
+        result = size_fabric(
+            oversubscription=over, tiers=int(tiers) if tiers else None, **opts
+        )
     except InputError as exc:
         option, _, text = exc.findings[0].message.partition(": ")
         raise click.UsageError(f"--{option.replace('_', '-')}: {text}") from None
@@ -381,7 +401,6 @@ def fabric_size(nodes: int, rails: int, switch: str, su_size: int | None,
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(render_text(result), nl=False)
-
 
 def _input_errors(exc: Any) -> NoReturn:
     for f in exc.findings:

@@ -77,6 +77,21 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         """,
     ),
     (
+        "INP006",
+        "fabric-cannot-be-built",
+        Severity.ERROR,
+        "input",
+        """
+        A network fabric cannot be built as the design states it.
+
+        A generated fabric whose switch radix cannot reach its endpoints in the tiers
+        asked (more leaves than 2 tiers connect, more pods than 3 tiers do), more rails
+        than the devices have ports of the fabric's role, a pod larger than a spine
+        reaches, or no endpoint at all. Located at the option at fault; exit code 2.
+        See docs/design-format-network.md.
+        """,
+    ),
+    (
         "CFG001",
         "invalid-config",
         Severity.ERROR,

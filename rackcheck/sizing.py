@@ -53,17 +53,26 @@ def size_fabric(
     if spec is None or spec.kind != "switch":
         ids = [c.id for c in cat.of_kind("switch")]
         close = difflib.get_close_matches(switch, ids, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (switches: {', '.join(ids)})"
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else f" (switches: {', '.join(ids)})"
+        )
         raise _error("INP004", "switch", f"no switch {switch!r} in the catalog{hint}")
     node_speed, per_cage = None, 1
     if node is not None:
         server = cat.get(node)
         ports = role_ports(server, "compute") if server is not None else []
         if not ports:
-            raise _error("INP004", "node", f"no catalog device {node!r} with compute ports")
+            raise _error(
+                "INP004", "node", f"no catalog device {node!r} with compute ports"
+            )
         if rails > len(ports):
-            raise _error("INP006", "rails", f"{rails} rails, but {node} has {len(ports)} "
-                         "compute ports")  # fmt: skip
+            raise _error(
+                "INP006",
+                "rails",
+                f"{rails} rails, but {node} has {len(ports)} compute ports",
+            )
         node_speed, per_cage = ports[0]
     if speed is not None:
         from rackcheck import units
@@ -81,9 +90,19 @@ def size_fabric(
     except ValueError as exc:
         raise _error("INP002", "oversubscription", str(exc)) from None
     try:
-        p = plan(spec, nodes, rails, node_speed=node_speed, node_per_cage=per_cage,
-                 su_size=su_size, pod_size=pod_size, extra=extra_endpoints,
-                 ratio_leaf=ratios["leaf"], ratio_spine=ratios["spine"], tiers=tiers)  # fmt: skip
+        p = plan(
+            spec,
+            nodes,
+            rails,
+            node_speed=node_speed,
+            node_per_cage=per_cage,
+            su_size=su_size,
+            pod_size=pod_size,
+            extra=extra_endpoints,
+            ratio_leaf=ratios["leaf"],
+            ratio_spine=ratios["spine"],
+            tiers=tiers,
+        )
     except PlanError as exc:
         raise _error("INP006", exc.key, str(exc)) from None
     bis = bisection(from_plan(p))
@@ -100,15 +119,19 @@ def render_text(r: dict[str, Any]) -> str:
     def rate(gbps: float | None) -> str:
         return "unknown" if gbps is None else gbit(gbps * 1000)
 
-    over = ", ".join(f"{k} {ratio_text(v)}" for k, v in r["oversubscription"].items()
-                     if v is not None)  # fmt: skip
+    over = ", ".join(
+        f"{k} {ratio_text(v)}"
+        for k, v in r["oversubscription"].items()
+        if v is not None
+    )
     pods = f", {r['pods']} pods" if r["pods"] else ""
     cab, opt, most = r["cables"], r["transceivers"], r["max_endpoints"]
     power = r["switch_power_kw"]
     bis = r["bisection"]
     cuts = ", ".join(f"{k} {rate(v)}" for k, v in bis["cuts_gbps"].items())
     lines = [
-        f"switch       {r['switch']}: radix {r['radix']} at {r['link_speed_gbps']:g} Gbit/s",
+        f"switch       {r['switch']}: radix {r['radix']} at "
+        f"{r['link_speed_gbps']:g} Gbit/s",
         f"endpoints    {r['endpoints']} ({r['nodes']} nodes x {r['rails']} rails"
         f"{' + extras' if r['endpoints'] > r['nodes'] * r['rails'] else ''}), "
         f"{r['scalable_units']} SUs of {r['su_size']} nodes{pods}",
@@ -121,11 +144,16 @@ def render_text(r: dict[str, Any]) -> str:
         f"{opt['node']}",
         f"oversub.     {over}",
         f"bisection    {rate(r['bisection_gbps'])} by max-flow (worst cut "
-        f"'{r['bisection_cut']}'), analytic fat tree {rate(r['bisection_analytic_gbps'])}, "
+        f"'{r['bisection_cut']}'), analytic fat tree "
+        f"{rate(r['bisection_analytic_gbps'])}, "
         f"full {rate(bis['full_gbps'])}",
         f"  cuts       {cuts}",
-        "switch power " + ("unknown: the catalog has no power figure for "
-                           f"{r['switch']}" if power is None else f"{power:g} kW"),
+        "switch power "
+        + (
+            f"unknown: the catalog has no power figure for {r['switch']}"
+            if power is None
+            else f"{power:g} kW"
+        ),
         f"radix limit  {most['2_tier']} endpoints in 2 tiers, {most['3_tier']} in 3",
     ]
     return "\n".join(lines) + "\n"

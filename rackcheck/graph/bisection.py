@@ -41,6 +41,7 @@ class Bisection:
     cuts: dict[str, int] = field(default_factory=dict)  # name -> Mbit/s
     skipped: dict[str, str] = field(default_factory=dict)  # name -> why
     injection: int = 0  # sum of endpoint link speeds, Mbit/s
+    full: int = 0  # full bisection: the injection of the smaller half, Mbit/s
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -48,7 +49,7 @@ class Bisection:
             "cut": self.cut,
             "cuts_gbps": {k: v / 1000 for k, v in self.cuts.items()},
             "skipped": self.skipped,
-            "full_gbps": self.injection / 2000,
+            "full_gbps": self.full / 1000,
         }
 
 
@@ -56,7 +57,8 @@ def bisection(view: FabricView) -> Bisection:
     import numpy as np
 
     n_ep = view.endpoints
-    out = Bisection(None, None, injection=view.injection())
+    inj = view.injection()
+    out = Bisection(None, None, injection=inj, full=inj * (n_ep // 2) // max(n_ep, 1))
     if n_ep < 2:
         out.skipped["all"] = "fewer than 2 endpoints"
         return out
@@ -113,7 +115,9 @@ def _cuts(view: FabricView, skipped: dict[str, str]) -> list[tuple[str, np.ndarr
     import numpy as np
 
     n_ep = view.endpoints
-    node = np.where(view.ep_node >= 0, view.ep_node, len(view.node_names) + np.arange(n_ep))
+    node = np.where(
+        view.ep_node >= 0, view.ep_node, len(view.node_names) + np.arange(n_ep)
+    )
     port = view.ep_port
     leaf_su, leaf_pod = view.sw_su[view.ep_sw], view.sw_pod[view.ep_sw]
     cuts = [("index", np.lexsort((port, node)))]
@@ -153,8 +157,13 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
         skipped["spectral"] = f"more than {SPECTRAL_LIMIT} switches"
         return None
     w = view.pcap / max(1, int(view.pcap.max(initial=1)))
-    adj = csr_matrix((np.concatenate([w, w]), (np.concatenate([view.pu, view.pv]),
-                      np.concatenate([view.pv, view.pu]))), shape=(n, n))  # fmt: skip
+    adj = csr_matrix(
+        (
+            np.concatenate([w, w]),
+            (np.concatenate([view.pu, view.pv]), np.concatenate([view.pv, view.pu])),
+        ),
+        shape=(n, n),
+    )
     lap = diags(np.asarray(adj.sum(axis=1)).ravel()) - adj
     if n <= DENSE_LIMIT:
         _, vecs = np.linalg.eigh(lap.toarray())
@@ -184,13 +193,18 @@ def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | No
         return None
     g = nx.Graph()
     g.add_nodes_from(range(size))
-    for a, b, c in zip(view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True):
+    for a, b, c in zip(
+        view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True
+    ):
         g.add_edge(a, b, weight=c)
     pos = {int(x): view.n_sw + i for i, x in enumerate(uniq.tolist())}
-    for grp, swi, s in zip(groups.tolist(), view.ep_sw.tolist(), view.ep_mbps.tolist(),
-                           strict=True):  # fmt: skip
+    for grp, swi, s in zip(
+        groups.tolist(), view.ep_sw.tolist(), view.ep_mbps.tolist(), strict=True
+    ):
         u = pos[grp]
         w = g.edges[u, swi]["weight"] + s if g.has_edge(u, swi) else s
         g.add_edge(u, swi, weight=w)
-    part_a, _ = nx.algorithms.community.kernighan_lin_bisection(g, weight="weight", seed=0)
+    part_a, _ = nx.algorithms.community.kernighan_lin_bisection(
+        g, weight="weight", seed=0
+    )
     return np.array([pos[grp] in part_a for grp in groups.tolist()], dtype=bool)

@@ -3,11 +3,11 @@
 Nodes: ``fabric:<name>`` (FabricNode), ``sw:<fabric>/<switch>`` (SwitchNode) and
 ``nic:<fabric>/<device id>`` (NicNode: a device's ports of the fabric's role).
 Edges: ``nic`` (device > its NicNode) and ``link`` (NicNode or switch > switch, lower
-tier first). A link edge carries ``bundles``: a tuple of (count, Mbit/s per link, LinkSpec);
-parallel links between two ends are collapsed into one edge, and its capacity is
-sum(count x Mbit/s) - see `capacity()`, which returns a pint quantity. A link edge from a
-NicNode also carries ``ports``: the 0-based NIC port of each of its links, in bundle
-order (port i of a DGX H100 is rail i).
+tier first). A link edge carries ``bundles``: a tuple of (count, Mbit/s per link,
+LinkSpec); parallel links between two ends are collapsed into one edge, and its
+capacity is sum(count x Mbit/s) - see `capacity()`, which returns a pint quantity. A
+link edge from a NicNode also carries ``ports``: the 0-based NIC port of each of its
+links, in bundle order (port i of a DGX H100 is rail i).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ Bundle = tuple[int, int, "LinkSpec"]  # (links, Mbit/s each, how they are made)
 
 @dataclass(frozen=True, eq=False)
 class LinkSpec:
-    """One YAML link entry (or one tier of a generated fabric): how its links are made."""
+    """One YAML link entry (or a tier of a generated fabric): how its links are made."""
 
     path: DataPath  # where it is written, for findings
     label: str  # "node-leaf", "links[2]"

@@ -131,7 +131,9 @@ class Plan:
     leaf_su: list[int] = field(default_factory=list)  # -1: a service leaf for extras
     leaf_rail: list[int] = field(default_factory=list)  # -1: no rail
     leaf_down: list[int] = field(default_factory=list)  # endpoints on each leaf
-    ep_leaf: list[int] = field(default_factory=list)  # per endpoint (nodes x rails, extras)
+    ep_leaf: list[int] = field(
+        default_factory=list
+    )  # per endpoint (nodes x rails, extras)
     pods: int = 1
     leaves_per_pod: int = 0
     spines_per_pod: int = 0
@@ -158,6 +160,18 @@ class Plan:
     @property
     def cores(self) -> int:
         return self.spines_per_pod * self.cores_per_plane if self.tiers == 3 else 0
+
+    def names(self) -> list[str]:
+        """Switch names, leaves then spines then cores: leaf7, spine2-5, core3-1."""
+        out = [f"leaf{i + 1}" for i in range(self.leaves)]
+        for pod in range(self.pods):
+            for j in range(self.spines_per_pod):
+                out.append(
+                    f"spine{pod + 1}-{j + 1}" if self.tiers == 3 else f"spine{j + 1}"
+                )
+        for j in range(self.spines_per_pod if self.tiers == 3 else 0):
+            out += [f"core{j + 1}-{c + 1}" for c in range(self.cores_per_plane)]
+        return out
 
     def leaf_pod(self, leaf: int) -> int:
         return leaf // self.leaves_per_pod
@@ -188,7 +202,9 @@ class Plan:
         """Optical modules: switch side per cage (a twin-port cage holds one), node side
         per node cage. Tiers whose medium is DAC/ACC/AOC need none."""
         per_cage = self.lanes.per_cage * self.lanes.split
-        optic = {k: self.media.get(k, "transceiver") == "transceiver" for k in MEDIA_KEYS}
+        optic = {
+            k: self.media.get(k, "transceiver") == "transceiver" for k in MEDIA_KEYS
+        }
 
         def cages(links: int) -> int:
             return -(-links // per_cage)
@@ -209,7 +225,7 @@ class Plan:
         return {"switch": switch, "node": node}
 
     def oversubscription(self) -> dict[str, float | None]:
-        """Worst switch of each tier: down capacity / up capacity (all links one speed)."""
+        """Worst switch of each tier: down / up capacity (all links run one speed)."""
         leaf = max(self.leaf_down) / self.up_leaf if self.up_leaf else None
         spine = None
         if self.tiers == 3 and self.up_spine:
@@ -224,14 +240,17 @@ class Plan:
             each = power.max if power.max is not None else power.typical
         if each is None:
             return None
-        return each.to("kW").magnitude * (self.leaves + self.spines + self.cores)
+        return float(each.to("kW").magnitude) * (self.leaves + self.spines + self.cores)
 
     def analytic_bisection(self) -> int:
-        """Fat-tree bisection in Mbit/s: half the narrowest of injection, leaf uplinks,
-        spine uplinks (a balanced cut sends half the traffic across each layer)."""
+        """Fat-tree bisection in Mbit/s: half the narrowest of injection, leaf uplinks
+        (when there are leaves on both sides) and spine uplinks (pods on both sides):
+        a cut between halves of the leaves (pods) crosses half of that layer."""
         s = self.speed
-        layers = [self.endpoints * s, self.leaves * self.up_leaf * s]
-        if self.tiers == 3:
+        layers = [self.endpoints // 2 * s * 2]  # a balanced split of an odd count
+        if self.leaves > 1:
+            layers.append(self.leaves * self.up_leaf * s)
+        if self.tiers == 3 and self.pods > 1:
             layers.append(self.spines * self.up_spine * s)
         return min(layers) // 2
 
@@ -270,13 +289,29 @@ def plan(
     d_leaf, u_leaf = split_ports(ln.k, r_leaf)
     if d_leaf < 1 or u_leaf < 1:
         raise PlanError(
-            f"{switch.id} has {ln.k} ports: too few for a leaf at {r_leaf:g}:1", "switch"
+            f"{switch.id} has {ln.k} ports: too few for a leaf at {r_leaf:g}:1",
+            "switch",
         )
     su = su_size or d_leaf
     per_rail = -(-su // d_leaf)  # leaves per rail in one SU
     per_leaf = -(-su // per_rail)
-    p = Plan(switch, nodes, rails, ln, node_speed, node_per_cage, su, rails * per_rail,
-             r_leaf, r_spine, 0, d_leaf, u_leaf, extra=extra, media=dict(media or {}))  # fmt: skip
+    p = Plan(
+        switch,
+        nodes,
+        rails,
+        ln,
+        node_speed,
+        node_per_cage,
+        su,
+        rails * per_rail,
+        r_leaf,
+        r_spine,
+        0,
+        d_leaf,
+        u_leaf,
+        extra=extra,
+        media=dict(media or {}),
+    )
     n_su = -(-nodes // su)
     for s in range(n_su):
         for r in range(rails):
@@ -355,10 +390,17 @@ def _tiers(p: Plan, tiers: int | None, pod_size: int | None) -> None:
             "switch",
         )
     p.tiers, p.down_spine, p.up_spine = 3, d_s, u_s
-    p.pods, p.leaves_per_pod, p.spines_per_pod, p.cores_per_plane = pods, per_pod, sp, cp
+    p.pods, p.leaves_per_pod, p.spines_per_pod, p.cores_per_plane = (
+        pods,
+        per_pod,
+        sp,
+        cp,
+    )
 
 
-def summary(p: Plan, bisection_mbps: int | None = None, cut: str | None = None) -> dict[str, Any]:
+def summary(
+    p: Plan, bisection_mbps: int | None = None, cut: str | None = None
+) -> dict[str, Any]:
     """The sizing as plain data: the JSON of `rackcheck fabric size` and of
     `metrics.fabrics.<name>` for a generated fabric."""
     over = p.oversubscription()

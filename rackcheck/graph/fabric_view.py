@@ -35,7 +35,9 @@ class FabricView:
     ep_port: np.ndarray  # port ordinal on its device (= rail when rail-optimized)
     ep_rack: np.ndarray  # rack ordinal, -1: unknown
     node_names: list[str]
-    usage: list[dict[int, int]] = field(default_factory=list)  # per switch {Mbit/s: links}
+    usage: list[dict[int, int]] = field(
+        default_factory=list
+    )  # per switch {Mbit/s: links}
 
     @property
     def n_sw(self) -> int:
@@ -56,8 +58,7 @@ def from_plan(p: Any, name: str = "fabric") -> FabricView:
 
     L, S, C = p.leaves, p.spines, p.cores
     tier = np.array([0] * L + [1] * S + [2] * C, dtype=np.int8)
-    names = [f"leaf{i + 1}" for i in range(L)] + [f"spine{i + 1}" for i in range(S)]
-    names += [f"core{i + 1}" for i in range(C)]
+    names = p.names()
     leaf = np.arange(L, dtype=np.int64)
     pods = leaf // p.leaves_per_pod
     sp = p.spines_per_pod
@@ -79,14 +80,56 @@ def from_plan(p: Any, name: str = "fabric") -> FabricView:
     ep_node[:node_ep] = np.repeat(np.arange(p.nodes), p.rails)
     ep_port = np.zeros(n_ep, dtype=np.int64)
     ep_port[:node_ep] = np.tile(np.arange(p.rails), p.nodes)
-    pod_of = np.concatenate([pods, np.repeat(np.arange(p.pods), sp), -np.ones(C, np.int64)])
+    pod_of = np.concatenate(
+        [pods, np.repeat(np.arange(p.pods), sp), -np.ones(C, np.int64)]
+    )
     su = np.concatenate([np.asarray(p.leaf_su, np.int64), -np.ones(S + C, np.int64)])
-    rail = np.concatenate([np.asarray(p.leaf_rail, np.int64), -np.ones(S + C, np.int64)])
+    rail = np.concatenate(
+        [np.asarray(p.leaf_rail, np.int64), -np.ones(S + C, np.int64)]
+    )
     return FabricView(
-        name, names, tier, rail, pod_of, su, pu, pv, cnt * p.speed, cnt, ep_leaf,
-        np.full(n_ep, p.speed, dtype=np.int64), ep_node, ep_port,
-        np.full(n_ep, -1, dtype=np.int64), [f"node{i + 1}" for i in range(p.nodes)],
-    )  # fmt: skip
+        name,
+        names,
+        tier,
+        rail,
+        pod_of,
+        su,
+        pu,
+        pv,
+        cnt * p.speed,
+        cnt,
+        ep_leaf,
+        np.full(n_ep, p.speed, dtype=np.int64),
+        ep_node,
+        ep_port,
+        np.full(n_ep, -1, dtype=np.int64),
+        [f"node{i + 1}" for i in range(p.nodes)],
+    )
+
+
+def from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
+    """A generated fabric's view from its plan, with the design's racks and names and
+    each switch's port usage (memoised per graph)."""
+    key = ("fabric_view", fab.id)
+    if key in g.memo:
+        return g.memo[key]  # type: ignore[no-any-return]
+    import numpy as np
+
+    p = fab.plan
+    view = from_plan(p, fab.name)
+    racks = {r.id: k for k, r in enumerate(g.racks())}
+    devs = [g.node(d) for d in fab.devices]
+    rack = np.array([racks[d.rack] for d in devs], dtype=np.int64)
+    view.ep_rack[: len(devs) * p.rails] = np.repeat(rack, p.rails)
+    view.node_names = [d.name for d in devs]
+    s = p.speed
+    view.usage = [{s: d + p.up_leaf} for d in p.leaf_down]
+    view.usage += [
+        {s: d + p.up_spine} if p.tiers == 3 else {s: d} for d in p.spine_down()
+    ]
+    view.usage += [{s: p.pods * p.spine_core_links()} for _ in range(p.cores)]
+    g.memo[key] = view
+    return view
 
 
 def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
@@ -101,25 +144,37 @@ def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     index = {s.id: i for i, s in enumerate(sw)}
     usage: list[dict[int, int]] = [{} for _ in sw]
     pairs: dict[tuple[int, int], list[int]] = {}
-    nic_links: dict[str, list[tuple[int, int, int]]] = {}  # nic -> (port, switch, Mbit/s)
+    nic_links: dict[
+        str, list[tuple[int, int, int]]
+    ] = {}  # nic -> (port, switch, Mbit/s)
     succ = gg.succ
-    for u, v in fab.links:
-        data = succ[u][v]
-        j = index[v]
-        if u in index:
-            i = index[u]
+    for i, sid in enumerate(fab.switches):
+        for v, data in succ[sid].items():
+            j = index.get(v)
+            if j is None or data.get("rel") != "link":
+                continue
             acc = pairs.setdefault((i, j) if i < j else (j, i), [0, 0])
             for n, s, _ in data["bundles"]:
                 acc[0] += n * s
                 acc[1] += n
                 usage[i][s] = usage[i].get(s, 0) + n
                 usage[j][s] = usage[j].get(s, 0) + n
-            continue
-        ports = iter(data["ports"])
-        out = nic_links.setdefault(u, [])
-        for n, s, _ in data["bundles"]:
-            usage[j][s] = usage[j].get(s, 0) + n
-            out.extend((next(ports), j, s) for _ in range(n))
+    for nid in fab.nics:
+        out = nic_links[nid] = []
+        for v, data in succ[nid].items():
+            j = index[v]
+            bundles, use = data["bundles"], usage[j]
+            if (
+                len(bundles) == 1 and bundles[0][0] == 1
+            ):  # the usual: one port, one link
+                s = bundles[0][1]
+                use[s] = use.get(s, 0) + 1
+                out.append((data["ports"][0], j, s))
+                continue
+            ports = iter(data["ports"])
+            for n, s, _ in bundles:
+                use[s] = use.get(s, 0) + n
+                out.extend((next(ports), j, s) for _ in range(n))
     rack_index = {r.id: k for k, r in enumerate(g.racks())}
     dev_index = {d: k for k, d in enumerate(fab.devices)}
     rows: list[tuple[int, int, int, int, int]] = []
@@ -127,21 +182,33 @@ def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
         dev = gg.nodes[nid]["obj"].device
         node = dev_index[dev] if dev else -1
         rack = rack_index[gg.nodes[dev]["obj"].rack] if dev else -1
-        rows.extend((swi, s, node, port, rack) for port, swi, s in sorted(nic_links[nid]))
+        rows.extend(
+            (swi, s, node, port, rack) for port, swi, s in sorted(nic_links[nid])
+        )
     ep = np.array(rows, dtype=np.int64).reshape(-1, 5).T
     keys = sorted(pairs)
     pu = np.array([a for a, _ in keys], dtype=np.int64)
     pv = np.array([b for _, b in keys], dtype=np.int64)
     vals = np.array([pairs[x] for x in keys], dtype=np.int64).reshape(-1, 2)
     view = FabricView(
-        fab.name, [s.name for s in sw],
+        fab.name,
+        [s.name for s in sw],
         np.array([s.tier for s in sw], dtype=np.int8),
         np.array([s.rail for s in sw], dtype=np.int64),
         np.array([s.pod for s in sw], dtype=np.int64),
         np.array([s.su for s in sw], dtype=np.int64),
-        pu, pv, vals[:, 0], vals[:, 1], ep[0], ep[1], ep[2], ep[3], ep[4],
-        [gg.nodes[d]["obj"].name for d in fab.devices], usage,
-    )  # fmt: skip
+        pu,
+        pv,
+        vals[:, 0],
+        vals[:, 1],
+        ep[0],
+        ep[1],
+        ep[2],
+        ep[3],
+        ep[4],
+        [gg.nodes[d]["obj"].name for d in fab.devices],
+        usage,
+    )
     _pods(view)
     g.memo[key] = view
     return view

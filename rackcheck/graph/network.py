@@ -24,14 +24,22 @@ def fabrics(g: DesignGraph) -> list[FabricNode]:
     """The design's fabrics, in design order (looked up once per graph)."""
     key = ("fabrics",)
     if key not in g.memo:
-        g.memo[key] = [g.node(f"fabric:{f.name}") for f in g.design.fabrics
-                       if f"fabric:{f.name}" in g.g]  # fmt: skip
+        g.memo[key] = [
+            g.node(f"fabric:{f.name}")
+            for f in g.design.fabrics
+            if f"fabric:{f.name}" in g.g
+        ]
     return g.memo[key]  # type: ignore[no-any-return]
 
 
 def view(g: DesignGraph, fab: FabricNode) -> FabricView:
-    from rackcheck.graph.fabric_view import from_graph
+    """The fabric as arrays. A generated fabric's come from its plan, which wired the
+    graph (tests/network check that both give the same arrays); an explicit fabric's
+    are read from the graph."""
+    from rackcheck.graph.fabric_view import from_graph, from_plan_in_graph
 
+    if fab.plan is not None:
+        return from_plan_in_graph(g, fab)
     return from_graph(g, fab)
 
 
@@ -50,8 +58,19 @@ def switches(g: DesignGraph, fab: FabricNode) -> list[SwitchNode]:
 
 
 # -- port budgets ---------------------------------------------------------------------
+_PORT_USE: dict[tuple[int, int], tuple[Any, tuple[int, int]]] = {}
+
+
 def _port_use(spec: Any, speed: int) -> tuple[int, int]:
     """(port group, links per physical port) that serve links of `speed` Mbit/s."""
+    key = (id(spec), speed)
+    hit = _PORT_USE.get(key)
+    if hit is None or hit[0] is not spec:  # the spec is kept: its id is not reused
+        hit = _PORT_USE[key] = (spec, _port_group(spec, speed))
+    return hit[1]
+
+
+def _port_group(spec: Any, speed: int) -> tuple[int, int]:
     groups = [(mbps(p.speed), i) for i, p in enumerate(spec.ports)]
     breakout = {mbps(b) for b in spec.breakout}
     for native, i in groups:
@@ -92,7 +111,7 @@ def port_budget(g: DesignGraph, fab: FabricNode) -> list[PortUse]:
 
 
 def nic_overuse(g: DesignGraph, fab: FabricNode) -> list[tuple[Any, int, int]]:
-    """(device, ports the fabric takes, ports of the role it has) where it takes more."""
+    """(device, ports the fabric takes, ports of the role it has) where it takes more"""
     out = []
     for nid in fab.nics:
         nic = g.g.nodes[nid]["obj"]
@@ -153,7 +172,7 @@ def distance_m(g: DesignGraph, rack_a: str | None, rack_b: str | None) -> float 
             return None
         run += abs(ra - rb) * layout.row_pitch.to("m").magnitude
     slack = layout.slack.to("m").magnitude if layout.slack is not None else 0.0
-    return run + slack
+    return float(run + slack)
 
 
 def reach_m(spec: LinkSpec) -> tuple[float, str] | None:
@@ -197,8 +216,15 @@ def tier_loads(g: DesignGraph, fab: FabricNode) -> list[TierLoad]:
             continue
         ratio = np.where(sel, down / np.maximum(up, 1), -1.0)
         worst = int(np.argmax(ratio))
-        out.append(TierLoad(tier, int(down[sel].sum()), int(up[sel].sum()),
-                            v.sw_names[worst], float(ratio[worst])))  # fmt: skip
+        out.append(
+            TierLoad(
+                tier,
+                int(down[sel].sum()),
+                int(up[sel].sum()),
+                v.sw_names[worst],
+                float(ratio[worst]),
+            )
+        )
     return out
 
 
@@ -227,15 +253,20 @@ def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[s
         n_low = np.bincount(label[np.unique(low)], minlength=size)
         n_high = np.bincount(label[np.unique(high)], minlength=size)
         n_pairs = np.bincount(comp, minlength=size)
-        cmin = np.full(size, np.iinfo(np.int64).max)
-        cmax = np.zeros(size, dtype=np.int64)
-        np.minimum.at(cmin, comp, cnt)
-        np.maximum.at(cmax, comp, cnt)
-        uneven = (n_pairs > 0) & ((n_pairs != n_low * n_high) | (cmin != cmax))
+        some = np.zeros(size, dtype=np.int64)
+        some[comp] = cnt  # one pair's count per group: any pair that differs is uneven
+        differs = np.zeros(size, dtype=bool)
+        differs[comp[cnt != some[comp]]] = True
+        uneven = (n_pairs > 0) & ((n_pairs != n_low * n_high) | differs)
         for c in np.nonzero(uneven)[0].tolist():
             mine = comp == c
-            pairs = dict(zip(zip(low[mine].tolist(), high[mine].tolist(), strict=True),
-                             cnt[mine].tolist(), strict=True))  # fmt: skip
+            pairs = dict(
+                zip(
+                    zip(low[mine].tolist(), high[mine].tolist(), strict=True),
+                    cnt[mine].tolist(),
+                    strict=True,
+                )
+            )
             lows, highs = sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
             counts = Counter(pairs.get((a, b), 0) for a in lows for b in highs)
             usual = counts.most_common(1)[0][0]
@@ -257,14 +288,19 @@ def misaligned(g: DesignGraph, fab: FabricNode) -> list[tuple[str, int, str, int
         return []
     v = view(g, fab)
     rail = v.sw_rail[v.ep_sw]
-    bad = np.nonzero((v.ep_node >= 0) & (rail >= 0) & (v.ep_port < fab.rails)
-                     & (v.ep_port != rail))[0]  # fmt: skip
+    bad = np.nonzero(
+        (v.ep_node >= 0) & (rail >= 0) & (v.ep_port < fab.rails) & (v.ep_port != rail)
+    )[0]
     devs = [g.node(d) for d in fab.devices]
     return [
-        (f"{g.node(devs[v.ep_node[k]].rack).name}/{devs[v.ep_node[k]].name}",
-         int(v.ep_port[k]), v.sw_names[v.ep_sw[k]], int(rail[k]))
+        (
+            f"{g.node(devs[v.ep_node[k]].rack).name}/{devs[v.ep_node[k]].name}",
+            int(v.ep_port[k]),
+            v.sw_names[v.ep_sw[k]],
+            int(rail[k]),
+        )
         for k in bad.tolist()
-    ]  # fmt: skip
+    ]
 
 
 # -- metrics --------------------------------------------------------------------------
@@ -283,7 +319,9 @@ def fabric_metrics(g: DesignGraph) -> dict[str, Any]:
     return out
 
 
-def _explicit_summary(g: DesignGraph, fab: FabricNode, bis: Bisection) -> dict[str, Any]:
+def _explicit_summary(
+    g: DesignGraph, fab: FabricNode, bis: Bisection
+) -> dict[str, Any]:
     v = view(g, fab)
     tiers = [int(t) for t in v.sw_tier.tolist()]
     count = {name: tiers.count(t) for t, name in TIER_NAME.items() if t >= 0}
@@ -312,12 +350,15 @@ def _explicit_summary(g: DesignGraph, fab: FabricNode, bis: Bisection) -> dict[s
 
 
 def _analytic(v: FabricView) -> int:
-    """Half the narrowest layer: injection, leaf uplinks, spine uplinks (Mbit/s)."""
+    """Half the narrowest layer (Mbit/s): injection, leaf uplinks when there are two
+    leaves or more, spine uplinks when there are two pods or more."""
     tu, tw = v.sw_tier[v.pu], v.sw_tier[v.pv]
-    layers = [v.injection()]
-    for lo in (0, 1):
+    n = max(v.endpoints, 1)
+    layers = [v.injection() * (n // 2) // n * 2]  # the smaller half of a balanced split
+    pods = {int(p) for p in v.sw_pod[v.sw_tier == 1].tolist() if p >= 0}
+    for lo, enough in ((0, int((v.sw_tier == 0).sum()) > 1), (1, len(pods) > 1)):
         sel = ((tu == lo) & (tw == lo + 1)) | ((tu == lo + 1) & (tw == lo))
-        if sel.any():
+        if enough and sel.any():
             layers.append(int(v.pcap[sel].sum()))
     return min(layers) // 2
 
@@ -360,4 +401,3 @@ def ratio_text(ratio: float) -> str:
     if ratio >= 1:
         return f"{ratio:.3g}:1"
     return f"1:{1 / ratio:.3g}" if ratio > 0 else "0:1"
-

@@ -137,6 +137,8 @@ class Design(Strict):
     workload: Workload | None = None
     storage: StorageSection | None = None
     fabrics: list[Fabric] = Field(default=[], description="network fabrics")
-    layout: Layout | None = Field(default=None, description="rack rows, for cable reach")
+    layout: Layout | None = Field(
+        default=None, description="rack rows, for cable reach"
+    )
 
 

@@ -1,7 +1,7 @@
-"""Network fabrics in a design: generated Clos / fat trees, explicit links, floor layout.
+"""Network fabrics in a design: generated Clos / fat trees, explicit links, layout.
 
-A design has several fabrics (compute, storage, in-band, out-of-band), kept apart. Each is
-either *generated* (`generate:` a rail-optimized fat tree from a catalog switch) or
+A design has several fabrics (compute, storage, in-band, out-of-band), kept apart. Each
+is either *generated* (`generate:` a rail-optimized fat tree from a catalog switch) or
 *explicit* (`switches:` and `links:` between named devices and switches). The format is
 documented in docs/design-format-network.md.
 """
@@ -9,7 +9,7 @@ documented in docs/design-format-network.md.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -29,7 +29,7 @@ TierMedium = Literal["transceiver", "DAC", "ACC", "AOC"]
 
 _RATIO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$")
 
-# "1:1", "3:1", "1:7". Both orders are read alike: the larger number is the downlink side.
+# "1:1", "3:1", "1:7". Both orders read alike: the larger number is the downlink side.
 Ratio = Annotated[
     str,
     Field(
@@ -70,7 +70,7 @@ class TierRatios(Strict):
         return self
 
 
-Oversubscription = Union[Ratio, TierRatios]
+Oversubscription = Ratio | TierRatios
 
 
 def tier_ratios(value: Oversubscription | None) -> dict[str, float | None]:
@@ -110,13 +110,16 @@ class Generate(Strict):
         default=None, description="default: the fewest tiers the radix allows"
     )
     su_size: PositiveCount | None = Field(
-        default=None, description="nodes per scalable unit; default: a leaf's down ports"
+        default=None,
+        description="nodes per scalable unit; default: a leaf's down ports",
     )
     pod_size: PositiveCount | None = Field(
-        default=None, description="scalable units per pod (3 tiers); default: as many as fit"
+        default=None,
+        description="scalable units per pod (3 tiers); default: as many as fit",
     )
     extra_endpoints: Count = Field(
-        default=0, description="single-port endpoints beyond the nodes (UFM, management)"
+        default=0,
+        description="single-port endpoints beyond the nodes (UFM, management)",
     )
     media: Media = Media()
 
@@ -127,12 +130,16 @@ class FabricSwitch(Strict):
     name: Name
     model: Name
     tier: Tier | None = Field(default=None, description="default: inferred from links")
-    rail: PositiveCount | None = Field(default=None, description="rail a leaf serves (1..)")
-    rack: Name | None = Field(default=None, description="rack it sits in, for cable reach")
+    rail: PositiveCount | None = Field(
+        default=None, description="rail a leaf serves (1..)"
+    )
+    rack: Name | None = Field(
+        default=None, description="rack it sits in, for cable reach"
+    )
 
 
-# A link end: switch names and device paths ("rack/device"), ranges allowed, or a selector.
-End = Union[Name, list[Name], Selector]
+# A link end: switch names and device paths ("rack/device"), ranges allowed; a selector.
+End = Name | list[Name] | Selector
 
 
 class Link(Strict):
@@ -160,7 +167,9 @@ class Requirements(Strict):
 
 class Fabric(Strict):
     name: Name
-    role: FabricRole = Field(default="compute", description="which device ports it takes")
+    role: FabricRole = Field(
+        default="compute", description="which device ports it takes"
+    )
     protocol: Literal["InfiniBand", "Ethernet"] | None = None
     endpoints: Selector | None = Field(
         default=None, description="generated fabrics: the devices whose ports attach"
@@ -200,4 +209,3 @@ class Layout(Strict):
     pitch: Length | None = Field(default=None, description="default: the rack's width")
     row_pitch: Length | None = None
     slack: Length | None = Field(default=None, description="added to every run; 0 m")
-

@@ -1,4 +1,4 @@
-'''Every switch has the ports its links take, and every device the NIC ports.
+"""Every switch has the ports its links take, and every device the NIC ports.
 
 A switch's ports are counted as the catalog sells them (QM9700: 64 x 400G on 32 OSFP
 cages). A link slower than the port, at a speed the switch lists under `breakout`,
@@ -48,7 +48,7 @@ fabrics:
       - {from: "r01/dgx-h100-{1..4}", to: leaf1, count: 8}
       - {from: leaf1, to: spine1, count: 32}
 ```
-'''
+"""
 
 from __future__ import annotations
 

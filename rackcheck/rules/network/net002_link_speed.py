@@ -1,4 +1,4 @@
-'''A link runs at the speed of its slower end: ends that differ are flagged.
+"""A link runs at the speed of its slower end: ends that differ are flagged.
 
 Two ends agree when they share a speed: natively, or through a breakout the switch
 lists (a 400G NIC on an 800G SN5600 port split 2 x 400G agrees). Otherwise the link runs
@@ -44,7 +44,7 @@ fabrics:
     links:
       - {from: "r01/dgx-h100-{1..4}", to: st-leaf1, count: 2}
 ```
-'''
+"""
 
 from __future__ import annotations
 
@@ -68,13 +68,16 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             runs = q(speed / 1000, "Gbit/s")
             stated = ""
             if spec.stated is not None:
-                stated = f"; stated {q(spec.stated / 1000, 'Gbit/s'):.4g~P} is not a speed "
+                stated = (
+                    f"; stated {q(spec.stated / 1000, 'Gbit/s'):.4g~P} is not a speed "
+                )
                 stated += "both ends run at"
             yield ctx.finding(
                 None,
                 f"fabric {fab.name} {spec.label}: {links} link(s) such as "
                 f"{network.end_name(g, u)} - {network.end_name(g, v)} run at "
-                f"{runs:.4g~P}, the slower end ({a:.4g~P} vs {b:.4g~P}, no common or breakout "
+                f"{runs:.4g~P}, the slower end ({a:.4g~P} vs {b:.4g~P}, no common or "
+                f"breakout "
                 f"speed){stated}",
                 *spec.path,
             )

@@ -1,4 +1,4 @@
-'''A link's cable or transceiver reaches the distance between its racks.
+"""A link's cable or transceiver reaches the distance between its racks.
 
 Where the design has a `layout:` (rows of racks, in order), the run between two racks is
 |places apart| x pitch (the rack's catalog width unless `pitch:` is given) + |rows
@@ -31,7 +31,8 @@ fabrics:
     switches:
       - {name: leaf1, model: qm9700, rack: net1}
     links:
-      - {from: "r01/dgx-h100-{1..4}", to: leaf1, count: 8, medium: DAC, cable: mcp7y00-nxxx}
+      - {from: "r01/dgx-h100-{1..4}", to: leaf1, count: 8, medium: DAC,
+         cable: mcp7y00-nxxx}
 ```
 
 **Passes**
@@ -60,11 +61,12 @@ fabrics:
       - {from: "r01/dgx-h100-{1..4}", to: leaf1, count: 8, medium: fibre,
          transceiver: mma4z00-ns400}
 ```
-'''
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import network
@@ -76,8 +78,11 @@ from rackcheck.units import q
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     g = ctx.graph
     for fab in network.fabrics(g):
-        wanted = [s for s in fab.specs
-                  if s.length is not None or network.reach_m(s) is not None]  # fmt: skip
+        wanted = [
+            s
+            for s in fab.specs
+            if s.length is not None or network.reach_m(s) is not None
+        ]
         for spec, edges in network.link_groups(g, fab, wanted).items():
             reach = network.reach_m(spec)
             stated = spec.length.to("m").magnitude if spec.length is not None else None
@@ -85,14 +90,24 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                 yield ctx.finding(
                     None,
                     f"fabric {fab.name} {spec.label}: stated length "
-                    f"{spec.length:.4g~P} > {q(reach[0], 'm'):.4g~P} reach of {reach[1]}",
-                    *spec.path, "length",
+                    f"{spec.length:.4g~P} > {q(reach[0], 'm'):.4g~P} reach of "
+                    f"{reach[1]}",
+                    *spec.path,
+                    "length",
                 )
                 continue
             yield from _runs(ctx, fab, spec, edges, reach, stated)
 
 
-def _runs(ctx, fab, spec, edges, reach, stated):  # type: ignore[no-untyped-def]
+def _runs(
+    ctx: RuleContext[object],
+    fab: Any,
+    spec: Any,
+    edges: list[tuple[str, str, int, int]],
+    reach: tuple[float, str] | None,
+    stated: float | None,
+) -> Iterator[Finding]:
+    """One finding for the links of an entry that run farther than they reach."""
     g = ctx.graph
     if g.design.layout is None:
         return
@@ -110,12 +125,16 @@ def _runs(ctx, fab, spec, edges, reach, stated):  # type: ignore[no-untyped-def]
     if worst is None:
         return
     run, u, v = worst
-    what = (f"the stated length {spec.length:.4g~P}" if stated is not None
-            else f"the {q(reach[0], 'm'):.4g~P} reach of {reach[1]}")  # fmt: skip
+    if stated is not None:
+        what = f"the stated length {spec.length:.4g~P}"
+    else:
+        assert reach is not None  # a limit was found above
+        what = f"the {q(reach[0], 'm'):.4g~P} reach of {reach[1]}"
     yield ctx.finding(
         None,
         f"fabric {fab.name} {spec.label}: {too_far} link(s) run farther than {what}; "
         f"longest {network.end_name(g, u)} ({network.end_rack(g, u)}) - "
-        f"{network.end_name(g, v)} ({network.end_rack(g, v)}) needs {q(run, 'm'):.1f~P}",
+        f"{network.end_name(g, v)} ({network.end_rack(g, v)}) needs "
+        f"{q(run, 'm'):.1f~P}",
         *spec.path,
     )

@@ -1,4 +1,4 @@
-'''Each tier's oversubscription stays within the fabric's target.
+"""Each tier's oversubscription stays within the fabric's target.
 
 A switch's oversubscription is the capacity of its down links (to endpoints or the tier
 below) over the capacity of its up links (to the tier above), at the speeds the links
@@ -49,7 +49,7 @@ fabrics:
       - {from: "r01/dgx-h100-{1..4}", to: leaf1, count: 8}
       - {from: leaf1, to: spine1, count: 8}
 ```
-'''
+"""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                 continue
             down, up = q(load.down / 1e6, "Tbit/s"), q(load.up / 1e6, "Tbit/s")
             overall = load.down / load.up
-            sub = ("oversubscription",)
+            sub: tuple[str, ...] = ("oversubscription",)
             if not isinstance(fab.spec.oversubscription, str):
                 sub = ("oversubscription", name)
             yield ctx.finding(

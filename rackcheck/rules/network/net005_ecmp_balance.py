@@ -1,4 +1,4 @@
-'''Every leaf has the same number of links to every spine (balanced ECMP).
+"""Every leaf has the same number of links to every spine (balanced ECMP).
 
 Equal-cost multipath spreads flows evenly over a switch's uplinks; when one leaf-spine
 pair has more links than another, the pairs with fewer saturate first and the fabric
@@ -47,7 +47,7 @@ fabrics:
       - {from: "r01/dgx-h100-{1..4}", to: "leaf{1..2}", count: 4}
       - {from: "leaf{1..2}", to: "spine{1..2}", count: 8}
 ```
-'''
+"""
 
 from __future__ import annotations
 

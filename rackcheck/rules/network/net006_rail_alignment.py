@@ -1,4 +1,4 @@
-'''NIC i of every node lands on rail i's leaf (rail-optimized fabrics).
+"""NIC i of every node lands on rail i's leaf (rail-optimized fabrics).
 
 In a rail-optimized fabric GPU i of every node talks to GPU i of every other node
 through one leaf (rail i), one hop; a NIC cabled to another rail's leaf sends that
@@ -44,7 +44,7 @@ fabrics:
     links:
       - {from: "r01/dgx-h100-{1..4}", to: [rail1, rail2]}
 ```
-'''
+"""
 
 from __future__ import annotations
 
