@@ -27,7 +27,7 @@ def add_fabrics(g: DesignGraph) -> None:
         if fid in g.g:
             g._error(("fabrics", i, "name"), f"duplicate fabric name {fab.name!r}")
             continue
-        node = FabricNode(fid, fab.name, ("fabrics", i), g.file, spec=fab, index=i)
+        node = FabricNode(fid, fab.name, ("fabrics", i), g.file, spec=fab)
         g.g.add_node(fid, obj=node)
         g.g.add_edge("site", fid, rel="contains")
         if fab.generate is not None:

@@ -44,7 +44,6 @@ class LinkSpec:
 @dataclass(eq=False)
 class FabricNode(Node):
     spec: Any = None  # model.fabric.Fabric
-    index: int = 0
     plan: Any = None  # graph.fabric_plan.Plan of a generated fabric
     switches: list[str] = field(default_factory=list)
     nics: list[str] = field(default_factory=list)  # endpoint order

@@ -24,7 +24,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-TIER_NAMES = ("leaf", "spine", "core")
 MEDIA_KEYS = ("node_leaf", "leaf_spine", "spine_core")
 
 
