@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.graph.power import device_power
+from rackcheck.graph.power import device_kw, device_power
 from rackcheck.units import q
 
 if TYPE_CHECKING:
@@ -48,11 +48,16 @@ def device_heat(dev: DeviceNode) -> tuple[pint.Quantity, pint.Quantity]:
 
 
 def rack_heat(graph: DesignGraph, rack: RackNode) -> tuple[Any, Any]:
-    liquid, air = q(0.0, "kW"), q(0.0, "kW")
-    for dev in graph.devices(rack):
-        li, ai = device_heat(dev)
-        liquid, air = liquid + li, air + ai
-    return liquid, air
+    """(liquid, air) heat of a rack, kW (memoised per graph)."""
+    key = ("rack_heat", rack.id)
+    if key not in graph.memo:
+        liquid = air = 0.0
+        for dev in graph.devices(rack):
+            kw, frac = device_kw(dev), liquid_fraction(dev)
+            liquid += kw * frac
+            air += kw * (1.0 - frac)
+        graph.memo[key] = (q(liquid, "kW"), q(air, "kW"))
+    return graph.memo[key]  # type: ignore[no-any-return]
 
 
 def loop_heat(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:

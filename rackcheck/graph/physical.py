@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rackcheck.graph.power import per_spec
 from rackcheck.units import q
 
 if TYPE_CHECKING:
@@ -32,14 +33,14 @@ def rack_units_used(graph: DesignGraph, rack: RackNode) -> int:
 
 def rack_weight(graph: DesignGraph, rack: RackNode) -> Any:
     """Devices plus PDUs, kg (parts without a weight in the catalog count 0)."""
-    total = q(0.0, "kg")
-    for dev in graph.devices(rack):
-        if dev.spec.weight is not None:
-            total = total + dev.spec.weight.to("kg")
-    for pdu in graph.pdus(rack):
-        if pdu.spec.weight is not None:
-            total = total + pdu.spec.weight.to("kg")
-    return total
+    parts = [*graph.devices(rack), *graph.pdus(rack)]
+    return q(sum(_kg(p.spec) for p in parts), "kg")
+
+
+def _kg(spec: Any) -> float:
+    if spec.weight is None:
+        return 0.0
+    return per_spec("kg", spec, None, lambda: spec.weight.to("kg").magnitude)  # type: ignore[no-any-return]
 
 
 def gpu_count(dev: DeviceNode) -> int:

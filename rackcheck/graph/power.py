@@ -21,9 +21,29 @@ if TYPE_CHECKING:
     from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
 
 
+_PER_SPEC: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
+
+
+def per_spec(what: str, spec: Any, extra: Any, compute: Any) -> Any:
+    """A figure that depends only on a catalog entry (and one more value): computed once
+    for the thousands of devices or PDUs that share the entry. Keyed on identity, and
+    checked, since pydantic entries with pint fields are costly to hash."""
+    key = (what, id(spec), id(extra) if not isinstance(extra, float) else extra)
+    hit = _PER_SPEC.get(key)
+    if hit is not None and hit[0] is spec and (hit[1] is extra or hit[1] == extra):
+        return hit[2]
+    value = compute()
+    _PER_SPEC[key] = (spec, extra, value)
+    return value
+
+
 def device_power(dev: DeviceNode) -> pint.Quantity:
     """Maximum input power of one device: the design's `assume.max_power`, else the
     catalog's maximum, else its typical figure, else 0 W (DAT001 says which)."""
+    return per_spec("power", dev.spec, dev.assume, lambda: _device_power(dev))  # type: ignore[no-any-return]
+
+
+def _device_power(dev: DeviceNode) -> pint.Quantity:
     if dev.assume is not None and dev.assume.max_power is not None:
         return dev.assume.max_power.to("W")
     power = dev.spec.power
@@ -41,20 +61,40 @@ def power_factor(dev: DeviceNode, graph: DesignGraph) -> float:
     return float(graph.design.site.power_factor)
 
 
+def device_kw(dev: DeviceNode) -> float:
+    """device_power in kW as a number, for sums over thousands of devices."""
+    return per_spec("kw", dev.spec, dev.assume,  # type: ignore[no-any-return]
+                    lambda: device_power(dev).to("kW").magnitude)  # fmt: skip
+
+
+def device_kva(dev: DeviceNode, graph: DesignGraph) -> float:
+    """device_apparent in kVA as a number, for sums over thousands of devices."""
+    return device_kw(dev) / power_factor(dev, graph)
+
+
 def device_apparent(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
     """S = P / PF, in VA."""
-    watts = device_power(dev).to("W").magnitude
-    return q(watts / power_factor(dev, graph), "VA")
+    key = ("apparent", id(dev.spec), id(dev.assume))
+    if key not in graph.memo:
+        watts = device_power(dev).to("W").magnitude
+        graph.memo[key] = q(watts / power_factor(dev, graph), "VA")
+    return graph.memo[key]  # type: ignore[no-any-return]
 
 
 def rack_power(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
-    kw = sum(device_power(d).to("kW").magnitude for d in graph.devices(rack))
-    return q(kw, "kW")
+    key = ("rack_power", rack.id)
+    if key not in graph.memo:
+        kw = sum(device_kw(d) for d in graph.devices(rack))
+        graph.memo[key] = q(kw, "kW")
+    return graph.memo[key]  # type: ignore[no-any-return]
 
 
 def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
-    devices = graph.devices(rack)
-    return q(sum(device_apparent(d, graph).to("kVA").magnitude for d in devices), "kVA")
+    key = ("rack_apparent", rack.id)
+    if key not in graph.memo:
+        kva = sum(device_kva(d, graph) for d in graph.devices(rack))
+        graph.memo[key] = q(kva, "kVA")
+    return graph.memo[key]  # type: ignore[no-any-return]
 
 
 def three_phase_capacity(
@@ -66,6 +106,12 @@ def three_phase_capacity(
 
 
 def pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
+    return per_spec(  # type: ignore[no-any-return]
+        "pdu", pdu.spec, float(derating), lambda: _pdu_capacity(pdu, derating)
+    )
+
+
+def _pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
     spec = pdu.spec
     if spec.kind == "power-shelf":  # DC shelf: its rated output, as VA at PF 1
         return spec.rating.to("W").magnitude * q(1e-3, "kVA")
@@ -73,14 +119,18 @@ def pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
 
 
 def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, derating: float) -> Any:
-    return sum((pdu_capacity(p, derating) for p in graph.pdus(rack)), q(0.0, "kVA"))
+    key = ("rack_pdu_capacity", rack.id, derating)
+    if key not in graph.memo:
+        kva = sum(pdu_capacity(p, derating).to("kVA").magnitude for p in graph.pdus(rack))
+        graph.memo[key] = q(kva, "kVA")
+    return graph.memo[key]
 
 
 def live_psus(dev: DeviceNode, failed_feed: str | None, graph: DesignGraph) -> list[Any]:
     """The PSUs of `dev` still powered when `failed_feed` is down."""
     if failed_feed is None:
         return list(dev.psus)
-    return [p for p in dev.psus if graph.node(p.pdu).feed != failed_feed]
+    return [p for p in dev.psus if p.feed != failed_feed]
 
 
 def pdu_loads(
@@ -107,7 +157,7 @@ def _pdu_loads(graph: DesignGraph, rack: RackNode, failed_feed: str | None) -> A
         live = live_psus(dev, failed_feed, graph)
         if not live:
             continue
-        share = device_apparent(dev, graph).to("kVA").magnitude / len(live)
+        share = device_kva(dev, graph) / len(live)
         for psu in live:
             per_pdu[psu.pdu] += share
             if psu.phase is not None:
@@ -128,7 +178,7 @@ def feed_loads(graph: DesignGraph, failed_feed: str | None = None) -> dict[str, 
     for rack in graph.racks():
         per_pdu, _ = pdu_loads(graph, rack, failed_feed)
         for pid, load in per_pdu.items():
-            loads[graph.node(pid).feed] += load.to("kVA").magnitude
+            loads[graph.node(pid).feed] += load.magnitude  # pdu_loads gives kVA
     return {k: q(v, "kVA") for k, v in loads.items()}
 
 
