@@ -147,7 +147,7 @@ def phases(path: Path) -> None:
 def flows(nodes: int, timeout: float) -> None:
     import numpy as np
 
-    from rackcheck.graph.bisection import _Flow, bisection
+    from rackcheck.graph.bisection import FlowNetwork, bisection
     from rackcheck.graph.fabric_plan import plan
     from rackcheck.graph.fabric_view import from_plan
     from rackcheck.model.load import load_catalog
@@ -165,7 +165,7 @@ def flows(nodes: int, timeout: float) -> None:
     side = np.zeros(view.endpoints, dtype=bool)
     side[np.lexsort((view.ep_port, view.ep_node))[: view.endpoints // 2]] = True
     s = time.perf_counter()
-    one = _Flow(view).value(side)
+    one = FlowNetwork(view).value(side)
     print(
         f"scipy maximum_flow, one cut (index), collapsed switch graph "
         f"({view.n_sw + 2} vertices): {time.perf_counter() - s:.3f} s, "

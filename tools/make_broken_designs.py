@@ -1,11 +1,13 @@
 """Write designs/broken/<rule>.yaml from each rule's **Fails** docstring example.
 
-Run after adding a rule: `python tools/make_broken_designs.py`. tests/test_designs.py
+Run after adding a rule: `python tools/make_broken_designs.py` writes the files that are
+missing; `--force` rewrites every one (hand-written ones too). tests/test_designs.py
 checks that each file fires exactly the rule it names.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from rackcheck.docs import examples
@@ -16,6 +18,7 @@ SCHEMA = "# yaml-language-server: $schema=../../schemas/design.schema.json\n"
 
 
 def main() -> None:
+    force = "--force" in sys.argv[1:]
     for r in all_rules():
         if r.family == "data":  # notes about missing figures, not breakable rules
             continue
@@ -25,7 +28,9 @@ def main() -> None:
             "says why.\n"
         )
         body = examples(r)["fails"].replace("rackcheck: 1\n", SCHEMA + "rackcheck: 1\n", 1)
-        (OUT / f"{r.id.lower()}-{r.name}.yaml").write_text(head + body, encoding="utf-8")
+        path = OUT / f"{r.id.lower()}-{r.name}.yaml"
+        if force or not path.exists():
+            path.write_text(head + body, encoding="utf-8")
 
 
 if __name__ == "__main__":

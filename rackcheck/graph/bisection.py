@@ -62,7 +62,7 @@ def bisection(view: FabricView) -> Bisection:
     if n_ep < 2:
         out.skipped["all"] = "fewer than 2 endpoints"
         return out
-    flow = _Flow(view)
+    flow = FlowNetwork(view)
     for name, order in _cuts(view, out.skipped):
         side = np.zeros(n_ep, dtype=bool)
         side[order[: n_ep // 2]] = True
@@ -72,7 +72,7 @@ def bisection(view: FabricView) -> Bisection:
     return out
 
 
-class _Flow:
+class FlowNetwork:
     """The switch graph as CSR arrays; each cut adds its source and sink arcs."""
 
     def __init__(self, view: FabricView) -> None:
@@ -94,13 +94,19 @@ class _Flow:
             raise OverflowError("link capacities do not fit the 32-bit max-flow")
 
     def value(self, side: np.ndarray) -> int:
+        """Max-flow between the endpoints on `side` and all the others, Mbit/s."""
+        return self.between(side, ~side)
+
+    def between(self, sources: np.ndarray, sinks: np.ndarray) -> int:
+        """Max-flow from the `sources` endpoints to the `sinks` endpoints (boolean masks
+        over the endpoints; endpoints in neither take no part), Mbit/s."""
         import numpy as np
         from scipy.sparse import csr_matrix
         from scipy.sparse.csgraph import maximum_flow
 
         v, n = self.view, self.view.n_sw
-        a = np.bincount(v.ep_sw[side], weights=self.ep_cap[side], minlength=n)
-        b = np.bincount(v.ep_sw[~side], weights=self.ep_cap[~side], minlength=n)
+        a = np.bincount(v.ep_sw[sources], weights=self.ep_cap[sources], minlength=n)
+        b = np.bincount(v.ep_sw[sinks], weights=self.ep_cap[sinks], minlength=n)
         ia, ib = np.nonzero(a)[0], np.nonzero(b)[0]
         rows = np.concatenate([self.rows, np.full(ia.shape, self.src), ib])
         cols = np.concatenate([self.cols, ia, np.full(ib.shape, self.dst)])

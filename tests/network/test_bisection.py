@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rackcheck.graph.bisection import _Flow, bisection
+from rackcheck.graph.bisection import FlowNetwork, bisection
 from rackcheck.graph.fabric_plan import plan
 from rackcheck.graph.fabric_view import from_plan
 from rackcheck.model.load import load_catalog
@@ -51,7 +51,7 @@ def test_scipy_and_networkx_agree_on_one_cut(cat):
     view = from_plan(p)
     side = np.zeros(view.endpoints, dtype=bool)
     side[: view.endpoints // 2] = True
-    ours = _Flow(view).value(side)
+    ours = FlowNetwork(view).value(side)
     g = nx.DiGraph()
     for a, b, c in zip(
         view.pu.tolist(), view.pv.tolist(), view.pcap.tolist(), strict=True

@@ -87,3 +87,23 @@ workload:
     # 6.48 TB / 80 GB/s = 81 s
     assert f.message == ("checkpoint of 6.48 TB takes 81 s at 80.0 GB/s (storage "
                          "systems' aggregate write) > 60 s allowed")
+
+
+def test_storage_path_by_max_flow():
+    m = check([str(ROOT / "designs/hall-a-dgx-h100.yaml")]).metrics["storage"]
+    # the two appliances' 16 x 200 Gbit/s ports bind: 3,200 Gbit/s = 400 GB/s x 0.9
+    assert m["path_gbs"] == 360.0
+
+
+def test_thin_uplink_only_path_rule_fires():
+    path = ROOT / "designs/broken/sto003-storage-fabric-path.yaml"
+    report = check([str(path)])
+    bad = [f for f in report.findings if f.severity >= 2]
+    assert [(f.rule_id, f.location.line, f.location.column) for f in bad] == [
+        ("STO003", 28, 11)]
+    assert "carries 400 Gbit/s = 50.0 GB/s line rate" in bad[0].message
+    m = report.metrics["storage"]
+    assert m["aggregate_read_gbs"] == pytest.approx(92.07)  # the appliance is fast enough
+    assert m["path_gbs"] == 45.0
+    assert m["binding_constraint"] == "storage fabric path"
+    assert m["checkpoint_seconds"] is None

@@ -40,17 +40,24 @@ from collections.abc import Iterator
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import power
 from rackcheck.rules.engine import RuleContext, rule
+from rackcheck.units import q
 
 
 @rule("DAT002", name="no-pdus", severity=Severity.NOTE)
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     g = ctx.graph
+    by_entry: dict[object, list[object]] = {}  # one note per design entry (a range)
     for rack in g.racks():
-        watts = power.rack_power(g, rack)
-        if not g.pdus(rack) and watts.magnitude > 0:
-            yield ctx.finding(
-                rack,
-                f"rack {rack.name} draws {watts:.1f~P} but lists no PDUs: power "
-                "distribution not checked",
-                "name",
-            )
+        if not g.pdus(rack) and power.rack_power(g, rack).magnitude > 0:
+            by_entry.setdefault(rack.path, []).append(rack)
+    for racks in by_entry.values():
+        first, last = racks[0], racks[-1]
+        kw = sum((power.rack_power(g, r) for r in racks), q(0.0, "kW"))
+        who = f"rack {first.name}" if len(racks) == 1 else (
+            f"{len(racks)} racks ({first.name} ... {last.name})")
+        yield ctx.finding(
+            first,
+            f"{who} draw{'s' if len(racks) == 1 else ''} {kw:.1f~P} but list"
+            f"{'s' if len(racks) == 1 else ''} no PDUs: power distribution not checked",
+            "name",
+        )

@@ -1,0 +1,57 @@
+"""The storage path: max-flow from the storage systems to the GPU nodes over the
+storage fabric, so a thin uplink anywhere between them is found.
+
+Sources are the fabric's endpoints on storage devices, sinks those on GPU nodes; each
+endpoint's capacity is its link speed and each switch pair's the sum of its links
+(parallel links collapsed). scipy's compiled max-flow (Dinic) runs on the fabric's
+integer view. The result is line rate; like the nodes' NICs it is multiplied by
+`storage.protocol_efficiency` before it is compared with what the workload needs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rackcheck.units import q
+
+if TYPE_CHECKING:
+    import pint
+
+    from rackcheck.graph.build import DesignGraph
+
+
+def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
+    """Line-rate max-flow, Mbit/s; None if the fabric has no storage or no GPU side."""
+    key = ("storage_path", fabric)
+    if key in graph.memo:
+        return graph.memo[key]  # type: ignore[no-any-return]
+    import numpy as np
+
+    from rackcheck.graph import network
+    from rackcheck.graph.bisection import FlowNetwork
+
+    fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
+    value = None
+    if fab is not None:
+        view = network.view(graph, fab)
+        kinds = []
+        for dev_id in fab.devices:
+            dev = graph.node(dev_id)
+            gpus = getattr(dev.spec, "gpus", None) is not None or dev.system
+            kinds.append(2 if dev.spec.kind == "storage" else 1 if gpus else 0)
+        kind = np.array(kinds + [0], dtype=np.int8)[view.ep_node]  # -1 -> extra: 0
+        sources, sinks = kind == 2, kind == 1
+        if sources.any() and sinks.any():
+            value = FlowNetwork(view).between(sources, sinks)
+    graph.memo[key] = value
+    return value
+
+
+def max_flow(graph: DesignGraph, fabric: str) -> pint.Quantity | None:
+    """Usable storage path capacity, GB/s (line rate x protocol efficiency)."""
+    from rackcheck.graph.storage import efficiency
+
+    mbps = max_flow_mbps(graph, fabric)
+    if mbps is None:
+        return None
+    return q(mbps / 8000.0 * efficiency(graph), "GB/s")
