@@ -28,15 +28,20 @@ def discover(paths: list[str]) -> tuple[list[Path], list[Finding]]:
         p = Path(raw)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.suffix in DESIGN_SUFFIXES and f.is_file():
-                    if SKIP_DIRS.isdisjoint(f.relative_to(p).parts) and _is_design(f):
-                        files.append(f)
+                wanted = f.suffix in DESIGN_SUFFIXES and f.is_file()
+                skipped = not SKIP_DIRS.isdisjoint(f.relative_to(p).parts)
+                if wanted and not skipped and _is_design(f):
+                    files.append(f)
         elif p.is_file():
             files.append(p)
         else:
             errors.append(
-                Finding("INP001", Severity.ERROR, "no such file or folder",
-                        Location(raw, 1, 1))  # fmt: skip
+                Finding(
+                    "INP001",
+                    Severity.ERROR,
+                    "no such file or folder",
+                    Location(raw, 1, 1),
+                )  # fmt: skip
             )
     seen: set[Path] = set()
     unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
@@ -175,9 +180,7 @@ def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
     return {"totals": totals, "racks": racks, "designs": per_design}
 
 
-def size_fabric(
-    nodes: int, rails: int, switch: str, **options: Any
-) -> dict[str, Any]:
+def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str, Any]:
     """`rackcheck fabric size` in Python (options: see rackcheck/sizing.py)."""
     from rackcheck.sizing import size_fabric as run
 

@@ -94,15 +94,29 @@ def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write FORMAT to PATH (repeatable), e.g. "
-              "sarif=rackcheck.sarif; written only when the whole check succeeded.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write FORMAT to PATH (repeatable), e.g. "
+    "sarif=rackcheck.sarif; written only when the whole check succeeded.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
-@click.option("--only-designs", is_flag=True,
-              help="Skip named files that are not designs (no top-level `rackcheck:` "
-              "key), for hooks that pass every YAML file.")
+@click.option(
+    "--only-designs",
+    is_flag=True,
+    help="Skip named files that are not designs (no top-level `rackcheck:` "
+    "key), for hooks that pass every YAML file.",
+)
 @_settings_options
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
           no_cache: bool, only_designs: bool, **kw: Any) -> None:  # fmt: skip
@@ -140,13 +154,27 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--base-ref", metavar="REF",
-              help="Compare PATHS (default: .) as they are at git REF with the working "
-              "tree, instead of BASE HEAD.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
-              default="text", show_default=True)
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write text, json or markdown to PATH (repeatable).")
+@click.option(
+    "--base-ref",
+    metavar="REF",
+    help="Compare PATHS (default: .) as they are at git REF with the working "
+    "tree, instead of BASE HEAD.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write text, json or markdown to PATH (repeatable).",
+)
 @_settings_options
 def diff(paths: tuple[str, ...], base_ref: str | None, fmt: str,
          outputs: tuple[str, ...], **kw: Any) -> None:  # fmt: skip
@@ -190,8 +218,13 @@ def config_group() -> None:
 
 @config_group.command("show")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @_settings_options
 def config_show(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     """Print the effective settings for PATHS (default: .) and where each came from."""
@@ -202,8 +235,10 @@ def config_show(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     settings = _resolve(list(paths) or ["."], kw)
     rows = show(settings)
     if fmt == "json":
-        out = {"config_file": settings.config_file,
-               "settings": [{"key": k, "value": v, "origin": o} for k, v, o in rows]}
+        out = {
+            "config_file": settings.config_file,
+            "settings": [{"key": k, "value": v, "origin": o} for k, v, o in rows],
+        }
         click.echo(json.dumps(out, indent=2))
         return
     click.echo(f"config file: {settings.config_file or '(none found)'}")
@@ -220,8 +255,14 @@ def baseline_group() -> None:
 
 @baseline_group.command("create")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output", "-o", "out", type=click.Path(dir_okay=False),
-              default="rackcheck-baseline.json", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    "out",
+    type=click.Path(dir_okay=False),
+    default="rackcheck-baseline.json",
+    show_default=True,
+)
 @_settings_options
 def baseline_create(paths: tuple[str, ...], out: str, **kw: Any) -> None:
     """Write the current findings of PATHS to a baseline file (rule + file + subject,
@@ -317,7 +358,9 @@ def catalog_list(kind: str | None, fmt: str) -> None:
     from rackcheck.model.load import load_catalog
 
     if kind is not None and kind not in KINDS:
-        raise click.BadParameter(f"{kind!r}; one of {', '.join(KINDS)}", param_hint="--kind")
+        raise click.BadParameter(
+            f"{kind!r}; one of {', '.join(KINDS)}", param_hint="--kind"
+        )
     try:
         cat = load_catalog()
     except InputError as exc:
@@ -331,7 +374,6 @@ def catalog_list(kind: str | None, fmt: str) -> None:
         return
     for c in rows:
         click.echo(f"{c.kind:12} {c.id:34} {c.vendor} {c.model}")
-
 
 
 @cli.group()
@@ -406,6 +448,7 @@ def fabric_size(
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(render_text(result), nl=False)
+
 
 def _input_errors(exc: Any) -> NoReturn:
     for f in exc.findings:

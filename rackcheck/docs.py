@@ -32,9 +32,18 @@ def explain_text(rule: Any) -> str:
 
 def rules_json(rules: list[Any]) -> str:
     return json.dumps(
-        [{"id": r.id, "name": r.name, "severity": str(r.severity), "family": r.family,
-          "summary": r.summary, "options": r.option_defaults(),
-          "help_uri": f"{DOCS_URL}#{anchor(r)}"} for r in rules],  # fmt: skip
+        [
+            {
+                "id": r.id,
+                "name": r.name,
+                "severity": str(r.severity),
+                "family": r.family,
+                "summary": r.summary,
+                "options": r.option_defaults(),
+                "help_uri": f"{DOCS_URL}#{anchor(r)}",
+            }
+            for r in rules
+        ],  # fmt: skip
         indent=2,
     )
 
@@ -44,7 +53,9 @@ def rules_markdown(rules: list[Any]) -> str:
            "`rackcheck rules --format markdown`; do not edit by hand.", "",
            "| id | name | severity | summary |", "|---|---|---|---|"]  # fmt: skip
     for r in rules:
-        out.append(f"| [{r.id}](#{anchor(r)}) | {r.name} | {r.severity} | {r.summary} |")
+        out.append(
+            f"| [{r.id}](#{anchor(r)}) | {r.name} | {r.severity} | {r.summary} |"
+        )
     for r in rules:
         out += ["", f"## {r.id} {r.name}", "", f"Severity: {r.severity}. Family: "
                 f"{r.family}.", ""]  # fmt: skip

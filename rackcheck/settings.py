@@ -22,7 +22,9 @@ class Settings:
     inline_suppressions: bool = True
     require_reason: bool = False
     budgets: dict[str, Any] = field(default_factory=dict)
-    origins: dict[str, str] = field(default_factory=dict)  # setting -> where it came from
+    origins: dict[str, str] = field(
+        default_factory=dict
+    )  # setting -> where it came from
     baseline: str | None = None  # a baseline file: report only findings not in it
     config_file: str | None = None  # the configuration file read, if any
 

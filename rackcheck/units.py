@@ -117,9 +117,7 @@ def parse(text: Any, kind: str) -> pint.Quantity:
         )
     m = _NUMBER.match(text)
     if not m or not m.group(2):
-        raise UnitError(
-            f"{text!r} is not {label} with a unit: write e.g. '{example}'"
-        )
+        raise UnitError(f"{text!r} is not {label} with a unit: write e.g. '{example}'")
     value = float(m.group(1))
     if not math.isfinite(value):
         raise UnitError(f"{text!r} is not a finite number")
@@ -146,7 +144,9 @@ def parse(text: Any, kind: str) -> pint.Quantity:
             "(VA = W / power factor)"
         )
     if kind == "apparent_power" and not is_va:
-        raise UnitError(f"{text!r} is not apparent power; write it in VA, e.g. '{example}'")
+        raise UnitError(
+            f"{text!r} is not apparent power; write it in VA, e.g. '{example}'"
+        )
     if kind not in ("temperature",) and value < 0:
         raise UnitError(f"{text!r} is negative; {label} must be >= 0")
     return q

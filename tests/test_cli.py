@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import jsonschema
-import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -57,11 +56,20 @@ def test_json_shape():
     f = doc["findings"][0]
     assert set(f) == {"rule_id", "severity", "message", "location", "subject"}
     assert (f["rule_id"], f["location"]["line"], f["location"]["column"]) == (
-        "POW001", 11, 7)
+        "POW001",
+        11,
+        7,
+    )
     assert f["subject"] == "r01"
     r01 = doc["metrics"]["racks"]["r01"]
-    for key in ("power_kw", "pdu_capacity_kw", "heat_liquid_kw", "heat_air_kw",
-                "units_used", "weight_kg"):
+    for key in (
+        "power_kw",
+        "pdu_capacity_kw",
+        "heat_liquid_kw",
+        "heat_air_kw",
+        "units_used",
+        "weight_kg",
+    ):
         assert key in r01
     assert r01["power_kw"] == 30.6
 
@@ -88,7 +96,10 @@ def test_usage_error_is_exit_2():
 def test_rules_and_explain():
     r = run("rules")
     assert r.exit_code == 0
-    assert any(line.startswith("POW001   error    pdu-capacity") for line in r.output.splitlines())
+    assert any(
+        line.startswith("POW001   error    pdu-capacity")
+        for line in r.output.splitlines()
+    )
     e = run("explain", "pow002")
     assert e.exit_code == 0
     assert e.output.startswith("POW002 feed-loss (error, power)")
@@ -125,16 +136,21 @@ def test_every_catalog_entry_has_a_source():
 
 
 def test_installed_script_real_run():
-    out = subprocess.run(["rackcheck", "check", ONE, BROKEN], capture_output=True,
-                         text=True, check=False)
+    out = subprocess.run(
+        ["rackcheck", "check", ONE, BROKEN], capture_output=True, text=True, check=False
+    )
     assert out.returncode == 1
     assert "error POW001" in out.stdout
     assert out.stdout.strip().endswith("1 error in 2 designs")
 
 
 def test_python_dash_m():
-    out = subprocess.run([sys.executable, "-m", "rackcheck", "--version"],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "rackcheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert out.returncode == 0 and __version__ in out.stdout
 
 

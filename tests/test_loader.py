@@ -22,17 +22,62 @@ racks:
 
 CASES = [
     # (what, replace old -> new in GOOD, expected "CODE:line:col", message part)
-    ("unknown key", ("    devices:", "    devicez:"), "INP002:8:5", "unknown key 'devicez'"),
+    (
+        "unknown key",
+        ("    devices:", "    devicez:"),
+        "INP002:8:5",
+        "unknown key 'devicez'",
+    ),
     ("wrong type", ("count: 1}", "count: one}"), "INP002:9:34", "valid integer"),
     ("string for int", ("count: 1}", "count: '1'}"), "INP002:9:34", "valid integer"),
-    ("negative count", ("count: 1}", "count: -1}"), "INP002:9:34", "greater than or equal to 1"),
-    ("unknown model", ("dgx-h100", "dgx_h100"), "INP004:9:17", "did you mean 'dgx-h100'"),
-    ("wrong kind", ("model: dgx-h100", "model: pdu-415v-3ph-60a-apc"), "INP004:9:17", "is a pdu"),
-    ("rack model unknown", ("apc-netshelter-sx-ar3100", "nope"), "INP004:5:12", "unknown model 'nope'"),
-    ("syntax error", ("    devices:\n", "    devices: [\n"), "INP001:9:7", "YAML syntax error"),
-    ("duplicate key", ("name: t\n", "name: t\nname: u\n"), "INP005:3:1", "duplicate key 'name'"),
-    ("python tag", ("name: t", "name: !!python/object/apply:os.system [ls]"), "INP001:2:7", "is not allowed"),
-    ("version", ("rackcheck: 1", "rackcheck: 2"), "INP002:1:12", "rackcheck: Input should be 1"),
+    (
+        "negative count",
+        ("count: 1}", "count: -1}"),
+        "INP002:9:34",
+        "greater than or equal to 1",
+    ),
+    (
+        "unknown model",
+        ("dgx-h100", "dgx_h100"),
+        "INP004:9:17",
+        "did you mean 'dgx-h100'",
+    ),
+    (
+        "wrong kind",
+        ("model: dgx-h100", "model: pdu-415v-3ph-60a-apc"),
+        "INP004:9:17",
+        "is a pdu",
+    ),
+    (
+        "rack model unknown",
+        ("apc-netshelter-sx-ar3100", "nope"),
+        "INP004:5:12",
+        "unknown model 'nope'",
+    ),
+    (
+        "syntax error",
+        ("    devices:\n", "    devices: [\n"),
+        "INP001:9:7",
+        "YAML syntax error",
+    ),
+    (
+        "duplicate key",
+        ("name: t\n", "name: t\nname: u\n"),
+        "INP005:3:1",
+        "duplicate key 'name'",
+    ),
+    (
+        "python tag",
+        ("name: t", "name: !!python/object/apply:os.system [ls]"),
+        "INP001:2:7",
+        "is not allowed",
+    ),
+    (
+        "version",
+        ("rackcheck: 1", "rackcheck: 2"),
+        "INP002:1:12",
+        "rackcheck: Input should be 1",
+    ),
 ]
 
 
@@ -43,7 +88,10 @@ def test_bad_design_is_located(what, edit, where, text, write):
     path = write("d.yaml", GOOD.replace(old, new, 1))
     report = check([str(path)])
     assert report.exit_code(None) == 2
-    got = [f"{f.rule_id}:{f.location.line}:{f.location.column}" for f in report.input_errors]
+    got = [
+        f"{f.rule_id}:{f.location.line}:{f.location.column}"
+        for f in report.input_errors
+    ]
     assert got[0] == where, [f.message for f in report.input_errors]
     assert text in report.input_errors[0].message
 

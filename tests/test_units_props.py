@@ -33,13 +33,19 @@ def test_bits_and_bytes_stay_apart():
 
 
 def test_watts_are_not_temperatures():
-    with pytest.raises(units.UnitError, match=r"is not a power \(it is \[temperature\]\)"):
+    with pytest.raises(
+        units.UnitError, match=r"is not a power \(it is \[temperature\]\)"
+    ):
         units.parse("45 degC", "power")
-    assert units.parse("45 degC", "temperature").to("K").magnitude == pytest.approx(318.15)
+    assert units.parse("45 degC", "temperature").to("K").magnitude == pytest.approx(
+        318.15
+    )
 
 
-@given(st.floats(min_value=0, max_value=1e6, allow_nan=False),
-       st.sampled_from(["W", "kW", "MW"]))
+@given(
+    st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    st.sampled_from(["W", "kW", "MW"]),
+)
 def test_power_parse_roundtrip(value, unit):
     q = units.parse(f"{value!r} {unit}", "power")
     assert math.isclose(q.to(unit).magnitude, value, rel_tol=1e-12, abs_tol=1e-12)

@@ -27,7 +27,9 @@ def main() -> None:
             f"# `rackcheck check` exits 1 on this file; `rackcheck explain {r.id}` "
             "says why.\n"
         )
-        body = examples(r)["fails"].replace("rackcheck: 1\n", SCHEMA + "rackcheck: 1\n", 1)
+        body = examples(r)["fails"].replace(
+            "rackcheck: 1\n", SCHEMA + "rackcheck: 1\n", 1
+        )
         path = OUT / f"{r.id.lower()}-{r.name}.yaml"
         if force or not path.exists():
             path.write_text(head + body, encoding="utf-8")

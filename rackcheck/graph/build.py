@@ -31,7 +31,15 @@ if TYPE_CHECKING:
     from rackcheck.model.load import Catalog
     from rackcheck.source import SourceMap
 
-DEVICE_KINDS = ("server", "tray", "switch", "storage", "rack-system", "cdu", "power-shelf")
+DEVICE_KINDS = (
+    "server",
+    "tray",
+    "switch",
+    "storage",
+    "rack-system",
+    "cdu",
+    "power-shelf",
+)
 
 
 class DesignGraph:
@@ -159,7 +167,9 @@ class DesignGraph:
         for i, feed in enumerate(d.site.feeds):
             fid = f"feed:{feed.name}"
             if fid in self.g:
-                self._error(("site", "feeds", i, "name"), f"duplicate feed {feed.name!r}")
+                self._error(
+                    ("site", "feeds", i, "name"), f"duplicate feed {feed.name!r}"
+                )
                 continue
             node = FeedNode(fid, feed.name, ("site", "feeds", i), self.file, spec=feed)
             self.g.add_node(fid, obj=node)
@@ -235,7 +245,9 @@ class DesignGraph:
                 ids.append(pid)
         return ids
 
-    def _add_devices(self, rack: RackNode, j: int, ref: Any, pdu_ids: list[str]) -> None:
+    def _add_devices(
+        self, rack: RackNode, j: int, ref: Any, pdu_ids: list[str]
+    ) -> None:
         path = (*rack.path, "devices", j)
         spec = self._component(ref.model, DEVICE_KINDS, (*path, "model"))
         if spec is None:

@@ -59,7 +59,9 @@ class PsuNode(Node):
     device: str = ""
     pdu: str = ""
     phase: str | None = None
-    feed: str = ""  # the feed its PDU hangs on (set when built: feed-loss asks it a lot)
+    feed: str = (
+        ""  # the feed its PDU hangs on (set when built: feed-loss asks it a lot)
+    )
 
 
 @dataclass(eq=False)

@@ -121,12 +121,16 @@ def _pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
 def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, derating: float) -> Any:
     key = ("rack_pdu_capacity", rack.id, derating)
     if key not in graph.memo:
-        kva = sum(pdu_capacity(p, derating).to("kVA").magnitude for p in graph.pdus(rack))
+        kva = sum(
+            pdu_capacity(p, derating).to("kVA").magnitude for p in graph.pdus(rack)
+        )
         graph.memo[key] = q(kva, "kVA")
     return graph.memo[key]
 
 
-def live_psus(dev: DeviceNode, failed_feed: str | None, graph: DesignGraph) -> list[Any]:
+def live_psus(
+    dev: DeviceNode, failed_feed: str | None, graph: DesignGraph
+) -> list[Any]:
     """The PSUs of `dev` still powered when `failed_feed` is down."""
     if failed_feed is None:
         return list(dev.psus)

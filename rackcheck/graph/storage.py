@@ -104,7 +104,9 @@ def _figure(dev: DeviceNode, name: str) -> pint.Quantity | None:
 
 
 def storage_systems(graph: DesignGraph) -> list[DeviceNode]:
-    return [d for r in graph.racks() for d in graph.devices(r) if d.spec.kind == "storage"]
+    return [
+        d for r in graph.racks() for d in graph.devices(r) if d.spec.kind == "storage"
+    ]
 
 
 def aggregate(graph: DesignGraph, name: str) -> pint.Quantity | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
@@ -215,10 +215,19 @@ class Storage(Base):
 
 
 Component = Annotated[
-    Union[
-        Server, Tray, RackSystem, Psu, PowerShelf, Pdu, Cdu, Rack, Switch, Nic,
-        Transceiver, Cable, Storage,
-    ],
+    Server
+    | Tray
+    | RackSystem
+    | Psu
+    | PowerShelf
+    | Pdu
+    | Cdu
+    | Rack
+    | Switch
+    | Nic
+    | Transceiver
+    | Cable
+    | Storage,
     Field(discriminator="kind"),
 ]
 

@@ -9,13 +9,12 @@ from pydantic import Field
 
 from rackcheck.model.catalog import Component
 from rackcheck.model.fabric import Fabric, Layout
-from rackcheck.model.storage import StorageSection, Workload
 from rackcheck.model.fields import (
     Byterate,
     Current,
-    Information,
-    Fraction,
     FlowPerPower,
+    Fraction,
+    Information,
     Name,
     PositiveCount,
     Power,
@@ -24,6 +23,7 @@ from rackcheck.model.fields import (
     TemperatureDelta,
     Voltage,
 )
+from rackcheck.model.storage import StorageSection, Workload
 
 PowerFactor = Annotated[float, Field(gt=0.0, le=1.0)]
 Phase = Literal["L1", "L2", "L3"]
@@ -82,7 +82,9 @@ class DeviceRef(Strict):
     model: Name
     count: PositiveCount = 1
     name: Name | None = None
-    position: Annotated[int, Field(ge=1)] | list[Annotated[int, Field(ge=1)]] | None = None
+    position: Annotated[int, Field(ge=1)] | list[Annotated[int, Field(ge=1)]] | None = (
+        None
+    )
     cords: list[Cord] | None = None
     assume: Assume | None = None
 
@@ -140,5 +142,3 @@ class Design(Strict):
     layout: Layout | None = Field(
         default=None, description="rack rows, for cable reach"
     )
-
-

@@ -35,7 +35,9 @@ def quantity(kind: str, description: str = "") -> Any:
         "description": description or f"a {label} with its unit, e.g. '{example}'",
         "examples": [example],
     }
-    return Annotated[Any, BeforeValidator(partial(_parse, kind)), WithJsonSchema(schema)]
+    return Annotated[
+        Any, BeforeValidator(partial(_parse, kind)), WithJsonSchema(schema)
+    ]
 
 
 Power = quantity("power")

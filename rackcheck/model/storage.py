@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
 import re
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
@@ -21,7 +20,9 @@ def _count(value: object) -> object:
     if isinstance(value, str):
         m = re.fullmatch(r"\s*(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)\s*([KMBT]?)\s*", value)
         if m is None:
-            raise ValueError(f"{value!r} is not a parameter count (e.g. 405e9 or '405B')")
+            raise ValueError(
+                f"{value!r} is not a parameter count (e.g. 405e9 or '405B')"
+            )
         return float(m.group(1)) * _SCALE[m.group(2)]
     return value
 
@@ -30,9 +31,18 @@ ParameterCount = Annotated[
     float,
     Field(gt=0, allow_inf_nan=False),
     BeforeValidator(_count),
-    WithJsonSchema({"anyOf": [{"type": "number", "exclusiveMinimum": 0},
-                              {"type": "string", "pattern": r"^\s*\d+(\.\d*)?([eE][-+]?\d+)?\s*[KMBT]?\s*$"}],
-                    "description": "parameter count, e.g. 405e9 or '405B'"}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": 0},
+                {
+                    "type": "string",
+                    "pattern": r"^\s*\d+(\.\d*)?([eE][-+]?\d+)?\s*[KMBT]?\s*$",
+                },
+            ],
+            "description": "parameter count, e.g. 405e9 or '405B'",
+        }
+    ),
 ]
 
 
@@ -42,9 +52,9 @@ class Checkpoint(Strict):
 
     size: Information | None = None
     parameters: ParameterCount | None = None
-    bytes_per_parameter: Annotated[float, Field(gt=0, le=64, allow_inf_nan=False)] | None = (
-        None
-    )
+    bytes_per_parameter: (
+        Annotated[float, Field(gt=0, le=64, allow_inf_nan=False)] | None
+    ) = None
     max_write_time: Duration | None = None
     interval: Duration | None = None
     mtbf: Duration | None = None

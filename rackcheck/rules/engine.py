@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import Node
 
-O = TypeVar("O")
+Opts = TypeVar("Opts")
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,11 @@ def rule(
 
 
 @dataclass
-class RuleContext(Generic[O]):
+class RuleContext(Generic[Opts]):
     """What a rule sees: the graph, its options, and a way to make located findings."""
 
     graph: DesignGraph
-    options: O
+    options: Opts
     rule: Rule
     severity: Severity
     found: list[Finding] = field(default_factory=list)

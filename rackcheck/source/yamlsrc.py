@@ -56,7 +56,9 @@ class Document:
 
 def _err(path: str, message: str, mark: Any, code: str = "INP001") -> InputError:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return InputError([Finding(code, Severity.ERROR, message, Location(path, line, col))])
+    return InputError(
+        [Finding(code, Severity.ERROR, message, Location(path, line, col))]
+    )
 
 
 def load_yaml(path: str | Path, display: str | None = None) -> Document:
@@ -83,7 +85,9 @@ def load_yaml_text(text: str, shown: str) -> Document:
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         raise _err(shown, f"YAML error: {exc}", getattr(exc, "mark", None)) from None
     if len(nodes) > 1:
-        raise _err(shown, "expected one YAML document, found several", nodes[1].start_mark)
+        raise _err(
+            shown, "expected one YAML document, found several", nodes[1].start_mark
+        )
     smap = SourceMap(shown)
     if not nodes or nodes[0] is None:
         return Document(None, smap, text)
@@ -104,28 +108,42 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:  # aliases can expand a small file enormously
-            raise _err(self.shown, f"document expands to more than {MAX_NODES} values",
-                       node.start_mark)
+            raise _err(
+                self.shown,
+                f"document expands to more than {MAX_NODES} values",
+                node.start_mark,
+            )
         self.smap.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            if node.tag not in _PLAIN_TAGS:
-                raise _err(self.shown, f"tag {node.tag!r} is not allowed", node.start_mark)
+        collection = isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+        if collection and node.tag not in _PLAIN_TAGS:
+            raise _err(self.shown, f"tag {node.tag!r} is not allowed", node.start_mark)
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise _err(self.shown, "YAML merge keys (<<) are not supported",
-                               key_node.start_mark)
+                    raise _err(
+                        self.shown,
+                        "YAML merge keys (<<) are not supported",
+                        key_node.start_mark,
+                    )
                 key = self.scalar(key_node)
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
-                    raise _err(self.shown, "mapping keys must be text", key_node.start_mark)
+                    raise _err(
+                        self.shown, "mapping keys must be text", key_node.start_mark
+                    )
                 key = str(key)
                 if key in out:
-                    raise _err(self.shown, f"duplicate key {key!r}", key_node.start_mark,
-                               "INP005")
+                    raise _err(
+                        self.shown,
+                        f"duplicate key {key!r}",
+                        key_node.start_mark,
+                        "INP005",
+                    )
                 sub = (*path, key)
-                self.smap.keys[sub] = (key_node.start_mark.line + 1,
-                                       key_node.start_mark.column + 1)
+                self.smap.keys[sub] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
                 out[key] = self.build(value_node, sub)
             return out
         if isinstance(node, yaml.SequenceNode):
@@ -139,7 +157,9 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise _err(self.shown, f"cannot read value: {problem}", node.start_mark) from None
+            raise _err(
+                self.shown, f"cannot read value: {problem}", node.start_mark
+            ) from None
         if isinstance(value, (bytes, bytearray)):
             raise _err(self.shown, "binary values are not allowed", node.start_mark)
         if not isinstance(value, (str, int, float, bool, type(None))):

@@ -44,7 +44,9 @@ def test_hall_storage_metrics():
 
 
 def test_node_bandwidth_message_prints_bits_and_bytes(write):
-    path = write("d.yaml", """\
+    path = write(
+        "d.yaml",
+        """\
 rackcheck: 1
 name: t
 racks:
@@ -54,7 +56,8 @@ racks:
       - {model: dgx-h100}
 workload:
   read_per_node: "120 GB/s"
-""")
+""",
+    )
     [f] = [f for f in check([str(path)]).findings if f.rule_id == "STO002"]
     assert (f.location.line, f.location.column) == (7, 17)
     assert f.message == (
@@ -64,7 +67,9 @@ workload:
 
 
 def test_checkpoint_from_parameters(write):
-    path = write("d.yaml", """\
+    path = write(
+        "d.yaml",
+        """\
 rackcheck: 1
 name: t
 racks:
@@ -81,12 +86,15 @@ workload:
     parameters: "405B"
     bytes_per_parameter: 16
     max_write_time: "60 s"
-""")
+""",
+    )
     [f] = [f for f in check([str(path)]).findings if f.rule_id == "STO004"]
     assert (f.location.line, f.location.column) == (16, 21)
     # 6.48 TB / 80 GB/s = 81 s
-    assert f.message == ("checkpoint of 6.48 TB takes 81 s at 80.0 GB/s (storage "
-                         "systems' aggregate write) > 60 s allowed")
+    assert f.message == (
+        "checkpoint of 6.48 TB takes 81 s at 80.0 GB/s (storage "
+        "systems' aggregate write) > 60 s allowed"
+    )
 
 
 def test_storage_path_by_max_flow():
@@ -100,10 +108,13 @@ def test_thin_uplink_only_path_rule_fires():
     report = check([str(path)])
     bad = [f for f in report.findings if f.severity >= 2]
     assert [(f.rule_id, f.location.line, f.location.column) for f in bad] == [
-        ("STO003", 28, 11)]
+        ("STO003", 28, 11)
+    ]
     assert "carries 400 Gbit/s = 50.0 GB/s line rate" in bad[0].message
     m = report.metrics["storage"]
-    assert m["aggregate_read_gbs"] == pytest.approx(92.07)  # the appliance is fast enough
+    assert m["aggregate_read_gbs"] == pytest.approx(
+        92.07
+    )  # the appliance is fast enough
     assert m["path_gbs"] == 45.0
     assert m["binding_constraint"] == "storage fabric path"
     assert m["checkpoint_seconds"] is None

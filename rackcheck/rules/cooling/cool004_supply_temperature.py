@@ -96,8 +96,10 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                     "cdus",
                 )
         secondary = fac_c + (approach or 0.0)
-        how = f"{fac_c:.1f} °C + {approach:.1f} K approach" if approach else (
-            f"{fac_c:.1f} °C facility water, CDU approach unknown"
+        how = (
+            f"{fac_c:.1f} °C + {approach:.1f} K approach"
+            if approach
+            else (f"{fac_c:.1f} °C facility water, CDU approach unknown")
         )
         for rack in g.served_racks(loop):
             for dev in g.devices(rack):

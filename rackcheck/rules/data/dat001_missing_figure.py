@@ -60,9 +60,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             seen.add(dev.path)
             said = _missing(dev) + _assumed(dev)
             if said:
-                yield ctx.finding(
-                    dev, f"{dev.spec.id}: {'; '.join(said)}", "model"
-                )
+                yield ctx.finding(dev, f"{dev.spec.id}: {'; '.join(said)}", "model")
 
 
 def _missing(dev: Any) -> list[str]:

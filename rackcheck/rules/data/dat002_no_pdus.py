@@ -53,8 +53,11 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     for racks in by_entry.values():
         first, last = racks[0], racks[-1]
         kw = sum((power.rack_power(g, r) for r in racks), q(0.0, "kW"))
-        who = f"rack {first.name}" if len(racks) == 1 else (
-            f"{len(racks)} racks ({first.name} ... {last.name})")
+        who = (
+            f"rack {first.name}"
+            if len(racks) == 1
+            else (f"{len(racks)} racks ({first.name} ... {last.name})")
+        )
         yield ctx.finding(
             first,
             f"{who} draw{'s' if len(racks) == 1 else ''} {kw:.1f~P} but list"

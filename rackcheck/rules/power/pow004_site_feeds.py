@@ -81,7 +81,10 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
     for feed in feeds:
         spec = feed.spec
         cap = power.three_phase_capacity(
-            spec.voltage, spec.current, spec.phases, spec.derating or ctx.options.derating
+            spec.voltage,
+            spec.current,
+            spec.phases,
+            spec.derating or ctx.options.derating,
         )
         worst, when = None, None
         for failed, loads in cases:

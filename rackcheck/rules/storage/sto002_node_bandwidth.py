@@ -59,7 +59,9 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         line = storage.node_line_rate(spec)
         usable = (line * eff).to("GB/s")
         ports = [p for p in spec.ports if p.role == "storage"]
-        shown = " + ".join(f"{p.count} x {p.speed:~P}" for p in ports) or "no storage ports"
+        shown = (
+            " + ".join(f"{p.count} x {p.speed:~P}" for p in ports) or "no storage ports"
+        )
         for what, wanted in (("read", need.read_node), ("write", need.write_node)):
             if wanted is not None and usable < wanted:
                 yield ctx.finding(

@@ -79,7 +79,9 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
     seconds = result[0]
     overhead = (seconds / ck.interval).to("").magnitude
     best = storage.young_daly(seconds, ck.mtbf) if ck.mtbf is not None else None
-    hint = f"; Young/Daly optimum sqrt(2 C MTBF) = {best.to('min'):.0f~P}" if best else ""
+    hint = (
+        f"; Young/Daly optimum sqrt(2 C MTBF) = {best.to('min'):.0f~P}" if best else ""
+    )
     if overhead > ctx.options.max_overhead:
         yield ctx.finding(
             None,
