@@ -43,9 +43,10 @@ def discover(paths: list[str]) -> tuple[list[Path], list[Finding]]:
                     Location(raw, 1, 1),
                 )  # fmt: skip
             )
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
-    return unique, errors
+    unique: dict[Path, Path] = {}  # the first mention of each file, in order
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values()), errors
 
 
 def _is_design(path: Path) -> bool:

@@ -27,7 +27,7 @@ def explain_text(rule: Any) -> str:
     opts = rule.option_defaults()
     head = f"{rule.id} {rule.name} ({rule.severity}, {rule.family})\n\n"
     tail = f"\nOptions: {json.dumps(opts)}\n" if opts else "\n"
-    return head + rule.doc + "\n" + tail + f"Docs: {DOCS_URL}#{anchor(rule)}\n"
+    return f"{head}{rule.doc}\n{tail}Docs: {DOCS_URL}#{anchor(rule)}\n"
 
 
 def rules_json(rules: list[Any]) -> str:

@@ -57,7 +57,7 @@ def registry() -> pint.UnitRegistry:
     finally:
         if hidden:
             del sys.modules["numpy"]
-    ureg = pint.UnitRegistry(
+    ureg: pint.UnitRegistry = pint.UnitRegistry(
         str(Path(__file__).with_name("units.txt")),
         autoconvert_offset_to_baseunit=True,
         preprocessors=[_preprocess],
@@ -80,7 +80,7 @@ def _cache_unit_strings(ureg: pint.UnitRegistry) -> None:
             other = _unit_cached(ureg, other)
         return plain_to(self, other, *contexts, **ctx_kwargs)
 
-    cls.to = to
+    cls.to = to  # type: ignore[method-assign]
 
 
 _UNITS: dict[str, Any] = {}

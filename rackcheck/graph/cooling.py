@@ -81,7 +81,7 @@ def flow_for(heat: pint.Quantity, loop: LoopNode) -> pint.Quantity:
     """Coolant flow (L/min) that carries `heat` away at the loop's dT (or L/min/kW)."""
     spec = loop.spec
     if spec.flow_per_kw is not None:
-        return (heat * spec.flow_per_kw).to("L/min")
+        return q((heat * spec.flow_per_kw).to("L/min").magnitude, "L/min")
     rho, cp = COOLANTS[spec.coolant]
     dt = spec.delta_t.to("K").magnitude if spec.delta_t is not None else DEFAULT_DELTA_T
     m3_per_s = heat.to("W").magnitude / (rho * cp * dt)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rackcheck.findings import Location
-
 DataPath = tuple[str | int, ...]
 
 
@@ -79,8 +77,3 @@ class LoopNode(Node):
     def cdus(self) -> list[Any]:
         """The catalog entry of each CDU unit on the loop."""
         return [u.spec for u in self.units]
-
-
-def where(node: Node, source: Any, *sub: str | int, key: bool = False) -> Location:
-    """The file:line:column of `node` (or of a key below it) in its source map."""
-    return source.at((*node.path, *sub), key=key)

@@ -24,7 +24,8 @@ def device_units(dev: DeviceNode, graph: DesignGraph) -> int:
 
 
 def rack_units_available(rack: RackNode) -> int | None:
-    return rack.spec.rack_units
+    units: int | None = rack.spec.rack_units
+    return units
 
 
 def rack_units_used(graph: DesignGraph, rack: RackNode) -> int:
@@ -33,8 +34,9 @@ def rack_units_used(graph: DesignGraph, rack: RackNode) -> int:
 
 def rack_weight(graph: DesignGraph, rack: RackNode) -> Any:
     """Devices plus PDUs, kg (parts without a weight in the catalog count 0)."""
-    parts = [*graph.devices(rack), *graph.pdus(rack)]
-    return q(sum(_kg(p.spec) for p in parts), "kg")
+    kg = sum(_kg(d.spec) for d in graph.devices(rack))
+    kg += sum(_kg(p.spec) for p in graph.pdus(rack))
+    return q(kg, "kg")
 
 
 def _kg(spec: Any) -> float:

@@ -44,13 +44,14 @@ def device_power(dev: DeviceNode) -> pint.Quantity:
 
 
 def _device_power(dev: DeviceNode) -> pint.Quantity:
-    if dev.assume is not None and dev.assume.max_power is not None:
-        return dev.assume.max_power.to("W")
     power = dev.spec.power
-    if power is not None and power.max is not None:
-        return power.max.to("W")
-    if power is not None and power.typical is not None:
-        return power.typical.to("W")
+    for figure in (
+        dev.assume.max_power if dev.assume is not None else None,
+        power.max if power is not None else None,
+        power.typical if power is not None else None,
+    ):
+        if figure is not None:
+            return q(figure.to("W").magnitude, "W")
     return q(0.0, "W")
 
 
@@ -102,7 +103,8 @@ def three_phase_capacity(
 ) -> pint.Quantity:
     """Apparent power a circuit carries continuously, in kVA."""
     factor = math.sqrt(3) if phases == 3 else 1.0
-    return (voltage * current * factor * derating).to("W").magnitude * q(1e-3, "kVA")
+    watts = (voltage * current * factor * derating).to("W").magnitude
+    return q(watts / 1000.0, "kVA")
 
 
 def pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
@@ -114,7 +116,7 @@ def pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
 def _pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
     spec = pdu.spec
     if spec.kind == "power-shelf":  # DC shelf: its rated output, as VA at PF 1
-        return spec.rating.to("W").magnitude * q(1e-3, "kVA")
+        return q(spec.rating.to("W").magnitude / 1000.0, "kVA")
     return three_phase_capacity(spec.voltage, spec.current, spec.phases, derating)
 
 

@@ -94,13 +94,16 @@ def requirement(graph: DesignGraph) -> Need | None:
         basis = f"tier '{w.storage_tier}' for {nodes} nodes"
     stated = [w.read_per_node, w.write_per_node, w.aggregate_read, w.aggregate_write]
     vals = [s if s is not None else v for s, v in zip(stated, vals, strict=True)]
-    return Need(*vals, basis=basis)
+    read_node, write_node, read_total, write_total = vals
+    return Need(read_node, write_node, read_total, write_total, basis)
 
 
 def _figure(dev: DeviceNode, name: str) -> pint.Quantity | None:
-    if dev.assume is not None and getattr(dev.assume, name, None) is not None:
-        return getattr(dev.assume, name)  # type: ignore[no-any-return]
-    return getattr(dev.spec, name, None)  # type: ignore[no-any-return]
+    """The design's `assume:` figure, else the catalog's (None: not published)."""
+    figure: pint.Quantity | None = None
+    if dev.assume is not None:
+        figure = getattr(dev.assume, name, None)
+    return figure if figure is not None else getattr(dev.spec, name, None)
 
 
 def storage_systems(graph: DesignGraph) -> list[DeviceNode]:

@@ -25,35 +25,40 @@ class UnitValueError(ValueError):
     """A quantity that is not of its kind: reported as INP003, not INP002."""
 
 
-def quantity(kind: str, description: str = "") -> Any:
-    """An annotated type: YAML text like '10.2 kW' in, a pint Quantity out."""
+def _reader(kind: str) -> BeforeValidator:
+    """Validator: YAML text like '10.2 kW' in, a pint Quantity of `kind` out."""
+    return BeforeValidator(partial(_parse, kind))
+
+
+def _schema(kind: str) -> WithJsonSchema:
+    """JSON Schema of a quantity: a string with a number and a unit."""
     _, example = units.DIMENSIONS[kind]
-    label = kind.replace("_", " ")
-    schema = {
-        "type": "string",
-        "pattern": _UNIT_PATTERN,
-        "description": description or f"a {label} with its unit, e.g. '{example}'",
-        "examples": [example],
-    }
-    return Annotated[
-        Any, BeforeValidator(partial(_parse, kind)), WithJsonSchema(schema)
-    ]
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _UNIT_PATTERN,
+            "description": f"{kind.replace('_', ' ')} with its unit, e.g. '{example}'",
+            "examples": [example],
+        }
+    )
 
 
-Power = quantity("power")
-ApparentPower = quantity("apparent_power")
-Voltage = quantity("voltage")
-Current = quantity("current")
-Mass = quantity("mass")
-Length = quantity("length")
-Temperature = quantity("temperature")
-TemperatureDelta = quantity("temperature_difference")
-Flow = quantity("flow")
-FlowPerPower = quantity("flow_per_power")
-Bitrate = quantity("bitrate")
-Byterate = quantity("byterate")
-Information = quantity("information")
-Duration = quantity("time")
+Power = Annotated[Any, _reader("power"), _schema("power")]
+ApparentPower = Annotated[Any, _reader("apparent_power"), _schema("apparent_power")]
+Voltage = Annotated[Any, _reader("voltage"), _schema("voltage")]
+Current = Annotated[Any, _reader("current"), _schema("current")]
+Mass = Annotated[Any, _reader("mass"), _schema("mass")]
+Length = Annotated[Any, _reader("length"), _schema("length")]
+Temperature = Annotated[Any, _reader("temperature"), _schema("temperature")]
+TemperatureDelta = Annotated[
+    Any, _reader("temperature_difference"), _schema("temperature_difference")
+]
+Flow = Annotated[Any, _reader("flow"), _schema("flow")]
+FlowPerPower = Annotated[Any, _reader("flow_per_power"), _schema("flow_per_power")]
+Bitrate = Annotated[Any, _reader("bitrate"), _schema("bitrate")]
+Byterate = Annotated[Any, _reader("byterate"), _schema("byterate")]
+Information = Annotated[Any, _reader("information"), _schema("information")]
+Duration = Annotated[Any, _reader("time"), _schema("time")]
 
 Count = Annotated[int, Field(ge=0)]
 PositiveCount = Annotated[int, Field(ge=1)]

@@ -63,7 +63,7 @@ def validate(doc: Document, model: type[M]) -> M:
         findings = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            message, at_key = _message(err, loc)
+            message, at_key = _message(dict(err), loc)
             path = _data_path(loc, doc.source)
             if at_key and path in doc.source.keys:
                 where = doc.source.at(path, key=True)

@@ -19,7 +19,7 @@ from rackcheck.findings import Finding, InputError, Location, Severity
 try:  # the C loader is ~10x faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 2_000_000

@@ -104,8 +104,10 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         for rack in g.served_racks(loop):
             for dev in g.devices(rack):
                 cooling = getattr(dev.spec, "cooling", None)
-                limit = cooling.max_supply_temperature if cooling is not None else None
-                if limit is None or cooling.liquid_fraction == 0:  # air-only device
+                if cooling is None or cooling.liquid_fraction == 0:  # air-only device
+                    continue
+                limit = cooling.max_supply_temperature
+                if limit is None:
                     continue
                 if q(secondary, "degC") > limit:
                     yield ctx.finding(

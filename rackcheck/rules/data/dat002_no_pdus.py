@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import power
+from rackcheck.graph.nodes import RackNode
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 
@@ -46,7 +47,7 @@ from rackcheck.units import q
 @rule("DAT002", name="no-pdus", severity=Severity.NOTE)
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     g = ctx.graph
-    by_entry: dict[object, list[object]] = {}  # one note per design entry (a range)
+    by_entry: dict[object, list[RackNode]] = {}  # one note per design entry (a range)
     for rack in g.racks():
         if not g.pdus(rack) and power.rack_power(g, rack).magnitude > 0:
             by_entry.setdefault(rack.path, []).append(rack)

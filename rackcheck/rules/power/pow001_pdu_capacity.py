@@ -53,9 +53,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import power
+from rackcheck.graph.nodes import RackNode
 from rackcheck.rules.engine import RuleContext, rule
 
 
@@ -95,7 +97,12 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
         yield from _phases(ctx, rack, per_phase, derating)
 
 
-def _phases(ctx, rack, per_phase, derating):  # type: ignore[no-untyped-def]
+def _phases(
+    ctx: RuleContext[Options],
+    rack: RackNode,
+    per_phase: dict[tuple[str, str], Any],
+    derating: float,
+) -> Iterator[Finding]:
     for (pid, phase), load in sorted(per_phase.items()):
         pdu = ctx.graph.node(pid)
         spec = pdu.spec

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import power
+from rackcheck.graph.nodes import RackNode
 from rackcheck.rules.engine import RuleContext, rule
 
 
@@ -79,7 +80,7 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
             yield from _lose(ctx, rack, feed)
 
 
-def _lose(ctx, rack, feed):  # type: ignore[no-untyped-def]
+def _lose(ctx: RuleContext[Options], rack: RackNode, feed: str) -> Iterator[Finding]:
     g = ctx.graph
     short = []
     for dev in g.devices(rack):

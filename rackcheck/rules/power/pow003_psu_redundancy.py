@@ -70,7 +70,7 @@ class Options:
 @rule("POW003", name="psu-redundancy", severity=Severity.ERROR, options=Options)
 def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
     g = ctx.graph
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[object, str]] = set()
     for rack in g.racks():
         for dev in g.devices(rack):
             psus = dev.spec.power.psus if dev.spec.power else None

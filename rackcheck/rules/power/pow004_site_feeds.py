@@ -57,6 +57,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import power
@@ -74,10 +75,10 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
     feeds = [f for f in g.feeds() if f.spec is not None]
     if not feeds:
         return
-    cases: list[tuple[str | None, dict]] = [(None, power.feed_loads(g))]  # type: ignore[type-arg]
+    cases: list[tuple[str | None, dict[str, Any]]] = [(None, power.feed_loads(g))]
     names = sorted(f.name for f in g.feeds())
-    for failed in names:
-        cases.append((failed, power.feed_loads(g, failed)))
+    for name in names:
+        cases.append((name, power.feed_loads(g, name)))
     for feed in feeds:
         spec = feed.spec
         cap = power.three_phase_capacity(
@@ -86,7 +87,8 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
             spec.phases,
             spec.derating or ctx.options.derating,
         )
-        worst, when = None, None
+        worst: Any = None
+        when: str | None = None
         for failed, loads in cases:
             if failed == feed.name:
                 continue
