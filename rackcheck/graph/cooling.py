@@ -49,7 +49,7 @@ def device_heat(dev: DeviceNode) -> tuple[pint.Quantity, pint.Quantity]:
 
 def rack_heat(graph: DesignGraph, rack: RackNode) -> tuple[Any, Any]:
     """(liquid, air) heat of a rack, kW (memoised per graph)."""
-    key = ("rack_heat", rack.id)
+    key = ("rack_heat", rack.path)  # the same for every rack of an entry
     if key not in graph.memo:
         liquid = air = 0.0
         for dev in graph.devices(rack):

@@ -83,7 +83,7 @@ def device_apparent(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
 
 
 def rack_power(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
-    key = ("rack_power", rack.id)
+    key = ("rack_power", rack.path)  # the same for every rack of an entry
     if key not in graph.memo:
         kw = sum(device_kw(d) for d in graph.devices(rack))
         graph.memo[key] = q(kw, "kW")
@@ -91,7 +91,7 @@ def rack_power(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
 
 
 def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
-    key = ("rack_apparent", rack.id)
+    key = ("rack_apparent", rack.path)
     if key not in graph.memo:
         kva = sum(device_kva(d, graph) for d in graph.devices(rack))
         graph.memo[key] = q(kva, "kVA")
@@ -121,7 +121,7 @@ def _pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
 
 
 def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, derating: float) -> Any:
-    key = ("rack_pdu_capacity", rack.id, derating)
+    key = ("rack_pdu_capacity", rack.path, derating)
     if key not in graph.memo:
         kva = sum(
             pdu_capacity(p, derating).to("kVA").magnitude for p in graph.pdus(rack)
@@ -150,14 +150,26 @@ def pdu_loads(
     """
     key = ("pdu_loads", rack.id, failed_feed)
     if key not in graph.memo:
-        graph.memo[key] = _pdu_loads(graph, rack, failed_feed)
+        # Racks expanded from one design entry (`r{001..512}`) have the same devices,
+        # PDUs and cords: their loads are computed once per entry, by PDU name.
+        entry_key = ("pdu_loads_entry", rack.path, failed_feed)
+        if entry_key not in graph.memo:
+            graph.memo[entry_key] = _pdu_loads(graph, rack, failed_feed)
+        by_name, phase_by_name = graph.memo[entry_key]
+        pdus = graph.pdus(rack)
+        ids = {p.name: p.id for p in pdus}
+        graph.memo[key] = (
+            {p.id: by_name[p.name] for p in pdus},
+            {(ids[n], ph): v for (n, ph), v in phase_by_name.items()},
+        )
     return graph.memo[key]  # type: ignore[no-any-return]
 
 
 def _pdu_loads(graph: DesignGraph, rack: RackNode, failed_feed: str | None) -> Any:
-    # Sums run on magnitudes in one fixed unit (kVA) and become quantities again at
-    # the end: pint arithmetic in the inner loop cost ~20x more than the checks.
-    per_pdu: dict[str, float] = {p.id: 0.0 for p in graph.pdus(rack)}
+    """Loads keyed by PDU name. Sums run on floats in one fixed unit (kVA) and become
+    quantities again at the end: pint arithmetic in the inner loop cost ~20x more."""
+    names = {p.id: p.name for p in graph.pdus(rack)}
+    per_pdu: dict[str, float] = dict.fromkeys(names.values(), 0.0)
     per_phase: dict[tuple[str, str], float] = defaultdict(float)
     for dev in graph.devices(rack):
         live = live_psus(dev, failed_feed, graph)
@@ -165,9 +177,9 @@ def _pdu_loads(graph: DesignGraph, rack: RackNode, failed_feed: str | None) -> A
             continue
         share = device_kva(dev, graph) / len(live)
         for psu in live:
-            per_pdu[psu.pdu] += share
+            per_pdu[names[psu.pdu]] += share
             if psu.phase is not None:
-                per_phase[(psu.pdu, psu.phase)] += share
+                per_phase[(names[psu.pdu], psu.phase)] += share
     return (
         {k: q(v, "kVA") for k, v in per_pdu.items()},
         {k: q(v, "kVA") for k, v in per_phase.items()},
