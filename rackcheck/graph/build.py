@@ -3,8 +3,8 @@ are located INP004 input errors: a design that names what does not exist is not 
 
 Nodes: ``site``, ``feed:A``, ``rack:r01``, ``pdu:r01/pdu1``, ``dev:r01/0.3`` (entry 0,
 instance 3), ``psu:r01/0.3/2`` (its third PSU), ``loop:l1``, ``cdu:l1/0``. Edges carry
-``rel``: ``contains`` (site>rack>pdu/device>psu, site>loop>cdu), ``power``
-(feed>pdu>psu>device; a PSU knows its phase) and ``cooling`` (cdu>loop>rack).
+``rel``: ``contains`` (site>rack>pdu/device, site>loop>cdu), ``power``
+(feed>pdu>psu>device; a PSU knows its phase and feed) and ``cooling`` (cdu>loop>rack).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class DesignGraph:
         # and metrics ask the same questions many times (see graph.power).
         self.memo: dict[tuple[Any, ...], Any] = {}
         self.final = False
+        self._racks: list[RackNode] = []
         self.g.add_node("site", obj=None)
         # Building allocates hundreds of thousands of objects that all stay alive; the
         # cyclic garbage collector would rescan them again and again (~30 % of the
@@ -89,7 +90,8 @@ class DesignGraph:
         )
 
     def racks(self) -> list[RackNode]:
-        return self.nodes(RackNode)
+        """Every rack, in design order (kept as they are added: fabrics ask early)."""
+        return self._racks
 
     def feeds(self) -> list[FeedNode]:
         return self.nodes(FeedNode)
@@ -199,6 +201,7 @@ class DesignGraph:
         if spec is None:
             return
         rack = RackNode(rid, name, path, self.file, spec=spec, entry=entry)
+        self._racks.append(rack)
         self.g.add_node(rid, obj=rack)
         self.g.add_edge("site", rid, rel="contains")
         pdu_ids = self._add_pdus(rack, entry)
@@ -316,9 +319,7 @@ class DesignGraph:
                           feed=self.node(pid).feed)  # fmt: skip
             dev.psus.append(psu)
             self._psu_nodes.append((psu.id, {"obj": psu}))
-            self._psu_edges += [(dev.id, psu.id, {"rel": "contains"}),
-                                (pid, psu.id, {"rel": "power"}),
-                                (psu.id, dev.id, {"rel": "power"})]  # fmt: skip
+            self._psu_edges += [(pid, psu.id, _POWER), (psu.id, dev.id, _POWER)]
 
     def _add_loop(self, i: int, loop: Any) -> None:
         path = ("cooling", "loops", i)
@@ -346,6 +347,9 @@ class DesignGraph:
                     self._error((*path, "serves", k), f"no rack named {name!r}")
                     break
                 self.g.add_edge(lid, rid, rel="cooling")
+
+
+_POWER = {"rel": "power"}  # one dict for every PSU edge: networkx copies it in
 
 
 def _psu_count(spec: Any) -> int:
