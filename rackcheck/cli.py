@@ -462,3 +462,16 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     return 0
+
+
+def script() -> None:
+    """The `rackcheck` console script: main(), then exit without tearing the
+    interpreter down. A large design leaves hundreds of thousands of objects that the
+    final collection would walk for nothing (~0.7 s of a 65,536-GPU check). Output is
+    flushed first and every file rackcheck writes is closed by then."""
+    import os
+
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
