@@ -1,3 +1,3 @@
-from rackcheck.cli import main
+from rackcheck.cli import script
 
-raise SystemExit(main())
+script()
