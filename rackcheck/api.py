@@ -7,17 +7,10 @@ from typing import Any
 
 from rackcheck.findings import Finding, InputError, Location, Report, Severity
 from rackcheck.settings import Settings
+from rackcheck.source import shown_path
 
 DESIGN_SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
-
-
-def shown_path(path: Path) -> str:
-    """A path as users see it: relative to the working directory where possible."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def discover(paths: list[str]) -> tuple[list[Path], list[Finding]]:
@@ -66,12 +59,10 @@ class _CatalogCache:
         self.bundled: Any = None
 
     def for_design(self, design: Any, doc: Any, path: Path) -> Any:
-        from rackcheck.model.load import Catalog, bundled_catalog_files
+        from rackcheck.model.load import Catalog, load_catalog
 
         if self.bundled is None:
-            self.bundled = Catalog()
-            for f in bundled_catalog_files():
-                self.bundled.add_file(f, shown_path(f))
+            self.bundled = load_catalog()
         if not design.catalogs and not design.components:
             return self.bundled
         cat = Catalog(dict(self.bundled.components), dict(self.bundled.where),

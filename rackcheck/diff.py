@@ -339,7 +339,7 @@ def _fetch(ref: str, name: str, root: Path, tmp: Path) -> None:
 
 def _relocate(report: Report, tmp: Path, root: Path) -> Report:
     """Findings of the checked-out copy, shown at the files' paths in the repo."""
-    from rackcheck.api import shown_path
+    from rackcheck.source import shown_path
 
     def move(path: str) -> str:
         try:

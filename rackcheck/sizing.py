@@ -40,13 +40,13 @@ def size_fabric(
     build, zero rails."""
     import difflib
 
-    from rackcheck.api import shown_path
     from rackcheck.graph.bisection import bisection
     from rackcheck.graph.fabric_build import role_ports
     from rackcheck.graph.fabric_plan import PlanError, plan, summary
     from rackcheck.graph.fabric_view import from_plan
     from rackcheck.model.fabric import TierRatios, tier_ratios
     from rackcheck.model.load import load_catalog
+    from rackcheck.source import shown_path
 
     cat = load_catalog(tuple((Path(c), shown_path(Path(c))) for c in catalogs))
     spec = cat.get(switch)

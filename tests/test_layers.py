@@ -15,7 +15,7 @@ FORBIDDEN = {
     "findings": {"source", "model", "graph", "rules", "report", "api", "cli"},
     "units": {"source", "model", "graph", "rules", "report", "api", "cli"},
     "source": {"model", "graph", "rules", "report", "api", "cli"},
-    "model": {"graph", "rules", "report", "cli"},
+    "model": {"graph", "rules", "report", "api", "cli"},
     "graph": {"rules", "report", "cli"},
     "rules": {"report", "cli"},
     "report": {"cli"},
@@ -41,7 +41,9 @@ def part(path: Path) -> str:
 MODULES = sorted(PKG.rglob("*.py"))
 
 
-@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(PKG)) for p in MODULES])
+@pytest.mark.parametrize(
+    "path", MODULES, ids=[str(p.relative_to(PKG)) for p in MODULES]
+)
 def test_layers_import_downward(path):
     banned = FORBIDDEN.get(part(path), set())
     bad = {
@@ -53,5 +55,7 @@ def test_layers_import_downward(path):
 
 
 def test_only_cli_imports_click():
-    users = {p.name for p in MODULES if any(n.split(".")[0] == "click" for n in imports(p))}
+    users = {
+        p.name for p in MODULES if any(n.split(".")[0] == "click" for n in imports(p))
+    }
     assert users == {"cli.py"}

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.fields import UnitValueError
-from rackcheck.source import Document, SourceMap, load_yaml
+from rackcheck.source import Document, SourceMap, load_yaml, shown_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -122,8 +122,6 @@ def bundled_catalog_files() -> list[Path]:
 
 def load_catalog(extra: tuple[tuple[Path, str], ...] = ()) -> Catalog:
     """The bundled catalogs, then any extra files (path, shown path)."""
-    from rackcheck.api import shown_path
-
     cat = Catalog()
     for path in bundled_catalog_files():
         cat.add_file(path, shown_path(path))

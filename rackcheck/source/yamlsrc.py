@@ -54,6 +54,14 @@ class Document:
     text: str
 
 
+def shown_path(path: Path) -> str:
+    """A path as users see it: relative to the working directory where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _err(path: str, message: str, mark: Any, code: str = "INP001") -> InputError:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return InputError(
