@@ -456,6 +456,21 @@ def _input_errors(exc: Any) -> NoReturn:
     sys.exit(2)
 
 
+def _load_command_modules() -> None:
+    """Each module in this package (``rackcheck/cli/<name>.py``) adds its commands to
+    ``cli`` when imported: a new command group is one new module, no edit here. Only
+    click is imported at their top, so start-up stays fast."""
+    import pkgutil
+    from importlib import import_module
+
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            import_module(f"{__name__}.{info.name}")
+
+
+_load_command_modules()
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="rackcheck", standalone_mode=True)
