@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,20 +96,59 @@ def _component_adapter() -> Any:
     return TypeAdapter(Component)
 
 
+class _CatalogFile:
+    """One catalog file, parsed (with positions) the first time an entry is needed."""
+
+    def __init__(self, path: Path, shown: str, doc: Document | None = None) -> None:
+        self.path, self.shown, self._doc = path, shown, doc
+
+    def doc(self) -> Document:
+        if self._doc is None:
+            self._doc = load_yaml(self.path, self.shown)
+        return self._doc
+
+    def entry(self, ident: str) -> tuple[Document, int]:
+        doc = self.doc()
+        for i, entry in enumerate(doc.data["components"]):
+            if isinstance(entry, dict) and entry.get("id") == ident:
+                return doc, i
+        raise KeyError(ident)
+
+
+# A bundled catalog file lists its entries as `  - id: NAME` lines (catalog lint and
+# the tests hold it to that), so their ids are found without parsing the YAML.
+_ITEM_LINE = re.compile(r"^  - (.*)$", re.M)
+_ID = re.compile(r"id: ([a-z0-9][a-z0-9._-]*)[ \t]*")
+
+
+def scan_ids(text: str) -> list[tuple[str, int]] | None:
+    """(id, line) of each entry of a catalog file in the bundled layout, or None when
+    the file is laid out otherwise (then it is parsed)."""
+    found, line, pos = [], 1, 0
+    for m in _ITEM_LINE.finditer(text):
+        ident = _ID.fullmatch(m.group(1))
+        if ident is None:
+            return None
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        found.append((ident.group(1), line))
+    return found or None
+
+
 class Components(Mapping[str, Any]):
     """Catalog entries by id, each validated the first time it is looked up.
 
-    A design names a handful of the catalog's entries; validating (and parsing every
-    unit of) hundreds of others would make every check pay for the catalog's breadth.
-    `rackcheck catalog lint` and the test suite validate them all.
+    A design names a handful of the catalog's entries; parsing and validating (and
+    reading every unit of) hundreds of others would make every check pay for the
+    catalog's breadth. `rackcheck catalog lint` and the test suite validate them all.
     """
 
     def __init__(self) -> None:
-        self._raw: dict[str, tuple[Document, int]] = {}
+        self._raw: dict[str, _CatalogFile] = {}
         self._done: dict[str, Any] = {}
 
-    def add_raw(self, ident: str, doc: Document, index: int) -> None:
-        self._raw[ident] = (doc, index)
+    def add_raw(self, ident: str, file: _CatalogFile) -> None:
+        self._raw[ident] = file
 
     def __setitem__(self, ident: str, comp: Any) -> None:
         self._done[ident] = comp
@@ -117,7 +157,7 @@ class Components(Mapping[str, Any]):
     def __getitem__(self, ident: str) -> Any:
         if ident in self._done:
             return self._done[ident]
-        doc, index = self._raw[ident]
+        doc, index = self._raw[ident].entry(ident)
         try:
             comp = _component_adapter().validate_python(doc.data["components"][index])
         except ValidationError as exc:
@@ -129,7 +169,7 @@ class Components(Mapping[str, Any]):
         """An entry's kind, without validating it."""
         if ident in self._done:
             return str(self._done[ident].kind)
-        doc, index = self._raw[ident]
+        doc, index = self._raw[ident].entry(ident)
         return str(doc.data["components"][index].get("kind", ""))
 
     def __contains__(self, ident: object) -> bool:
@@ -187,13 +227,25 @@ class Catalog:
     files: list[str] = field(default_factory=list)
 
     def add_file(self, path: Path, shown: str, lazy: bool = False) -> None:
-        """Read one catalog file. `lazy`: validate each entry when first looked up
-        (the bundled catalog); otherwise now, so a user's catalog reports every error."""
-        doc = load_yaml(path, shown)
-        entries = _entry_ids(doc)
+        """Read one catalog file. `lazy` (the bundled catalog): find its ids by their
+        lines and parse and validate an entry when it is first looked up; otherwise
+        now, so that a user's catalog reports every error at once."""
+        ids = None
+        if lazy:
+            try:
+                ids = scan_ids(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                ids = None
+        if ids is not None:
+            file = _CatalogFile(path, shown)
+            located = [(ident, Location(shown, line, 9)) for ident, line in ids]
+        else:
+            doc = load_yaml(path, shown)
+            file = _CatalogFile(path, shown, doc)
+            located = [(ident, doc.source.at(("components", i, "id")))
+                       for i, ident in _entry_ids(doc)]  # fmt: skip
         errors = []
-        for i, ident in entries:
-            loc = doc.source.at(("components", i, "id"))
+        for ident, loc in located:
             if ident in self.components:
                 errors.append(
                     Finding(
@@ -205,10 +257,10 @@ class Catalog:
                     )
                 )
                 continue
-            self.components.add_raw(ident, doc, i)
+            self.components.add_raw(ident, file)
             self.where[ident] = loc
         if not lazy:
-            for _, ident in entries:
+            for ident, _ in located:
                 try:
                     self.components[ident]
                 except InputError as exc:
@@ -240,8 +292,10 @@ def bundled_catalog_files() -> list[Path]:
 def load_catalog(extra: tuple[tuple[Path, str], ...] = ()) -> Catalog:
     """The bundled catalogs, then any extra files (path, shown path)."""
     cat = Catalog()
+    base = shown_path(CATALOG_DIR)  # once: resolving the working folder is not free
     for path in bundled_catalog_files():
-        cat.add_file(path, shown_path(path), lazy=True)
+        shown = f"{base}/{path.relative_to(CATALOG_DIR).as_posix()}"
+        cat.add_file(path, shown, lazy=True)
     for path, shown in extra:
         cat.add_file(path, shown)
     return cat

@@ -171,3 +171,17 @@ def test_bundled_catalog_validates_lazily_and_reads_subfolders(tmp_path):
     else:
         raise AssertionError("an invalid entry validated")
     assert all(p.suffix == ".yaml" for p in bundled_catalog_files())
+
+
+def test_bundled_files_are_in_the_layout_whose_ids_are_scanned():
+    from rackcheck.model.load import scan_ids
+    from rackcheck.source import load_yaml
+
+    for path in bundled_catalog_files():
+        scanned = scan_ids(path.read_text(encoding="utf-8"))
+        doc = load_yaml(path)
+        parsed = [
+            (c["id"], doc.source.at(("components", i, "id")).line)
+            for i, c in enumerate(doc.data["components"])
+        ]
+        assert scanned == parsed, path
