@@ -64,6 +64,10 @@ def render_list(cat: Catalog, rows: list[Any], fmt: str) -> str:
     csv (one row per entry; several sources joined with ' | ')."""
     if fmt == "json":
         return json.dumps([_row(cat, c) for c in rows], indent=2) + "\n"
+    if fmt == "markdown":
+        from rackcheck.catalog.docs import render_markdown
+
+        return render_markdown(cat)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -24,7 +24,7 @@ def _load() -> Any:
 @click.option("--vendor", help="Only this vendor's components (any case).")
 @click.option("--search", help="Only entries whose id, model, part number or notes "
               "contain this text.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]),
               default="text", show_default=True)  # fmt: skip
 def catalog_list(kind: str | None, vendor: str | None, search: str | None,
                  fmt: str) -> None:  # fmt: skip

@@ -35,7 +35,9 @@ def test_list_search_and_csv():
     assert r.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(r.output)))
     assert [x["id"] for x in rows] == ["pdu-400v-3ph-32a-apc-ap8886"]
-    assert rows[0]["kind"] == "pdu" and rows[0]["where"].startswith("catalogs/power.yaml:")
+    assert rows[0]["kind"] == "pdu" and rows[0]["where"].startswith(
+        "catalogs/power.yaml:"
+    )
 
 
 def test_list_unknown_kind_is_usage_error():
@@ -132,7 +134,9 @@ def test_lint_finds_each_inconsistency_at_its_entry(tmp_path):
         ["24", "7", "CAT005"],  # 64 x 800 Gbit/s = 51.2 > 25.6 Tbit/s
         ["31", "7", "CAT006"],
     ]
-    assert "2 x 1.0 kW = 2.00 kW of PSUs carry less than its 3.00 kW maximum" in r.output
+    assert (
+        "2 x 1.0 kW = 2.00 kW of PSUs carry less than its 3.00 kW maximum" in r.output
+    )
     assert "2134 mm is taller than the rack's 2000 mm" in r.output
     assert "51.2 Tbit/s, more than the stated 25.6 Tbit/s" in r.output
 
@@ -185,3 +189,13 @@ def test_bundled_files_are_in_the_layout_whose_ids_are_scanned():
             for i, c in enumerate(doc.data["components"])
         ]
         assert scanned == parsed, path
+
+
+def test_catalog_doc_is_generated():
+    root = Path(__file__).resolve().parents[2]
+    out = run("catalog", "list", "--format", "markdown").output
+    assert out == (root / "docs" / "catalog.md").read_text(encoding="utf-8")
+    assert (
+        "| `dgx-h100` | NVIDIA DGX H100 | 8 | NVIDIA H100 SXM | 10.2 kW | 6 | 8 |"
+        in out
+    )
