@@ -59,14 +59,13 @@ class _CatalogCache:
         self.bundled: Any = None
 
     def for_design(self, design: Any, doc: Any, path: Path) -> Any:
-        from rackcheck.model.load import Catalog, load_catalog
+        from rackcheck.model.load import load_catalog
 
         if self.bundled is None:
             self.bundled = load_catalog()
         if not design.catalogs and not design.components:
             return self.bundled
-        cat = Catalog(dict(self.bundled.components), dict(self.bundled.where),
-                      list(self.bundled.files))  # fmt: skip
+        cat = self.bundled.copy()
         errors = []
         for i, rel in enumerate(design.catalogs):
             extra = (path.parent / rel).resolve()

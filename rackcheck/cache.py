@@ -61,7 +61,7 @@ def code_fingerprint() -> str:
             if name.endswith((".py", ".txt", ".yaml", ".json")):
                 st = os.stat(os.path.join(root, name))
                 h.update(f"{root}/{name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    for f in sorted(catalog_dir().glob("*.yaml")):
+    for f in sorted(catalog_dir().rglob("*.yaml")):
         h.update(f"{f}|{sha256(f)}\n".encode())
     for lib in _LIBS:
         spec = importlib.util.find_spec(lib)

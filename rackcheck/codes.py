@@ -224,6 +224,39 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
 ]
 
 
+def _catalog_code(
+    code: str, name: str, sev: Severity, summary: str
+) -> tuple[str, str, Severity, str, str]:
+    return (
+        code,
+        name,
+        sev,
+        "catalog",
+        summary + "\n\nReported by `rackcheck catalog lint`.",
+    )
+
+
+# What `rackcheck catalog lint` finds in a catalog file (rackcheck/catalog/lint.py).
+_CODES += [
+    _catalog_code("CAT001", "psu-capacity-below-max", Severity.ERROR,
+                  "An entry's PSUs cannot carry its maximum power at the stated "
+                  "redundancy.\n\nrequired (or count) x the PSU's rating must reach "
+                  "`power.max`; otherwise a figure is wrong or the redundancy is."),
+    _catalog_code("CAT002", "typical-above-max", Severity.ERROR,
+                  "An entry's typical power is above its maximum power."),
+    _catalog_code("CAT003", "does-not-fit", Severity.ERROR,
+                  "A rack's units do not fit its height (EIA U = 44.45 mm, ORv3 OpenU "
+                  "= 48 mm), or a rack system's parts take more units than it has."),
+    _catalog_code("CAT004", "duplicate-part-number", Severity.WARNING,
+                  "Two entries carry the same vendor part number."),
+    _catalog_code("CAT005", "ports-above-capacity", Severity.ERROR,
+                  "A switch's ports add up to more than its stated switching "
+                  "capacity."),
+    _catalog_code("CAT006", "unknown-reference", Severity.ERROR,
+                  "An entry names a PSU or a part that is not in the catalog."),
+]  # fmt: skip
+
+
 def _never(ctx: Any) -> Iterator[Finding]:  # engine codes are raised, never run
     return iter(())
 

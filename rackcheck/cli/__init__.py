@@ -346,36 +346,6 @@ def catalog() -> None:
     """Look into the component catalog."""
 
 
-@catalog.command("list")
-@click.option("--kind", help="Only components of this kind (server, pdu, cdu, ...).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def catalog_list(kind: str | None, fmt: str) -> None:
-    """List catalog components."""
-    import json
-
-    from rackcheck.findings import InputError
-    from rackcheck.model.catalog import KINDS
-    from rackcheck.model.load import load_catalog
-
-    if kind is not None and kind not in KINDS:
-        raise click.BadParameter(
-            f"{kind!r}; one of {', '.join(KINDS)}", param_hint="--kind"
-        )
-    try:
-        cat = load_catalog()
-    except InputError as exc:
-        _input_errors(exc)
-    rows = [c for c in cat.components.values() if kind is None or c.kind == kind]
-    rows.sort(key=lambda c: (c.kind, c.id))
-    if fmt == "json":
-        out = [{"id": c.id, "kind": c.kind, "vendor": c.vendor, "model": c.model,
-                "where": str(cat.where[c.id])} for c in rows]  # fmt: skip
-        click.echo(json.dumps(out, indent=2))
-        return
-    for c in rows:
-        click.echo(f"{c.kind:12} {c.id:34} {c.vendor} {c.model}")
-
-
 @cli.group()
 def fabric() -> None:
     """Size network fabrics (rail-optimized fat trees)."""

@@ -99,6 +99,10 @@ class Base(Strict):
     vendor: Name
     model: Name
     source: Source
+    # "second-hand": figures read from a reseller sheet, a press article or another
+    # tool's library quoting the vendor, not from the vendor's own document.
+    source_quality: Literal["primary", "second-hand"] = "primary"
+    part_number: str | None = None
     notes: str | None = None
     rack_units: Count | None = None
     weight: Mass | None = None
@@ -179,6 +183,7 @@ class Switch(Base):
     ports: list[Port] = []
     breakout: list[Bitrate] = []
     protocol: str | None = None
+    switching_capacity: Bitrate | None = None  # as the datasheet states it
     cooling: CoolingSpec = CoolingSpec()
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -55,76 +58,244 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, bool]:
     return f"{where}{msg}", False
 
 
+def _located(
+    exc: ValidationError, doc: Document, prefix: tuple[Any, ...] = ()
+) -> InputError:
+    """Each pydantic error as a finding located in the YAML file (`prefix`: where the
+    validated value stands in the document)."""
+    findings = []
+    for err in exc.errors(include_url=False):
+        loc = (*prefix, *err["loc"])
+        message, at_key = _message(dict(err), loc)
+        path = _data_path(loc, doc.source)
+        if at_key and path in doc.source.keys:
+            where = doc.source.at(path, key=True)
+        else:
+            where = doc.source.at(path)
+        cause = err.get("ctx", {}).get("error")
+        code = "INP003" if isinstance(cause, UnitValueError) else "INP002"
+        findings.append(Finding(code, Severity.ERROR, message, where))
+    findings.sort(key=Finding.sort_key)
+    return InputError(findings)
+
+
 def validate(doc: Document, model: type[M]) -> M:
     """`model.model_validate(doc.data)`, with each error located in the YAML file."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        findings = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            message, at_key = _message(dict(err), loc)
-            path = _data_path(loc, doc.source)
-            if at_key and path in doc.source.keys:
-                where = doc.source.at(path, key=True)
-            else:
-                where = doc.source.at(path)
-            cause = err.get("ctx", {}).get("error")
-            code = "INP003" if isinstance(cause, UnitValueError) else "INP002"
-            findings.append(Finding(code, Severity.ERROR, message, where))
-        findings.sort(key=Finding.sort_key)
-        raise InputError(findings) from None
+        raise _located(exc, doc) from None
+
+
+@lru_cache(maxsize=1)
+def _component_adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    from rackcheck.model.catalog import Component
+
+    return TypeAdapter(Component)
+
+
+class _CatalogFile:
+    """One catalog file, parsed (with positions) the first time an entry is needed."""
+
+    def __init__(self, path: Path, shown: str, doc: Document | None = None) -> None:
+        self.path, self.shown, self._doc = path, shown, doc
+
+    def doc(self) -> Document:
+        if self._doc is None:
+            self._doc = load_yaml(self.path, self.shown)
+        return self._doc
+
+    def entry(self, ident: str) -> tuple[Document, int]:
+        doc = self.doc()
+        for i, entry in enumerate(doc.data["components"]):
+            if isinstance(entry, dict) and entry.get("id") == ident:
+                return doc, i
+        raise KeyError(ident)
+
+
+# A bundled catalog file lists its entries as `  - id: NAME` lines (catalog lint and
+# the tests hold it to that), so their ids are found without parsing the YAML.
+_ITEM_LINE = re.compile(r"^  - (.*)$", re.M)
+_ID = re.compile(r"id: ([a-z0-9][a-z0-9._-]*)[ \t]*")
+
+
+def scan_ids(text: str) -> list[tuple[str, int]] | None:
+    """(id, line) of each entry of a catalog file in the bundled layout, or None when
+    the file is laid out otherwise (then it is parsed)."""
+    found, line, pos = [], 1, 0
+    for m in _ITEM_LINE.finditer(text):
+        ident = _ID.fullmatch(m.group(1))
+        if ident is None:
+            return None
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        found.append((ident.group(1), line))
+    return found or None
+
+
+class Components(Mapping[str, Any]):
+    """Catalog entries by id, each validated the first time it is looked up.
+
+    A design names a handful of the catalog's entries; parsing and validating (and
+    reading every unit of) hundreds of others would make every check pay for the
+    catalog's breadth. `rackcheck catalog lint` and the test suite validate them all.
+    """
+
+    def __init__(self) -> None:
+        self._raw: dict[str, _CatalogFile] = {}
+        self._done: dict[str, Any] = {}
+
+    def add_raw(self, ident: str, file: _CatalogFile) -> None:
+        self._raw[ident] = file
+
+    def __setitem__(self, ident: str, comp: Any) -> None:
+        self._done[ident] = comp
+        self._raw.pop(ident, None)
+
+    def __getitem__(self, ident: str) -> Any:
+        if ident in self._done:
+            return self._done[ident]
+        doc, index = self._raw[ident].entry(ident)
+        try:
+            comp = _component_adapter().validate_python(doc.data["components"][index])
+        except ValidationError as exc:
+            raise _located(exc, doc, ("components", index)) from None
+        self._done[ident] = comp
+        return comp
+
+    def kind(self, ident: str) -> str:
+        """An entry's kind, without validating it."""
+        if ident in self._done:
+            return str(self._done[ident].kind)
+        doc, index = self._raw[ident].entry(ident)
+        return str(doc.data["components"][index].get("kind", ""))
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._done or ident in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._done
+        yield from (k for k in self._raw if k not in self._done)
+
+    def __len__(self) -> int:
+        return len(self._done) + len(self._raw)
+
+    def copy(self) -> Components:
+        other = Components()
+        other._raw = dict(self._raw)
+        other._done = dict(self._done)
+        return other
+
+
+def _entry_ids(doc: Document) -> list[tuple[int, str]]:
+    """(index, id) of each entry of a catalog file, after checking the file's shape."""
+    data = doc.data
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    if not isinstance(data, dict):
+        raise InputError([Finding("INP002", Severity.ERROR,
+                                  "a catalog file is a mapping with 'catalog: 1' and "
+                                  "'components:'", doc.source.at(()))])  # fmt: skip
+    if data.get("catalog") != 1:
+        problems.append((("catalog",), "catalog: expected 1 (the format version)"))
+    comps = data.get("components")
+    if not isinstance(comps, list):
+        problems.append((("components",), "components: expected a list of entries"))
+        comps = []
+    unknown = sorted(set(data) - {"catalog", "components"})
+    problems += [((k,), f"unknown key {k!r}") for k in unknown]
+    out = []
+    for i, entry in enumerate(comps):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(ident, str):
+            problems.append((("components", i), "an entry needs an 'id' (a string)"))
+            continue
+        out.append((i, ident))
+    if problems:
+        raise InputError([Finding("INP002", Severity.ERROR, m, doc.source.at(p))
+                          for p, m in problems])  # fmt: skip
+    return out
 
 
 @dataclass
 class Catalog:
     """All components by id, with where each was defined."""
 
-    components: dict[str, Any] = field(default_factory=dict)
+    components: Components = field(default_factory=Components)
     where: dict[str, Location] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
-    def add_file(self, path: Path, shown: str) -> None:
-        from rackcheck.model.catalog import CatalogFile
-
-        doc = load_yaml(path, shown)
-        parsed = validate(doc, CatalogFile)
+    def add_file(self, path: Path, shown: str, lazy: bool = False) -> None:
+        """Read one catalog file. `lazy` (the bundled catalog): find its ids by their
+        lines and parse and validate an entry when it is first looked up; otherwise
+        now, so that a user's catalog reports every error at once."""
+        ids = None
+        if lazy:
+            try:
+                ids = scan_ids(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                ids = None
+        if ids is not None:
+            file = _CatalogFile(path, shown)
+            located = [(ident, Location(shown, line, 9)) for ident, line in ids]
+        else:
+            doc = load_yaml(path, shown)
+            file = _CatalogFile(path, shown, doc)
+            located = [(ident, doc.source.at(("components", i, "id")))
+                       for i, ident in _entry_ids(doc)]  # fmt: skip
         errors = []
-        for i, comp in enumerate(parsed.components):
-            loc = doc.source.at(("components", i, "id"))
-            if comp.id in self.components:
+        for ident, loc in located:
+            if ident in self.components:
                 errors.append(
                     Finding(
                         "INP005",
                         Severity.ERROR,
-                        f"component id {comp.id!r} is already defined at "
-                        f"{self.where[comp.id]}",
+                        f"component id {ident!r} is already defined at "
+                        f"{self.where[ident]}",
                         loc,
                     )
                 )
                 continue
-            self.components[comp.id] = comp
-            self.where[comp.id] = loc
+            self.components.add_raw(ident, file)
+            self.where[ident] = loc
+        if not lazy:
+            for ident, _ in located:
+                try:
+                    self.components[ident]
+                except InputError as exc:
+                    errors.extend(exc.findings)
         if errors:
+            errors.sort(key=Finding.sort_key)
             raise InputError(errors)
         self.files.append(shown)
+
+    def copy(self) -> Catalog:
+        return Catalog(self.components.copy(), dict(self.where), list(self.files))
 
     def get(self, ident: str) -> Any:
         return self.components.get(ident)
 
     def of_kind(self, *kinds: str) -> list[Any]:
-        return [c for c in self.components.values() if c.kind in kinds]
+        return [
+            self.components[k]
+            for k in self.components
+            if self.components.kind(k) in kinds
+        ]
 
 
 def bundled_catalog_files() -> list[Path]:
-    return sorted(CATALOG_DIR.glob("*.yaml"))
+    """Every YAML file under the catalog folder (`catalogs/<kind>/<vendor>.yaml`)."""
+    return sorted(CATALOG_DIR.rglob("*.yaml"))
 
 
 def load_catalog(extra: tuple[tuple[Path, str], ...] = ()) -> Catalog:
     """The bundled catalogs, then any extra files (path, shown path)."""
     cat = Catalog()
+    base = shown_path(CATALOG_DIR)  # once: resolving the working folder is not free
     for path in bundled_catalog_files():
-        cat.add_file(path, shown_path(path))
+        shown = f"{base}/{path.relative_to(CATALOG_DIR).as_posix()}"
+        cat.add_file(path, shown, lazy=True)
     for path, shown in extra:
         cat.add_file(path, shown)
     return cat
