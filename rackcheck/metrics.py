@@ -108,6 +108,10 @@ def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
         "gpu_nodes": storage.node_count(g),
         "aggregate_read_gbs": gbs(storage.aggregate(g, "read")),
         "aggregate_write_gbs": gbs(storage.aggregate(g, "write")),
+        "aggregate_basis": {
+            "read": storage.figure_basis(g, "read"),
+            "write": storage.figure_basis(g, "write"),
+        },
         "path_gbs": gbs(storage.path_capacity(g)),
         "nodes_nic_gbs": gbs(storage.nodes_write_capacity(g)),
         "per_node_gbs": per_node,

@@ -121,6 +121,27 @@ def aggregate(graph: DesignGraph, name: str) -> pint.Quantity | None:
     return q(sum(f.to("GB/s").magnitude for f in figures), "GB/s")  # type: ignore[union-attr]
 
 
+BASIS_TEXT = {
+    "measured": "measured (benchmark)",
+    "rated": "rated (datasheet)",
+    "assumed": "assumed (design's assume:)",
+    None: "basis not stated",
+}
+
+
+def figure_basis(graph: DesignGraph, name: str) -> str:
+    """How the systems' `read` or `write` figures were obtained, for messages:
+    "measured (benchmark)", "rated (datasheet)", both joined, "assumed (design's
+    assume:)" for the design's own figures, or "basis not stated"."""
+    kinds: set[str | None] = set()
+    for dev in storage_systems(graph):
+        if dev.assume is not None and getattr(dev.assume, name, None) is not None:
+            kinds.add("assumed")
+        else:
+            kinds.add(dev.spec.basis_of(name))
+    return ", ".join(BASIS_TEXT[k] for k in sorted(kinds, key=lambda k: k or "~"))
+
+
 def capacity(graph: DesignGraph) -> pint.Quantity | None:
     figures = [_figure(d, "capacity") for d in storage_systems(graph)]
     if not figures or any(f is None for f in figures):

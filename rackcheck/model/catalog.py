@@ -205,13 +205,26 @@ class Cable(Base):
     cage: str | None = None
 
 
+# How a figure was obtained: `measured` (a published benchmark, e.g. MLPerf Storage) or
+# `rated` (the maker's datasheet).
+FigureBasis = Literal["measured", "rated"]
+
+
 class Storage(Base):
     kind: Literal["storage"]
     read: Byterate | None = None
     write: Byterate | None = None
     capacity: Information | None = None
     capacity_basis: Literal["raw", "usable", "effective"] | None = None
+    # one basis for the entry's throughput figures, or one per figure
+    basis: FigureBasis | dict[Literal["read", "write"], FigureBasis] | None = None
     ports: list[Port] = []
+
+    def basis_of(self, figure: str) -> str | None:
+        """'measured', 'rated' or None (not stated) for `read` or `write`."""
+        if isinstance(self.basis, dict):
+            return self.basis.get(figure)  # type: ignore[call-overload,no-any-return]
+        return self.basis
 
 
 Component = Annotated[

@@ -31,7 +31,12 @@ def test_tier_interpolation_between_and_below():
 def test_hall_storage_metrics():
     m = check([str(ROOT / "designs/hall-a-dgx-h100.yaml")]).metrics["storage"]
     assert m["gpu_nodes"] == 128
-    assert m["aggregate_read_gbs"] == pytest.approx(2 * 92.07)
+    # MLPerf Storage v1.0 DDN AI400X2T: 92,065.18 MiB/s each (DLIO's "MB" is MiB)
+    assert m["aggregate_read_gbs"] == 193.075
+    assert m["aggregate_basis"] == {
+        "read": "measured (benchmark)",
+        "write": "measured (benchmark)",
+    }
     assert m["aggregate_write_gbs"] == 160.0
     assert m["required"]["aggregate_read_gbs"] == 160.0
     assert m["required"]["aggregate_write_gbs"] == 80.0
@@ -112,9 +117,68 @@ def test_thin_uplink_only_path_rule_fires():
     ]
     assert "carries 400 Gbit/s = 50.0 GB/s line rate" in bad[0].message
     m = report.metrics["storage"]
-    assert m["aggregate_read_gbs"] == pytest.approx(
-        92.07
-    )  # the appliance is fast enough
+    assert m["aggregate_read_gbs"] == pytest.approx(96.537)  # fast enough
     assert m["path_gbs"] == 45.0
     assert m["binding_constraint"] == "storage fabric path"
     assert m["checkpoint_seconds"] is None
+
+
+def test_mlperf_storage_figures_are_mib_per_second():
+    # MLPerf Storage v1.0 Closed: DDN AI400X2T 92,065.18 and Huawei OceanStor A800
+    # 695,480.28 "MB_per_second"; DLIO (dlio_benchmark/utils/statscounter.py) computes
+    # that field as samples/s x record size / 1024 / 1024, so it is MiB/s.
+    from rackcheck.model.load import load_catalog
+
+    cat = load_catalog()
+    ddn, a800 = cat.get("ddn-ai400x2-turbo"), cat.get("huawei-oceanstor-a800")
+    assert f"{ddn.read.to('GB/s'):.1f~P}" == "96.5 GB/s"
+    assert f"{a800.read.to('GB/s'):.1f~P}" == "729.3 GB/s"
+    assert (ddn.basis_of("read"), a800.basis_of("read")) == ("measured", "measured")
+
+
+def test_sto001_names_the_basis_of_the_figures(write):
+    path = write(
+        "d.yaml",
+        """\
+rackcheck: 1
+name: one DDN for 128 nodes at better
+racks:
+  - name: "c{01..32}"
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: dgx-h100, count: 4}
+  - name: s01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: ddn-ai400x2-turbo}
+workload:
+  storage_tier: better
+""",
+    )
+    found = [f for f in check([str(path)]).findings if f.rule_id == "STO001"]
+    assert [f.message for f in found] == [
+        "storage delivers 96.5 GB/s aggregate read (1 system(s), 772 Gbit/s; measured "
+        "(benchmark)) < 160.0 GB/s needed (tier 'better' for 128 nodes)",
+    ]
+
+
+def test_catalog_basis_per_figure_and_bad_value(write, tmp_path):
+    from rackcheck.model.catalog import Storage
+
+    entry = {
+        "id": "x",
+        "kind": "storage",
+        "vendor": "V",
+        "model": "M",
+        "source": "datasheet p. 2",
+        "read": "10 GB/s",
+        "write": "5 GB/s",
+        "basis": {"read": "measured", "write": "rated"},
+    }
+    s = Storage.model_validate(entry)
+    assert (s.basis_of("read"), s.basis_of("write")) == ("measured", "rated")
+    assert Storage.model_validate({**entry, "basis": None}).basis_of("read") is None
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError, match="basis"):
+        Storage.model_validate({**entry, "basis": "guessed"})

@@ -6,6 +6,10 @@ racks (or the design's `assume:` figures). Needed = `workload.aggregate_read` /
 count (NVIDIA DGX SuperPOD H100 RA, Table 6: e.g. "better" = 40 GB/s read per SU of 32
 nodes, 160 GB/s for 4 SUs). Skipped when a system's figure is not published.
 
+The message says how the figures were obtained: *measured* (a published benchmark such
+as MLPerf Storage, whose "MB/s" are MiB/s), *rated* (the maker's datasheet), or the
+design's `assume:` figures: the catalog entry's `basis:`.
+
 **Fails**
 
 ```yaml
@@ -66,6 +70,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         yield ctx.finding(
             None,
             f"storage delivers {have:.1f~P} aggregate {what} ({n} system(s), "
-            f"{have.to('Gbit/s'):.0f~P}) < {wanted:.1f~P} needed ({need.basis})",
+            f"{have.to('Gbit/s'):.0f~P}; {storage.figure_basis(g, what)}) < "
+            f"{wanted:.1f~P} needed ({need.basis})",
             "workload",
         )
