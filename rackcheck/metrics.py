@@ -106,6 +106,7 @@ def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
     out: dict[str, Any] = {
         "systems": len(systems),
         "gpu_nodes": storage.node_count(g),
+        "gpus": storage.gpu_count(g),
         "aggregate_read_gbs": gbs(storage.aggregate(g, "read")),
         "aggregate_write_gbs": gbs(storage.aggregate(g, "write")),
         "aggregate_basis": {

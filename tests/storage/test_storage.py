@@ -158,7 +158,8 @@ workload:
     found = [f for f in check([str(path)]).findings if f.rule_id == "STO001"]
     assert [f.message for f in found] == [
         "storage delivers 96.5 GB/s aggregate read (1 system(s), 772 Gbit/s; measured "
-        "(benchmark)) < 160.0 GB/s needed (tier 'better' for 128 nodes)",
+        "(benchmark)) < 160.0 GB/s needed (tier 'better' for 1024 GPUs = 128 x 8-GPU "
+        "DGX)",
     ]
 
 
@@ -182,3 +183,39 @@ def test_catalog_basis_per_figure_and_bad_value(write, tmp_path):
 
     with pytest.raises(pydantic.ValidationError, match="basis"):
         Storage.model_validate({**entry, "basis": "guessed"})
+
+
+NVL72_ROW = """\
+rackcheck: 1
+name: two GB200 NVL72 racks at "best"
+racks:
+  - name: "b{01..02}"
+    model: gb200-nvl72
+  - name: s01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: ddn-ai400x2-turbo}
+workload:
+  storage_tier: best
+"""
+
+
+def test_tiers_scale_by_gpus_not_nodes(write):
+    # NVIDIA DGX SuperPOD H100 RA (RA-11333-001), Storage Architecture, Table 6: the
+    # guideline is per DGX H100, i.e. per 8 GPUs ("best": 40 GB/s single-node read,
+    # 125 GB/s per SU of 32 DGX). Two NVL72 racks: 36 trays of 4 GPUs = 144 GPUs = 18
+    # DGX-equivalents, not 36 nodes: 125 x 18 / 32 = 70.3 GB/s (36 nodes gave 140.6).
+    report = check([str(write("d.yaml", NVL72_ROW))])
+    m = report.metrics["storage"]
+    assert (m["gpu_nodes"], m["gpus"]) == (36, 144)
+    assert m["required"]["aggregate_read_gbs"] == 70.312
+    assert m["required"]["basis"] == "tier 'best' for 144 GPUs = 18 x 8-GPU DGX"
+    # a 4-GPU tray needs half a DGX's 40 GB/s: its 2 x 400G BlueField-3 ports (90 GB/s
+    # usable) pass; a stated per-node figure is taken as written
+    assert [f for f in report.findings if f.rule_id == "STO002"] == []
+    from rackcheck.graph.storage import Need
+    from rackcheck.units import q
+
+    need = Need(q(40, "GB/s"), q(20, "GB/s"), None, None, "t", True, False)
+    r, w = need.for_node(4)
+    assert (f"{r:~P}", f"{w:~P}") == ("20.0 GB/s", "20 GB/s")
