@@ -246,7 +246,9 @@ class Plan:
         (when there are leaves on both sides) and spine uplinks (pods on both sides):
         a cut between halves of the leaves (pods) crosses half of that layer."""
         s = self.speed
-        layers = [self.endpoints // 2 * s * 2]  # a balanced split of an odd count
+        half = (self.nodes + self.extra) // 2  # endpoints on the smaller side
+        few = min(self.extra, half)  # single-port extras inject least
+        layers = [(few + (half - few) * self.rails) * s * 2]
         if self.leaves > 1:
             layers.append(self.leaves * self.up_leaf * s)
         if self.tiers == 3 and self.pods > 1:

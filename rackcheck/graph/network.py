@@ -372,9 +372,10 @@ def _ratio(r: float) -> float | str:
 def _analytic(v: FabricView) -> int:
     """Half the narrowest layer (Mbit/s): injection, leaf uplinks when there are two
     leaves or more, spine uplinks when there are two pods or more."""
+    from rackcheck.graph.bisection import full_bisection
+
     tu, tw = v.sw_tier[v.pu], v.sw_tier[v.pv]
-    n = max(v.endpoints, 1)
-    layers = [v.injection() * (n // 2) // n * 2]  # the smaller half of a balanced split
+    layers = [2 * full_bisection(v)]  # the smaller half of a balanced split
     pods = {int(p) for p in v.sw_pod[v.sw_tier == 1].tolist() if p >= 0}
     for lo, enough in ((0, int((v.sw_tier == 0).sum()) > 1), (1, len(pods) > 1)):
         sel = ((tu == lo) & (tw == lo + 1)) | ((tu == lo + 1) & (tw == lo))

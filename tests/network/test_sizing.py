@@ -204,8 +204,9 @@ def test_invariants(nodes, rails, ratio, switch):
     lanes = view.pcount.tolist()
     assert len(set(lanes[: p.leaves * p.spines_per_pod])) == 1
     r = size_fabric(nodes, rails, switch, oversubscription=ratio)
-    # bisection never exceeds half the injection; a full fat tree attains it
-    half = r["endpoints"] // 2 * r["link_speed_gbps"]
+    # bisection never exceeds full bisection (whole nodes on each side: floor(n/2)
+    # nodes' injection); a full fat tree attains it
+    half = nodes // 2 * rails * r["link_speed_gbps"]
     assert r["bisection_gbps"] <= half
     if ratio == "1:1":
         assert r["bisection_gbps"] == r["bisection_analytic_gbps"] == half

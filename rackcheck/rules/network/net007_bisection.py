@@ -84,8 +84,8 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         if req.bisection_ratio is not None:
             inject = q(bis.injection / 1e6, "Tbit/s")
             label = (
-                f"required ({req.bisection_ratio:.0%} of full bisection, half the "
-                f"{inject:.4g~P} injection)"
+                f"required ({req.bisection_ratio:.0%} of full bisection {full:.4g~P}, "
+                f"the smaller half of the {inject:.4g~P} injection)"
             )
             needs.append((full * req.bisection_ratio, "bisection_ratio", label))
         cuts = ", ".join(f"{k} {v / 1e6:.4g}" for k, v in bis.cuts.items())
