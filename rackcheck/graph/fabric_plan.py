@@ -231,6 +231,16 @@ class Plan:
             spine = max(self.spine_down()) / self.up_spine
         return {"leaf": leaf, "spine": spine}
 
+    def tier_oversubscription(self) -> dict[str, float | None]:
+        """Each tier as a whole: all its down capacity over all its up capacity."""
+        leaf = (
+            sum(self.leaf_down) / (self.leaves * self.up_leaf) if self.up_leaf else None
+        )
+        spine = None
+        if self.tiers == 3 and self.up_spine:
+            spine = sum(self.spine_down()) / (self.spines * self.up_spine)
+        return {"leaf": leaf, "spine": spine}
+
     def switch_power_kw(self) -> float | None:
         """Total switch power, or None when the catalog has no power figure."""
         power = self.switch.power
@@ -278,8 +288,10 @@ def plan(
     tiers: int | None = None,
     media: dict[str, str] | None = None,
 ) -> Plan:
-    """Size the fabric; raises PlanError (with the option at fault) when it cannot be
-    built. `node_speed` in Mbit/s (None: the switch's fastest native speed)."""
+    """Size the fabric with the fewest switches; raises PlanError (with the option at
+    fault) when it cannot be built. `node_speed` in Mbit/s (None: the switch's fastest
+    native speed). Without `su_size`, every SU size that keeps 2 tiers is tried (the
+    same number of SUs with fewer nodes each needs fewer uplinks)."""
     if nodes < 1 and extra < 1:
         raise PlanError("a fabric needs at least one endpoint", "nodes")
     if rails < 1:
@@ -293,26 +305,41 @@ def plan(
             f"{switch.id} has {ln.k} ports: too few for a leaf at {r_leaf:g}:1",
             "switch",
         )
-    su = su_size or d_leaf
+
+    def layout(su: int) -> Plan:
+        p = Plan(switch, nodes, rails, ln, node_speed, node_per_cage, su, 0, r_leaf,
+                 r_spine, 0, d_leaf, u_leaf, extra=extra, media=dict(media or {}))  # fmt: skip
+        _layout(p, su)
+        return p
+
+    if su_size is None and tiers != 3 and nodes > 0:
+        best: tuple[int, int] | None = None
+        for n_su in range(-(-nodes // d_leaf), nodes + 1):
+            if n_su * rails > ln.k:
+                break
+            su = -(-nodes // n_su)
+            if best is not None and su == best[1]:
+                continue
+            cand = layout(su)
+            found = _two_tier(cand)
+            if found is not None and (best is None or found[0] + cand.leaves < best[0]):
+                best = (found[0] + cand.leaves, su)
+        if best is not None:
+            p = layout(best[1])
+            _tiers(p, 2, pod_size)
+            return p
+    p = layout(su_size or d_leaf)
+    _tiers(p, tiers, pod_size)
+    return p
+
+
+def _layout(p: Plan, su: int) -> None:
+    """One leaf per rail per SU (more when an SU has more nodes than a leaf has down
+    ports): NIC i of every node lands on rail i's leaf; then the extra endpoints."""
+    d_leaf, nodes, rails = p.down_leaf, p.nodes, p.rails
     per_rail = -(-su // d_leaf)  # leaves per rail in one SU
     per_leaf = -(-su // per_rail)
-    p = Plan(
-        switch,
-        nodes,
-        rails,
-        ln,
-        node_speed,
-        node_per_cage,
-        su,
-        rails * per_rail,
-        r_leaf,
-        r_spine,
-        0,
-        d_leaf,
-        u_leaf,
-        extra=extra,
-        media=dict(media or {}),
-    )
+    p.leaves_per_su = rails * per_rail
     n_su = -(-nodes // su)
     for s in range(n_su):
         for r in range(rails):
@@ -326,9 +353,7 @@ def plan(
             leaf = s * p.leaves_per_su + r * per_rail + pos // per_leaf
             p.ep_leaf.append(leaf)
             p.leaf_down[leaf] += 1
-    _place_extras(p, extra)
-    _tiers(p, tiers, pod_size)
-    return p
+    _place_extras(p, p.extra)
 
 
 def _place_extras(p: Plan, extra: int) -> None:
@@ -350,47 +375,106 @@ def _place_extras(p: Plan, extra: int) -> None:
         left -= take
 
 
+def _uplinks(down: int, ratio: float, free: int) -> tuple[int, int]:
+    """(least, most) uplinks of a switch with `down` links held to `ratio`."""
+    least = max(1, math.ceil(down / ratio - 1e-9)) if down else 1
+    return least, free
+
+
+def _spread(need: tuple[int, int], reach: int) -> tuple[int, int] | None:
+    """(switches above, links to each): the fewest switches S, with x links from every
+    switch below to each (x <= reach, the ports an upper switch has for each one
+    below) and S * x uplinks within `need` (least, most). Ties: fewest uplinks."""
+    least, most = need
+    best: tuple[int, int] | None = None
+    for x in range(1, reach + 1):
+        n = -(-least // x)
+        if n * x > most:
+            continue
+        if best is None or (n, n * x) < (best[0], best[0] * best[1]):
+            best = (n, x)
+    return best
+
+
+def _two_tier(p: Plan) -> tuple[int, int] | None:
+    """(spines, links per leaf-spine pair) for 2 tiers, or None."""
+    k, leaves = p.lanes.k, p.leaves
+    if leaves > k:
+        return None
+    dmax = max(p.leaf_down, default=0)
+    return _spread(_uplinks(dmax, p.ratio_leaf, k - dmax), k // leaves)
+
+
 def _tiers(p: Plan, tiers: int | None, pod_size: int | None) -> None:
-    k, leaves, u = p.lanes.k, p.leaves, p.up_leaf
-    if tiers is None:
-        tiers = 2 if leaves <= k else 3
-    if tiers == 2:
-        spines = smallest_divisor(u, lambda s: leaves * (u // s) <= k)
-        if spines is None:
+    k, leaves = p.lanes.k, p.leaves
+    two = _two_tier(p) if tiers != 3 else None
+    if tiers == 2 or (tiers is None and two is not None):
+        if two is None:
             raise PlanError(
                 f"2 tiers of {p.switch.id} (radix {k}) reach at most {k} leaves "
                 f"({k * p.down_leaf} endpoints); this fabric needs {leaves} leaves "
                 f"({p.endpoints} endpoints): use 3 tiers",
                 "tiers",
             )
+        spines, x = two
         p.tiers, p.pods, p.leaves_per_pod, p.spines_per_pod = 2, 1, leaves, spines
+        p.up_leaf = spines * x
         return
-    d_s, u_s = split_ports(k, p.ratio_spine)
-    if d_s < 1 or u_s < 1:
+    _three_tiers(p, pod_size)
+
+
+def _three_tiers(p: Plan, pod_size: int | None) -> None:
+    """Pods of whole SUs; each pod's leaves spread over its spines (x links a pair),
+    spine j of every pod in core plane j (y links per spine-core pair). The pod size,
+    spines and cores with the fewest switches win (ties: fewest uplinks, fewest pods);
+    a partial last pod keeps a full set of spines so the core planes stay regular."""
+    k, leaves, per_su = p.lanes.k, p.leaves, p.leaves_per_su
+    dmax = max(p.leaf_down, default=0)
+    up_leaf = _uplinks(dmax, p.ratio_leaf, k - dmax)
+    d_s, _ = split_ports(k, p.ratio_spine)  # a spine's most down ports at its ratio
+    if d_s < 1:
         raise PlanError(f"{p.switch.id}: too few ports for a spine tier", "switch")
-    per_su = p.leaves_per_su
     if pod_size is not None:
-        per_pod = pod_size * per_su
-        if per_pod > d_s:
+        sizes = [pod_size * per_su]
+        if sizes[0] > d_s:
             raise PlanError(
-                f"a pod of {pod_size} SUs has {per_pod} leaves, more than a spine's "
+                f"a pod of {pod_size} SUs has {sizes[0]} leaves, more than a spine's "
                 f"{d_s} down ports",
                 "pod_size",
             )
     else:
-        per_pod = per_su * (d_s // per_su) if per_su <= d_s else d_s
-    per_pod = max(1, min(per_pod, leaves))
-    pods = -(-leaves // per_pod)
-    sp = smallest_divisor(u, lambda s: per_pod * (u // s) <= d_s)
-    cp = smallest_divisor(u_s, lambda c: pods * (u_s // c) <= k)
-    if sp is None or cp is None:
+        step = per_su if per_su <= d_s else 1
+        sizes = list(range(step, min(leaves, d_s) + 1, step)) or [min(leaves, d_s)]
+    best: tuple[tuple[int, int, int, int], tuple[int, int, int, int, int]] | None = None
+    for per_pod in sizes:
+        pods = -(-leaves // per_pod)
+        for x in range(1, k // per_pod + 1):
+            sp = -(-up_leaf[0] // x)
+            if sp * x > up_leaf[1]:
+                continue
+            down_s = per_pod * x
+            up_s = _uplinks(down_s, p.ratio_spine, k - down_s)
+            if up_s[0] > up_s[1] or pods > k:
+                continue
+            core = _spread(up_s, k // pods)
+            if core is None:
+                continue
+            cp, y = core
+            total = leaves + pods * sp + sp * cp
+            key = (total, sp * x, pods, cp * y)
+            if best is None or key < best[0]:
+                best = (key, (per_pod, pods, sp, cp, x))
+    if best is None:
         most = k * d_s * p.down_leaf
+        pods = -(-leaves // max(1, min(sizes)))
         raise PlanError(
             f"3 tiers of {p.switch.id} (radix {k}) reach at most {k} pods ({most} "
             f"endpoints); this fabric needs {pods} pods ({p.endpoints} endpoints)",
             "switch",
         )
-    p.tiers, p.down_spine, p.up_spine = 3, d_s, u_s
+    (_, up_l, _, up_s_n), (per_pod, pods, sp, cp, x) = best
+    p.tiers, p.up_leaf, p.up_spine = 3, up_l, up_s_n
+    p.down_spine = per_pod * x
     p.pods, p.leaves_per_pod, p.spines_per_pod, p.cores_per_plane = (
         pods,
         per_pod,
@@ -428,6 +512,10 @@ def summary(
         "bisection_analytic_gbps": p.analytic_bisection() / 1000,
         "oversubscription": {
             k: None if v is None else round(v, 4) for k, v in over.items()
+        },
+        "oversubscription_tier": {
+            k: None if v is None else round(v, 4)
+            for k, v in p.tier_oversubscription().items()
         },
         "max_endpoints": p.max_endpoints(),
     }

@@ -342,8 +342,10 @@ def _explicit_summary(
         elif pair == {1, 2}:
             cables["spine_core"] += c
     loads = {TIER_NAME[t.tier]: _ratio(t.worst_ratio) for t in tier_loads(g, fab)}
-    whole = {TIER_NAME[t.tier]: _ratio(t.down / t.up if t.up else math.inf)
-             for t in tier_loads(g, fab)}
+    whole = {
+        TIER_NAME[t.tier]: _ratio(t.down / t.up if t.up else math.inf)
+        for t in tier_loads(g, fab)
+    }
     return {
         "tiers": max(tiers, default=-1) + 1,
         "leaf": count["leaf"],

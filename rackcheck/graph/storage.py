@@ -42,9 +42,7 @@ TIERS: dict[str, tuple[float, float, float, float, float, float]] = {
 SU_NODES = 32
 
 
-def tier_aggregate(
-    single: float, one_su: float, four_su: float, nodes: float
-) -> float:
+def tier_aggregate(single: float, one_su: float, four_su: float, nodes: float) -> float:
     """Interpolate a tier's aggregate requirement (GB/s) for `nodes` 8-GPU DGX (a
     fraction where the design's GPUs are not a multiple of 8)."""
     if nodes <= SU_NODES:
@@ -126,9 +124,7 @@ def requirement(graph: DesignGraph) -> Need | None:
     tier = [s is None and v is not None for s, v in zip(stated, vals, strict=True)]
     vals = [s if s is not None else v for s, v in zip(stated, vals, strict=True)]
     read_node, write_node, read_total, write_total = vals
-    return Need(
-        read_node, write_node, read_total, write_total, basis, tier[0], tier[1]
-    )
+    return Need(read_node, write_node, read_total, write_total, basis, tier[0], tier[1])
 
 
 def _figure(dev: DeviceNode, name: str) -> pint.Quantity | None:

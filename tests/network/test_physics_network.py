@@ -59,3 +59,37 @@ def test_a_lone_switch_needs_no_uplink(write):
     )
     report = check([str(write("d.yaml", one))])
     assert [f.rule_id for f in report.findings if f.rule_id == "NET004"] == []
+
+
+def test_planning_minimises_switches_1024_nodes_spine_2_to_1():
+    # 1,024 DGX x 8 rails on QM9700 (64 x 400G), leaves 1:1, spines 2:1. The old
+    # equal-links rule took 256 + 224 + 352 = 832 switches. Lower bound from the radix:
+    # 8,192 leaf uplinks need 8,192 / 42 = 196 spines (42 down + 21 up per spine at
+    # 2:1). Pods of 40 leaves, 32 spines each (1 link a leaf), 21 up per spine over 3
+    # cores a plane (7 links each): 256 + 224 + 96 = 576.
+    from rackcheck.api import size_fabric
+
+    r = size_fabric(1024, 8, "qm9700", oversubscription={"leaf": "1:1", "spine": "2:1"})
+    assert (r["leaf"], r["spine"], r["core"]) == (256, 224, 96)
+    assert r["leaf"] + r["spine"] + r["core"] == 576 <= 640
+    assert r["oversubscription"] == {"leaf": 1.0, "spine": 1.9048}  # 40:21, not above 2
+    # the whole spine tier: 8,192 down (a partial last pod uses fewer) / 4,704 up
+    assert r["oversubscription_tier"] == {"leaf": 1.0, "spine": 1.7415}
+
+
+def test_planning_sn5600_leaf_2_to_1_does_not_strand_spines():
+    # 170 DGX on SN5600 (64 x 800G = 128 x 400G), leaves 2:1: 85 down + 43 up left 43
+    # uplinks (prime): 43 spines each using 16 of 128 ports. Three SUs of 57 nodes
+    # need 29 up per leaf (57/29 <= 2); 6 spines x 5 links = 30: 24 + 6 switches.
+    from rackcheck.api import size_fabric
+
+    r = size_fabric(170, 8, "sn5600", speed="400 Gbit/s", oversubscription="2:1")
+    assert (r["su_size"], r["leaf"], r["spine"], r["core"]) == (57, 24, 6, 0)
+    assert r["oversubscription"]["leaf"] == 1.9
+    assert r["cables"]["leaf_spine"] == 24 * 30
+    # every spine uses 24 leaves x 5 links = 120 of its 128 ports
+    from rackcheck.graph.fabric_plan import plan
+    from rackcheck.model.load import load_catalog
+
+    p = plan(load_catalog().get("sn5600"), 170, 8, node_speed=400_000, ratio_leaf=2)
+    assert set(p.spine_down()) == {120}
