@@ -219,3 +219,67 @@ def test_tiers_scale_by_gpus_not_nodes(write):
     need = Need(q(40, "GB/s"), q(20, "GB/s"), None, None, "t", True, False)
     r, w = need.for_node(4)
     assert (f"{r:~P}", f"{w:~P}") == ("20.0 GB/s", "20 GB/s")
+
+
+FORGOTTEN_SU = """\
+rackcheck: 1
+name: a second group of racks added without storage links
+racks:
+  - name: "c{01..04}"
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: dgx-h100, count: 2}
+  - name: s01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: ddn-ai400x2-turbo}
+fabrics:
+  - name: storage
+    role: storage
+    switches:
+      - {name: leaf1, model: qm9700, tier: leaf}
+    links:
+      - {from: {racks: ["c{01..02}"]}, to: leaf1}
+      - {from: s01/ddn-ai400x2-turbo, to: leaf1, count: 8, speed: "200 Gbit/s"}
+storage:
+  fabric: storage
+workload:
+  aggregate_read: "40 GB/s"
+"""
+
+
+def test_sto003_names_gpu_nodes_without_a_storage_path(write):
+    # Every GPU node needs a path to the storage (issue 9, item 14): c03 and c04 have
+    # no storage link, so their 4 DGX are named; the linked ones carry 2 x 400G each.
+    report = check([str(write("d.yaml", FORGOTTEN_SU))])
+    found = [
+        (f.location.line, f.location.column, f.message)
+        for f in report.findings
+        if f.rule_id == "STO003"
+    ]
+    assert found == [
+        (
+            21,
+            11,
+            "storage fabric 'storage': 4 GPU node(s) have no path to the storage: "
+            "c03/dgx-h100-1, c03/dgx-h100-2, c04/dgx-h100-1, c04/dgx-h100-2",
+        )
+    ]
+
+
+def test_sto003_names_gpu_nodes_below_their_share(write):
+    # Each DGX has one 400G link to the leaf (count 1): 50 GB/s line rate x 0.9 = 45
+    # GB/s < its share of 400 GB/s over 4 DGX (100 GB/s): all four are named, with
+    # their figures, though the aggregate path (4 x 45 < 400 fails too) is one figure.
+    text = FORGOTTEN_SU.replace(
+        'aggregate_read: "40 GB/s"', 'aggregate_read: "400 GB/s"'
+    )
+    text = text.replace("c{01..04}", "c{01..02}")
+    report = check([str(write("d.yaml", text))])
+    msgs = [f.message for f in report.findings if f.rule_id == "STO003"]
+    assert msgs[-1] == (
+        "storage fabric 'storage': 4 GPU node(s) reach the storage below their share "
+        "of the 400.0 GB/s aggregate need (stated), at 90% protocol efficiency: "
+        "c01/dgx-h100-1 45.0 GB/s < 100.0 GB/s; c01/dgx-h100-2 45.0 GB/s < 100.0 GB/s; "
+        "c02/dgx-h100-1 45.0 GB/s < 100.0 GB/s; c02/dgx-h100-2 45.0 GB/s < 100.0 GB/s"
+    )
