@@ -86,7 +86,6 @@ from rackcheck.graph import storage, storage_path
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 
-
 SHOWN = 8  # nodes named in one finding
 
 
