@@ -83,6 +83,11 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
         from rackcheck.graph.network import fabric_metrics
 
         out["fabrics"] = fabric_metrics(g)
+    from rackcheck.graph.systems import nvlink_metrics
+
+    nvlink = nvlink_metrics(g)
+    if nvlink is not None:
+        out["nvlink"] = nvlink
     return out
 
 

@@ -116,9 +116,18 @@ class Tray(Server):
     kind: Literal["tray"]  # type: ignore[assignment]
 
 
+class NvLink(Strict):
+    """A rack system's NVLink domain: GPUs joined by NVLink switches, and each GPU's
+    NVLink bandwidth (as the source states it)."""
+
+    domain_gpus: PositiveCount
+    per_gpu: Byterate
+
+
 class RackSystem(Server):
     kind: Literal["rack-system"]  # type: ignore[assignment]
     contains: list[Part] = []
+    nvlink: NvLink | None = None
 
 
 class Psu(Base):

@@ -93,3 +93,55 @@ def test_planning_sn5600_leaf_2_to_1_does_not_strand_spines():
 
     p = plan(load_catalog().get("sn5600"), 170, 8, node_speed=400_000, ratio_leaf=2)
     assert set(p.spine_down()) == {120}
+
+
+def test_nvl72_compute_trays_are_fabric_endpoints():
+    # DGX GB Rack Scale Systems User Guide: 18 compute trays per rack, each with 4 x
+    # 400G ConnectX-7 (compute) and BlueField-3 400G ports (storage); NVIDIA NVL72
+    # Enterprise RA: GPUs rail-optimized through their own NICs (4 rails a tray). Before
+    # issue 9 a rack system was "no device with compute ports" (INP006, exit 2).
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    report = check([str(root / "designs/cluster-gb200-nvl72.yaml")])
+    assert report.input_errors == [] and report.exit_code(None) == 0
+    assert [f.rule_id for f in report.findings if f.severity >= 2] == []  # notes only
+    compute = report.metrics["fabrics"]["compute"]
+    assert (compute["nodes"], compute["rails"], compute["endpoints"]) == (144, 4, 576)
+    # fewest QM9700s for 576 x 400G at 1:1: SUs of 29 trays, 20 rail leaves with 29
+    # down and 30 up (10 spines x 3 links: ECMP-balanced, 29:30 not above 1:1)
+    assert (compute["leaf"], compute["spine"], compute["core"]) == (20, 10, 0)
+    assert compute["bisection_gbps"] == compute["bisection"]["full_gbps"] == 115200.0
+    # NVLink domains (DGX SuperPOD GB200 RA, Network Fabrics, NVL5): 72 GPUs a rack,
+    # 18 NVL5 links of each GPU: 1.8 TB/s per GPU
+    assert report.metrics["nvlink"] == {
+        "gb200-nvl72": {
+            "domains": 8,
+            "gpus_per_domain": 72,
+            "per_gpu_gbs": 1800.0,
+            "domain_gbs": 129600.0,
+            "gpus": 576,
+        }
+    }
+    storage = report.metrics["fabrics"]["storage"]
+    assert storage["endpoints"] == 144 + 8  # one BlueField-3 port a tray + the DDN's
+
+
+def test_nvl72_tray_is_named_by_path_in_explicit_links(write):
+    text = """\
+rackcheck: 1
+name: two trays of one NVL72 on a leaf
+racks:
+  - name: b01
+    model: gb200-nvl72
+fabrics:
+  - name: compute
+    switches:
+      - {name: leaf1, model: qm9700}
+    links:
+      - {from: "b01/gb200-compute-tray-{1..2}", to: leaf1, count: 4}
+"""
+    report = check([str(write("d.yaml", text))])
+    assert report.input_errors == []
+    fab = report.metrics["fabrics"]["compute"]
+    assert (fab["endpoints"], fab["bisection_gbps"]) == (8, 1600.0)
