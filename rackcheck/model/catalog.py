@@ -219,6 +219,40 @@ class Cable(Base):
 FigureBasis = Literal["measured", "rated"]
 
 
+def _basis(value: object) -> object:
+    """`measured` for the whole entry -> {read: measured, write: measured}."""
+    if isinstance(value, str):
+        if value not in ("measured", "rated"):
+            raise ValueError(
+                f"{value!r} is not a basis: write measured or rated, or "
+                "{read: ..., write: ...}"
+            )
+        return {"read": value, "write": value}
+    return value
+
+
+Basis = Annotated[
+    dict[Literal["read", "write"], FigureBasis],
+    BeforeValidator(_basis),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": ["measured", "rated"]},
+                {
+                    "type": "object",
+                    "properties": {
+                        "read": {"enum": ["measured", "rated"]},
+                        "write": {"enum": ["measured", "rated"]},
+                    },
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "measured (benchmark) or rated (datasheet), or per figure",
+        }
+    ),
+]
+
+
 class Storage(Base):
     kind: Literal["storage"]
     read: Byterate | None = None
@@ -226,14 +260,14 @@ class Storage(Base):
     capacity: Information | None = None
     capacity_basis: Literal["raw", "usable", "effective"] | None = None
     # one basis for the entry's throughput figures, or one per figure
-    basis: FigureBasis | dict[Literal["read", "write"], FigureBasis] | None = None
+    basis: Basis | None = None
     ports: list[Port] = []
 
     def basis_of(self, figure: str) -> str | None:
         """'measured', 'rated' or None (not stated) for `read` or `write`."""
-        if isinstance(self.basis, dict):
-            return self.basis.get(figure)  # type: ignore[call-overload,no-any-return]
-        return self.basis
+        if self.basis is None:
+            return None
+        return self.basis.get(figure)  # type: ignore[call-overload,no-any-return]
 
 
 Component = Annotated[

@@ -283,3 +283,48 @@ def test_sto003_names_gpu_nodes_below_their_share(write):
         "c01/dgx-h100-1 45.0 GB/s < 100.0 GB/s; c01/dgx-h100-2 45.0 GB/s < 100.0 GB/s; "
         "c02/dgx-h100-1 45.0 GB/s < 100.0 GB/s; c02/dgx-h100-2 45.0 GB/s < 100.0 GB/s"
     )
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            "    kind: storage\n    read: 10 GB/s\n    basis: guessed\n",
+            "extra.yaml:9:12: error INP002 basis: 'guessed' is not a basis: write "
+            "measured or rated, or {read: ..., write: ...}",
+        ),
+        (
+            "    kind: storage\n    basis: {read: measured, iops: rated}\n",
+            "extra.yaml:8:35: error INP002 [key]: Input should be 'read' or 'write'",
+        ),
+        (
+            "    kind: rack-system\n    nvlink: {domain_gpus: 0, per_gpu: 1.8 TB/s}\n",
+            "extra.yaml:8:27: error INP002 domain_gpus: Input should be greater than "
+            "or equal to 1",
+        ),
+        (
+            "    kind: rack-system\n    nvlink: {domain_gpus: 72, per_gpu: 1.8 Tbit}\n",
+            "extra.yaml:8:40: error INP003 per_gpu: '1.8 Tbit' is not a byterate (it "
+            "is [information]); write e.g. '12 GB/s'",
+        ),
+    ],
+)
+def test_bad_basis_and_nvlink_in_a_catalog_are_located(write, entry, expected):
+    from click.testing import CliRunner
+
+    from rackcheck.cli import cli
+
+    cat = write(
+        "extra.yaml",
+        "catalog: 1\ncomponents:\n  - id: mine\n    vendor: X\n    model: Y\n"
+        "    source: test\n" + entry,
+    )
+    design = write(
+        "d.yaml",
+        f"rackcheck: 1\nname: t\ncatalogs: [{cat.name}]\nracks:\n  - name: r01\n"
+        "    model: apc-netshelter-sx-ar3100\n",
+    )
+    result = CliRunner().invoke(cli, ["check", str(design)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if "extra.yaml" in line]
+    assert [line[line.index("extra.yaml") :] for line in lines] == [expected]
