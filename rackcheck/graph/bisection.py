@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from rackcheck.graph.fabric_view import FabricView
 
 EXACT_SWITCHES = 14  # switches up to which every balanced cut is covered (2^14 subsets)
-EXACT_CELLS = 1 << 23  # subsets x endpoints held at once by the exact search
+EXACT_CELLS = 1 << 22  # subsets x endpoints held at once by the exact search
 KL_LIMIT = 600  # nodes (switches + endpoint devices) for Kernighan-Lin
 SPECTRAL_LIMIT = 20_000  # switches for the spectral cut
 DENSE_LIMIT = 400  # switches below which the dense eigensolver is quicker
@@ -129,8 +129,11 @@ def _exact(
     import numpy as np
 
     n = view.n_sw
-    if n > EXACT_SWITCHES or (1 << n) * n_dev > EXACT_CELLS:
+    if n > EXACT_SWITCHES:
         skipped["exact"] = f"more than {EXACT_SWITCHES} switches"
+        return None
+    if (1 << n) * n_dev > EXACT_CELLS:
+        skipped["exact"] = f"2^{n} switch sets x {n_dev} endpoints: too many"
         return None
     masks = np.arange(1 << n, dtype=np.int64)
     in_x = ((masks[:, None] >> np.arange(n)) & 1).astype(np.int64)  # subsets x switches

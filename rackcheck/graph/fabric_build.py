@@ -105,13 +105,13 @@ class FabricBuilder:
         models = set(sel.models)
         from rackcheck.graph.systems import endpoints
 
-        return [
+        return [  # a rack system is taken by its own model or its trays'
             end
             for rack in g.racks()
             if not names or rack.name in names
             for dev in g.devices(rack)
-            if not models or dev.spec.id in models
             for end in endpoints(g, dev)
+            if not models or dev.spec.id in models or end.spec.id in models
         ]
 
     def add_switch(self, fab: FabricNode, sw: SwitchNode) -> None:

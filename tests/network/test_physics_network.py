@@ -145,3 +145,21 @@ fabrics:
     assert report.input_errors == []
     fab = report.metrics["fabrics"]["compute"]
     assert (fab["endpoints"], fab["bisection_gbps"]) == (8, 1600.0)
+
+
+def test_nvl72_trays_selected_by_tray_model(write):
+    text = """\
+rackcheck: 1
+name: trays by their own model
+racks:
+  - name: "b{01..02}"
+    model: gb200-nvl72
+fabrics:
+  - name: compute
+    endpoints: {racks: [], models: [gb200-compute-tray]}
+    generate: {switch: qm9700, rails: 4}
+"""
+    report = check([str(write("d.yaml", text))])
+    assert report.input_errors == []
+    fab = report.metrics["fabrics"]["compute"]
+    assert (fab["nodes"], fab["endpoints"]) == (36, 144)
