@@ -111,7 +111,7 @@ class Generate(Strict):
     )
     su_size: PositiveCount | None = Field(
         default=None,
-        description="nodes per scalable unit; default: a leaf's down ports",
+        description="nodes per scalable unit; default: the size with the fewest switches",
     )
     pod_size: PositiveCount | None = Field(
         default=None,
