@@ -83,6 +83,11 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
         from rackcheck.graph.network import fabric_metrics
 
         out["fabrics"] = fabric_metrics(g)
+    from rackcheck.graph.systems import nvlink_metrics
+
+    nvlink = nvlink_metrics(g)
+    if nvlink is not None:
+        out["nvlink"] = nvlink
     return out
 
 
@@ -106,8 +111,13 @@ def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
     out: dict[str, Any] = {
         "systems": len(systems),
         "gpu_nodes": storage.node_count(g),
+        "gpus": storage.gpu_count(g),
         "aggregate_read_gbs": gbs(storage.aggregate(g, "read")),
         "aggregate_write_gbs": gbs(storage.aggregate(g, "write")),
+        "aggregate_basis": {
+            "read": storage.figure_basis(g, "read"),
+            "write": storage.figure_basis(g, "write"),
+        },
         "path_gbs": gbs(storage.path_capacity(g)),
         "nodes_nic_gbs": gbs(storage.nodes_write_capacity(g)),
         "per_node_gbs": per_node,

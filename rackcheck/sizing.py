@@ -124,6 +124,11 @@ def render_text(r: dict[str, Any]) -> str:
         for k, v in r["oversubscription"].items()
         if v is not None
     )
+    whole = ", ".join(
+        f"{k} {ratio_text(v)}"
+        for k, v in r["oversubscription_tier"].items()
+        if v is not None
+    )
     pods = f", {r['pods']} pods" if r["pods"] else ""
     cab, opt, most = r["cables"], r["transceivers"], r["max_endpoints"]
     power = r["switch_power_kw"]
@@ -142,7 +147,7 @@ def render_text(r: dict[str, Any]) -> str:
         f"spine-core {cab['spine_core']}",
         f"transceivers switch side {opt['switch']} (twin-port cages once), node side "
         f"{opt['node']}",
-        f"oversub.     {over}",
+        f"oversub.     {over} (worst switch); {whole} (whole tier)",
         f"bisection    {rate(r['bisection_gbps'])} by max-flow (worst cut "
         f"'{r['bisection_cut']}'), analytic fat tree "
         f"{rate(r['bisection_analytic_gbps'])}, "

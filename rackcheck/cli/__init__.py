@@ -363,7 +363,7 @@ def fabric() -> None:
 @click.option(
     "--su-size",
     type=click.IntRange(min=1),
-    help="Nodes per scalable unit [default: a leaf's down ports].",
+    help="Nodes per scalable unit [default: the size with the fewest switches].",
 )
 @click.option(
     "--extra-endpoints",

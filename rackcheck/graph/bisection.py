@@ -1,13 +1,22 @@
 """Bisection bandwidth from the graph: max-flow across balanced cuts of the endpoints.
 
-The true bisection (the least capacity over *every* balanced split of the endpoints) is
-NP-hard; rackcheck takes the minimum over a set of candidate splits, each exact by
-max-flow / min-cut, so the figure is an upper bound that the named cut attains:
+An endpoint is a device (a server, a compute tray, a storage appliance) or an extra
+single-port endpoint; a cut puts whole endpoints on one side, never part of a device's
+ports (a server whose NICs sat on both sides could relay between them, so such a "cut"
+is not a split of the cluster). A balanced cut has floor(n/2) endpoints on side A.
 
-- ``index``: the first half of the nodes (in design order) against the second half;
+The bisection is the least max-flow over every balanced cut. rackcheck computes it
+**exactly** when the fabric has at most EXACT_SWITCHES switches (every subset X of the
+switches is a candidate source side of the min cut; for each, the best balanced choice
+of endpoints is the floor(n/2) with the least cost, so the minimum over X is the
+minimum over all balanced cuts). On larger fabrics it takes the minimum over candidate
+cuts, each exact by max-flow / min-cut, so the figure is an **upper bound** that the
+named cut attains (equal to the true figure on the canonical fat trees, whose weakest
+layer these cuts cross):
+
+- ``index``: the first half of the endpoints (in design order) against the rest;
 - ``su`` / ``pod`` / ``rack``: alternate scalable units, pods or racks;
-- ``rail``: the first half of the rails against the rest (rail-optimized fabrics);
-- ``spectral``: endpoints ordered by the Fiedler vector of their switch in the
+- ``spectral``: endpoints ordered by the Fiedler value of their switches in the
   capacity-weighted switch graph (finds weak tiers such as an oversubscribed core);
 - ``kernighan-lin``: networkx's Kernighan-Lin bisection, on fabrics small enough.
 
@@ -15,6 +24,9 @@ Each cut: a super source feeds every endpoint of side A at its link speed, a sup
 drains side B; switch links carry their collapsed capacity both ways. The flow is
 `scipy.sparse.csgraph.maximum_flow` (Dinic, compiled) on integer capacities: Mbit/s
 divided by their greatest common divisor, so 400G links become small integers.
+
+*Full bisection* is what an ideal non-blocking fabric gives over the same balanced
+cuts: the injection of the floor(n/2) endpoints with the least injection.
 """
 
 from __future__ import annotations
@@ -29,6 +41,8 @@ if TYPE_CHECKING:
 
     from rackcheck.graph.fabric_view import FabricView
 
+EXACT_SWITCHES = 14  # switches up to which every balanced cut is covered (2^14 subsets)
+EXACT_CELLS = 1 << 22  # subsets x endpoints held at once by the exact search
 KL_LIMIT = 600  # nodes (switches + endpoint devices) for Kernighan-Lin
 SPECTRAL_LIMIT = 20_000  # switches for the spectral cut
 DENSE_LIMIT = 400  # switches below which the dense eigensolver is quicker
@@ -53,23 +67,85 @@ class Bisection:
         }
 
 
-def bisection(view: FabricView) -> Bisection:
+def endpoint_groups(view: FabricView) -> tuple[np.ndarray, int]:
+    """(endpoint index of each NIC port, number of endpoints): a device's ports share
+    one endpoint, each extra endpoint is its own; endpoints in design order."""
     import numpy as np
 
     n_ep = view.endpoints
+    extra = len(view.node_names) + np.arange(n_ep)
+    key = np.where(view.ep_node >= 0, view.ep_node, extra)
+    uniq, inverse = np.unique(key, return_inverse=True)
+    return inverse.astype(np.int64), int(uniq.size)
+
+
+def full_bisection(view: FabricView) -> int:
+    """Mbit/s an ideal non-blocking fabric gives across the worst balanced cut: the
+    injection of the floor(n/2) endpoints that inject least."""
+    import numpy as np
+
+    grp, n = endpoint_groups(view)
+    inj = np.sort(np.bincount(grp, weights=view.ep_mbps, minlength=n))
+    return int(inj[: n // 2].sum())
+
+
+def bisection(view: FabricView) -> Bisection:
+    import numpy as np
+
     inj = view.injection()
-    out = Bisection(None, None, injection=inj, full=inj * (n_ep // 2) // max(n_ep, 1))
-    if n_ep < 2:
+    out = Bisection(None, None, injection=inj)
+    if view.endpoints == 0:
+        out.skipped["all"] = "fewer than 2 endpoints"
+        return out
+    grp, n_dev = endpoint_groups(view)
+    out.full = full_bisection(view)
+    if n_dev < 2:
         out.skipped["all"] = "fewer than 2 endpoints"
         return out
     flow = FlowNetwork(view)
-    for name, order in _cuts(view, out.skipped):
-        side = np.zeros(n_ep, dtype=bool)
-        side[order[: n_ep // 2]] = True
-        out.cuts[name] = flow.value(side)
-    best = min(out.cuts, key=lambda k: out.cuts[k])
+    for name, order in _cuts(view, grp, n_dev, out.skipped):
+        side = np.zeros(n_dev, dtype=bool)
+        side[order[: n_dev // 2]] = True
+        out.cuts[name] = flow.value(side[grp])
+    exact = _exact(view, grp, n_dev, out.skipped)
+    if exact is not None:
+        out.cuts["exact"] = exact
+    best = min(out.cuts, key=lambda k: (out.cuts[k], k != "exact"))
     out.mbps, out.cut = out.cuts[best], best
     return out
+
+
+def _exact(
+    view: FabricView, grp: np.ndarray, n_dev: int, skipped: dict[str, str]
+) -> int | None:
+    """The least max-flow over every balanced cut of the endpoints, Mbit/s, by
+    enumerating the switch side of the min cut (small fabrics only).
+
+    For a cut (A, B) the min cut is min over switch sets X (source side) of
+    cap(X, not X) + sum over A of their links to switches outside X + sum over B of
+    their links into X. For a fixed X an endpoint costs c_A = links out of X on side
+    A, c_B = links into X on side B; the best balanced cut takes as A the floor(n/2)
+    endpoints with the least c_A - c_B."""
+    import numpy as np
+
+    n = view.n_sw
+    if n > EXACT_SWITCHES:
+        skipped["exact"] = f"more than {EXACT_SWITCHES} switches"
+        return None
+    if (1 << n) * n_dev > EXACT_CELLS:
+        skipped["exact"] = f"2^{n} switch sets x {n_dev} endpoints: too many"
+        return None
+    masks = np.arange(1 << n, dtype=np.int64)
+    in_x = ((masks[:, None] >> np.arange(n)) & 1).astype(np.int64)  # subsets x switches
+    cut = (in_x[:, view.pu] != in_x[:, view.pv]).astype(np.int64) @ view.pcap
+    per = np.zeros((n_dev, n), dtype=np.int64)  # endpoint x switch: Mbit/s of links
+    np.add.at(per, (grp, view.ep_sw), view.ep_mbps)
+    into_x = in_x @ per.T  # subsets x endpoints: capacity into X
+    total = per.sum(axis=1)
+    k = n_dev // 2
+    diff = total[None, :] - 2 * into_x  # c_A - c_B
+    best_a = np.partition(diff, k - 1, axis=1)[:, :k].sum(axis=1)
+    return int((cut + into_x.sum(axis=1) + best_a).min())
 
 
 class FlowNetwork:
@@ -116,35 +192,39 @@ class FlowNetwork:
         return int(result.flow_value) * self.unit
 
 
-def _cuts(view: FabricView, skipped: dict[str, str]) -> list[tuple[str, np.ndarray]]:
-    """(name, endpoint order): each cut puts the first half of its order on side A."""
+def _cuts(
+    view: FabricView, grp: np.ndarray, n_dev: int, skipped: dict[str, str]
+) -> list[tuple[str, np.ndarray]]:
+    """(name, endpoint order): each cut puts the first floor(n/2) endpoints (whole
+    devices) on side A."""
     import numpy as np
 
-    n_ep = view.endpoints
-    node = np.where(
-        view.ep_node >= 0, view.ep_node, len(view.node_names) + np.arange(n_ep)
+    dev = np.arange(n_dev)
+    cuts = [("index", dev)]
+    big = np.iinfo(np.int64).max
+    ep_groups = (
+        ("su", view.sw_su[view.ep_sw]),
+        ("pod", view.sw_pod[view.ep_sw]),
+        ("rack", view.ep_rack),
     )
-    port = view.ep_port
-    leaf_su, leaf_pod = view.sw_su[view.ep_sw], view.sw_pod[view.ep_sw]
-    cuts = [("index", np.lexsort((port, node)))]
-    for name, group in (("su", leaf_su), ("pod", leaf_pod), ("rack", view.ep_rack)):
-        known = group[group >= 0]
+    for name, per_ep in ep_groups:
+        group = np.full(n_dev, big, dtype=np.int64)
+        np.minimum.at(group, grp, np.where(per_ep >= 0, per_ep, big))
+        known = group[group != big]
         if known.size == 0 or np.unique(known).size < 2:
             skipped[name] = f"fewer than 2 {name}s"
             continue
-        cuts.append((name, np.lexsort((port, node, group, group % 2))))
-    rails = np.unique(port)
-    if rails.size >= 2:
-        upper = port >= rails[rails.size // 2]
-        cuts.append(("rail", np.lexsort((node, port, upper))))
-    else:
-        skipped["rail"] = "one rail"
+        cuts.append((name, np.lexsort((dev, group, group % 2))))
     spectral = _spectral(view, skipped)
     if spectral is not None:
-        cuts.append(("spectral", np.lexsort((port, node, spectral[view.ep_sw]))))
+        weight = np.bincount(grp, minlength=n_dev)
+        value = np.bincount(grp, weights=spectral[view.ep_sw], minlength=n_dev)
+        cuts.append(("spectral", np.lexsort((dev, value / np.maximum(weight, 1)))))
     kl = _kernighan_lin(view, skipped)
     if kl is not None:
-        cuts.append(("kernighan-lin", np.lexsort((port, node, ~kl))))
+        side = np.zeros(n_dev, dtype=bool)
+        side[grp[kl]] = True
+        cuts.append(("kernighan-lin", np.lexsort((dev, ~side))))
     return cuts
 
 

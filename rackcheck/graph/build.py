@@ -211,6 +211,9 @@ class DesignGraph:
                 rack=rid, spec=spec, system=True, assume=entry.assume,
             )  # fmt: skip
             self._add_device(system, None, pdu_ids)
+            from rackcheck.graph.systems import add_parts
+
+            add_parts(self, system)
         for j, ref in enumerate(entry.devices):
             self._add_devices(rack, j, ref, pdu_ids)
 

@@ -71,9 +71,12 @@ class FabricBuilder:
         """Devices by `rack/name` (the name a design gives, or model-n)."""
         if self._devices is None:
             self._devices = {}
+            from rackcheck.graph.systems import endpoints
+
             for rack in self.g.racks():
                 for dev in self.g.devices(rack):
-                    self._devices.setdefault(f"{rack.name}/{dev.name}", dev)
+                    for end in endpoints(self.g, dev):
+                        self._devices.setdefault(f"{rack.name}/{end.name}", end)
         return self._devices
 
     def select(self, sel: Any, path: DataPath) -> list[DeviceNode] | None:
@@ -100,12 +103,15 @@ class FabricBuilder:
         if not ok:
             return None
         models = set(sel.models)
-        return [
-            dev
+        from rackcheck.graph.systems import endpoints
+
+        return [  # a rack system is taken by its own model or its trays'
+            end
             for rack in g.racks()
             if not names or rack.name in names
             for dev in g.devices(rack)
-            if not models or dev.spec.id in models
+            for end in endpoints(g, dev)
+            if not models or dev.spec.id in models or end.spec.id in models
         ]
 
     def add_switch(self, fab: FabricNode, sw: SwitchNode) -> None:

@@ -1,19 +1,20 @@
-"""Size a rail-optimized fat tree (folded Clos) from a switch's radix: the design rules.
+"""Size a rail-optimized fat tree (folded Clos) with the fewest switches.
 
 Everything is derived from the radix k (ports per switch at the endpoint speed, after
-breakout: one 800G port = two 400G) and the oversubscription target r (down:up):
+breakout: one 800G port = two 400G) and the oversubscription targets (down:up):
 
-- A leaf has d = the most down ports with d + ceil(d / r) <= k, and u = k - d up
-  (1:1 and k = 64: 32 down, 32 up). A scalable unit (SU) of `su_size` nodes (default d)
-  gets one leaf per rail: NIC i of every node lands on rail i's leaf.
-- 2 tiers while the spines can reach every leaf: S spines, the smallest divisor of u
-  with L x (u / S) <= k, so every leaf has u / S links to every spine (balanced ECMP).
-  At most k leaves: k x d endpoints (k^2/2 at 1:1).
-- 3 tiers above that: pods of whole SUs, as many leaves as a spine's down ports d_s
-  reach (d_s + ceil(d_s / r_spine) <= k, u_s = k - d_s); Sp spines per pod (smallest
-  divisor of u with Lp x (u / Sp) <= d_s); spine j of every pod joins core plane j of
-  Cp cores (smallest divisor of u_s with P x (u_s / Cp) <= k). At most k pods:
-  k x d_s x d endpoints (k^3/4 at 1:1).
+- A leaf has at most d down ports, the most with d + ceil(d / r) <= k. A scalable unit
+  (SU) of `su_size` nodes gets one leaf per rail: NIC i of every node lands on rail i's
+  leaf. Without `su_size`, every SU size that keeps 2 tiers is tried.
+- A switch with e links down needs ceil(e / r) up: the ratio closest to the target and
+  not above it. Balanced ECMP: every leaf has x links to every spine of its pod, every
+  spine y links to every core of its plane; S * x uplinks must fit a leaf's free ports,
+  L * x a spine's.
+- 2 tiers while the spines reach every leaf; 3 tiers (pods of whole SUs, spine j of
+  every pod in core plane j) above that. The pod size, x, S, y and C with the fewest
+  switches in total win; ties go to fewer uplinks, then fewer pods. This reproduces
+  NVIDIA's DGX SuperPOD tables and never takes more switches than equal link counts
+  per divisor did (1,024 DGX x 8 rails on QM9700 at spine 2:1: 576, not 832).
 
 Speeds are integers in Mbit/s inside; pint quantities are made only at the boundaries.
 """
@@ -95,14 +96,6 @@ def split_ports(k: int, ratio: float) -> tuple[int, int]:
     while down + 1 + math.ceil((down + 1) / ratio - 1e-9) <= k:
         down += 1
     return down, k - down
-
-
-def smallest_divisor(n: int, ok: Any) -> int | None:
-    """The smallest divisor d of n with ok(d), else None."""
-    for d in range(1, n + 1):
-        if n % d == 0 and ok(d):
-            return d
-    return None
 
 
 @dataclass
@@ -231,6 +224,16 @@ class Plan:
             spine = max(self.spine_down()) / self.up_spine
         return {"leaf": leaf, "spine": spine}
 
+    def tier_oversubscription(self) -> dict[str, float | None]:
+        """Each tier as a whole: all its down capacity over all its up capacity."""
+        leaf = (
+            sum(self.leaf_down) / (self.leaves * self.up_leaf) if self.up_leaf else None
+        )
+        spine = None
+        if self.tiers == 3 and self.up_spine:
+            spine = sum(self.spine_down()) / (self.spines * self.up_spine)
+        return {"leaf": leaf, "spine": spine}
+
     def switch_power_kw(self) -> float | None:
         """Total switch power, or None when the catalog has no power figure."""
         power = self.switch.power
@@ -246,7 +249,9 @@ class Plan:
         (when there are leaves on both sides) and spine uplinks (pods on both sides):
         a cut between halves of the leaves (pods) crosses half of that layer."""
         s = self.speed
-        layers = [self.endpoints // 2 * s * 2]  # a balanced split of an odd count
+        half = (self.nodes + self.extra) // 2  # endpoints on the smaller side
+        few = min(self.extra, half)  # single-port extras inject least
+        layers = [(few + (half - few) * self.rails) * s * 2]
         if self.leaves > 1:
             layers.append(self.leaves * self.up_leaf * s)
         if self.tiers == 3 and self.pods > 1:
@@ -276,8 +281,10 @@ def plan(
     tiers: int | None = None,
     media: dict[str, str] | None = None,
 ) -> Plan:
-    """Size the fabric; raises PlanError (with the option at fault) when it cannot be
-    built. `node_speed` in Mbit/s (None: the switch's fastest native speed)."""
+    """Size the fabric with the fewest switches; raises PlanError (with the option at
+    fault) when it cannot be built. `node_speed` in Mbit/s (None: the switch's fastest
+    native speed). Without `su_size`, every SU size that keeps 2 tiers is tried (the
+    same number of SUs with fewer nodes each needs fewer uplinks)."""
     if nodes < 1 and extra < 1:
         raise PlanError("a fabric needs at least one endpoint", "nodes")
     if rails < 1:
@@ -291,110 +298,34 @@ def plan(
             f"{switch.id} has {ln.k} ports: too few for a leaf at {r_leaf:g}:1",
             "switch",
         )
-    su = su_size or d_leaf
-    per_rail = -(-su // d_leaf)  # leaves per rail in one SU
-    per_leaf = -(-su // per_rail)
-    p = Plan(
-        switch,
-        nodes,
-        rails,
-        ln,
-        node_speed,
-        node_per_cage,
-        su,
-        rails * per_rail,
-        r_leaf,
-        r_spine,
-        0,
-        d_leaf,
-        u_leaf,
-        extra=extra,
-        media=dict(media or {}),
-    )
-    n_su = -(-nodes // su)
-    for s in range(n_su):
-        for r in range(rails):
-            for _ in range(per_rail):
-                p.leaf_su.append(s)
-                p.leaf_rail.append(r)
-                p.leaf_down.append(0)
-    for n in range(nodes):
-        s, pos = divmod(n, su)
-        for r in range(rails):
-            leaf = s * p.leaves_per_su + r * per_rail + pos // per_leaf
-            p.ep_leaf.append(leaf)
-            p.leaf_down[leaf] += 1
-    _place_extras(p, extra)
-    _tiers(p, tiers, pod_size)
+
+    from rackcheck.graph.fabric_tiers import layout_nodes, tiers_for, two_tier
+
+    def layout(su: int) -> Plan:
+        p = Plan(switch, nodes, rails, ln, node_speed, node_per_cage, su, 0, r_leaf,
+                 r_spine, 0, d_leaf, u_leaf, extra=extra, media=dict(media or {}))  # fmt: skip
+        layout_nodes(p, su)
+        return p
+
+    if su_size is None and tiers != 3 and nodes > 0:
+        best: tuple[int, int] | None = None
+        for n_su in range(-(-nodes // d_leaf), nodes + 1):
+            if n_su * rails > ln.k:
+                break
+            su = -(-nodes // n_su)
+            if best is not None and su == best[1]:
+                continue
+            cand = layout(su)
+            found = two_tier(cand)
+            if found is not None and (best is None or found[0] + cand.leaves < best[0]):
+                best = (found[0] + cand.leaves, su)
+        if best is not None:
+            p = layout(best[1])
+            tiers_for(p, 2, pod_size)
+            return p
+    p = layout(su_size or d_leaf)
+    tiers_for(p, tiers, pod_size)
     return p
-
-
-def _place_extras(p: Plan, extra: int) -> None:
-    """Extra endpoints take free leaf ports, first leaves first; the rest get service
-    leaves of their own (which need uplinks like any leaf)."""
-    left = extra
-    for leaf in range(len(p.leaf_down)):
-        while left and p.leaf_down[leaf] < p.down_leaf:
-            p.ep_leaf.append(leaf)
-            p.leaf_down[leaf] += 1
-            left -= 1
-    while left:
-        leaf = len(p.leaf_su)
-        take = min(left, p.down_leaf)
-        p.leaf_su.append(-1)
-        p.leaf_rail.append(-1)
-        p.leaf_down.append(take)
-        p.ep_leaf += [leaf] * take
-        left -= take
-
-
-def _tiers(p: Plan, tiers: int | None, pod_size: int | None) -> None:
-    k, leaves, u = p.lanes.k, p.leaves, p.up_leaf
-    if tiers is None:
-        tiers = 2 if leaves <= k else 3
-    if tiers == 2:
-        spines = smallest_divisor(u, lambda s: leaves * (u // s) <= k)
-        if spines is None:
-            raise PlanError(
-                f"2 tiers of {p.switch.id} (radix {k}) reach at most {k} leaves "
-                f"({k * p.down_leaf} endpoints); this fabric needs {leaves} leaves "
-                f"({p.endpoints} endpoints): use 3 tiers",
-                "tiers",
-            )
-        p.tiers, p.pods, p.leaves_per_pod, p.spines_per_pod = 2, 1, leaves, spines
-        return
-    d_s, u_s = split_ports(k, p.ratio_spine)
-    if d_s < 1 or u_s < 1:
-        raise PlanError(f"{p.switch.id}: too few ports for a spine tier", "switch")
-    per_su = p.leaves_per_su
-    if pod_size is not None:
-        per_pod = pod_size * per_su
-        if per_pod > d_s:
-            raise PlanError(
-                f"a pod of {pod_size} SUs has {per_pod} leaves, more than a spine's "
-                f"{d_s} down ports",
-                "pod_size",
-            )
-    else:
-        per_pod = per_su * (d_s // per_su) if per_su <= d_s else d_s
-    per_pod = max(1, min(per_pod, leaves))
-    pods = -(-leaves // per_pod)
-    sp = smallest_divisor(u, lambda s: per_pod * (u // s) <= d_s)
-    cp = smallest_divisor(u_s, lambda c: pods * (u_s // c) <= k)
-    if sp is None or cp is None:
-        most = k * d_s * p.down_leaf
-        raise PlanError(
-            f"3 tiers of {p.switch.id} (radix {k}) reach at most {k} pods ({most} "
-            f"endpoints); this fabric needs {pods} pods ({p.endpoints} endpoints)",
-            "switch",
-        )
-    p.tiers, p.down_spine, p.up_spine = 3, d_s, u_s
-    p.pods, p.leaves_per_pod, p.spines_per_pod, p.cores_per_plane = (
-        pods,
-        per_pod,
-        sp,
-        cp,
-    )
 
 
 def summary(
@@ -426,6 +357,10 @@ def summary(
         "bisection_analytic_gbps": p.analytic_bisection() / 1000,
         "oversubscription": {
             k: None if v is None else round(v, 4) for k, v in over.items()
+        },
+        "oversubscription_tier": {
+            k: None if v is None else round(v, 4)
+            for k, v in p.tier_oversubscription().items()
         },
         "max_endpoints": p.max_endpoints(),
     }

@@ -7,6 +7,7 @@ quantities only for the comparisons and messages they report.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -195,7 +196,11 @@ class TierLoad:
 
 
 def tier_loads(g: DesignGraph, fab: FabricNode) -> list[TierLoad]:
-    """Down and up capacity of every tier that has uplinks, with its worst switch."""
+    """Down and up capacity of every tier that carries traffic, with its worst switch.
+
+    A switch with down links and no up link is infinitely oversubscribed (ratio
+    ``math.inf``) when the fabric has somewhere else to go: a leaf in a fabric of more
+    than one switch, a spine in a fabric with cores. A lone switch is not."""
     import numpy as np
 
     v = view(g, fab)
@@ -211,10 +216,14 @@ def tier_loads(g: DesignGraph, fab: FabricNode) -> list[TierLoad]:
     np.add.at(down, upper, cap)
     out = []
     for tier in (0, 1):
-        sel = (v.sw_tier == tier) & (up > 0)
+        in_tier = v.sw_tier == tier
+        above = n > 1 if tier == 0 else bool((v.sw_tier > tier).any())
+        stranded = in_tier & (up == 0) & (down > 0) & above
+        sel = in_tier & ((up > 0) | stranded)
         if not sel.any():
             continue
         ratio = np.where(sel, down / np.maximum(up, 1), -1.0)
+        ratio[stranded] = math.inf
         worst = int(np.argmax(ratio))
         out.append(
             TierLoad(
@@ -332,7 +341,11 @@ def _explicit_summary(
             cables["leaf_spine"] += c
         elif pair == {1, 2}:
             cables["spine_core"] += c
-    loads = {TIER_NAME[t.tier]: round(t.worst_ratio, 4) for t in tier_loads(g, fab)}
+    loads = {TIER_NAME[t.tier]: _ratio(t.worst_ratio) for t in tier_loads(g, fab)}
+    whole = {
+        TIER_NAME[t.tier]: _ratio(t.down / t.up if t.up else math.inf)
+        for t in tier_loads(g, fab)
+    }
     return {
         "tiers": max(tiers, default=-1) + 1,
         "leaf": count["leaf"],
@@ -346,15 +359,25 @@ def _explicit_summary(
         "bisection_cut": bis.cut,
         "bisection_analytic_gbps": _analytic(v) / 1000,
         "oversubscription": {"leaf": loads.get("leaf"), "spine": loads.get("spine")},
+        "oversubscription_tier": {
+            "leaf": whole.get("leaf"),
+            "spine": whole.get("spine"),
+        },
     }
+
+
+def _ratio(r: float) -> float | str:
+    """A ratio for the metrics: rounded, or "inf" (JSON has no infinity)."""
+    return "inf" if math.isinf(r) else round(r, 4)
 
 
 def _analytic(v: FabricView) -> int:
     """Half the narrowest layer (Mbit/s): injection, leaf uplinks when there are two
     leaves or more, spine uplinks when there are two pods or more."""
+    from rackcheck.graph.bisection import full_bisection
+
     tu, tw = v.sw_tier[v.pu], v.sw_tier[v.pv]
-    n = max(v.endpoints, 1)
-    layers = [v.injection() * (n // 2) // n * 2]  # the smaller half of a balanced split
+    layers = [2 * full_bisection(v)]  # the smaller half of a balanced split
     pods = {int(p) for p in v.sw_pod[v.sw_tier == 1].tolist() if p >= 0}
     for lo, enough in ((0, int((v.sw_tier == 0).sum()) > 1), (1, len(pods) > 1)):
         sel = ((tu == lo) & (tw == lo + 1)) | ((tu == lo + 1) & (tw == lo))
@@ -397,7 +420,9 @@ def _switch_power(sws: list[SwitchNode]) -> float | None:
 
 
 def ratio_text(ratio: float) -> str:
-    """3.0 -> '3:1', 0.5 -> '1:2'."""
+    """3.0 -> '3:1', 0.5 -> '1:2', inf -> '1:0' (no uplink)."""
+    if ratio == float("inf"):
+        return "1:0 (no uplink)"
     if ratio >= 1:
         return f"{ratio:.3g}:1"
     return f"1:{1 / ratio:.3g}" if ratio > 0 else "0:1"

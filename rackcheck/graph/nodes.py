@@ -46,6 +46,7 @@ class DeviceNode(Node):
     spec: Any = None  # catalog server / switch / storage / tray / rack-system ...
     position: int | None = None
     system: bool = False  # the rack-system itself (GB200 NVL72)
+    parts: list[str] = field(default_factory=list)  # a system's trays with ports (ids)
     assume: Any = None  # design Assume: figures the design states
     psus: list[PsuNode] = field(default_factory=list)  # its cords, in PSU order
 

@@ -9,7 +9,10 @@ architecture featuring DGX H100, RA-11333-001, "Storage Architecture", Table 6),
 | 1 SU (32 nodes) read/write | 15/7 | 40/20  | 125/62|
 | 4 SU (128 nodes) read/write| 60/30| 160/80 | 500/250|
 
-They are requirement points, not "per node x N". Between 32 and 128 nodes rackcheck
+They are requirement points, not "per node x N", and they are per DGX H100, i.e. per 8
+GPUs: rackcheck counts a design's GPUs and divides by 8 (a GB200 NVL72 rack's 18 trays
+of 4 GPUs are 9 DGX-equivalents), and a node's single-node need is the tier's figure x
+its GPUs / 8. Between 32 and 128 nodes rackcheck
 interpolates linearly between the two points; below 32 nodes it scales the 1-SU point by
 nodes/32 (never below the single-node figure); above 128 it extrapolates with the slope
 between the points. For every tier the 4-SU point is 4x the 1-SU point (the 62 GB/s write
@@ -39,21 +42,37 @@ TIERS: dict[str, tuple[float, float, float, float, float, float]] = {
 SU_NODES = 32
 
 
-def tier_aggregate(single: float, one_su: float, four_su: float, nodes: int) -> float:
-    """Interpolate a tier's aggregate requirement (GB/s) for `nodes` GPU nodes."""
+def tier_aggregate(single: float, one_su: float, four_su: float, nodes: float) -> float:
+    """Interpolate a tier's aggregate requirement (GB/s) for `nodes` 8-GPU DGX (a
+    fraction where the design's GPUs are not a multiple of 8)."""
     if nodes <= SU_NODES:
         return max(single, one_su * nodes / SU_NODES) if nodes else 0.0
     slope = (four_su - one_su) / (4 * SU_NODES - SU_NODES)
     return one_su + slope * (nodes - SU_NODES)
 
 
+DGX_GPUS = 8  # the guideline's unit: one DGX H100 (8 GPUs)
+
+
 @dataclass(frozen=True)
 class Need:
-    read_node: pint.Quantity | None
+    read_node: pint.Quantity | None  # per node as stated, or per 8-GPU DGX (tier)
     write_node: pint.Quantity | None
     read_total: pint.Quantity | None
     write_total: pint.Quantity | None
     basis: str
+    tier_read: bool = False  # read_node comes from the tier: scale by the node's GPUs
+    tier_write: bool = False
+
+    def for_node(self, gpus: int) -> tuple[pint.Quantity | None, pint.Quantity | None]:
+        """(read, write) one node with `gpus` GPUs needs: a tier's single-node figure
+        is per 8-GPU DGX, so a 4-GPU tray needs half; a stated figure is per node."""
+        scale = gpus / DGX_GPUS
+        r, w = self.read_node, self.write_node
+        return (
+            r * scale if r is not None and self.tier_read else r,
+            w * scale if w is not None and self.tier_write else w,
+        )
 
 
 def gpu_nodes(graph: DesignGraph) -> list[tuple[DeviceNode, Any, int]]:
@@ -76,11 +95,20 @@ def node_count(graph: DesignGraph) -> int:
     return sum(n for _, _, n in gpu_nodes(graph))
 
 
+def gpu_count(graph: DesignGraph) -> int:
+    """GPUs in the GPU nodes (a rack system's: those of its GPU trays)."""
+    return sum(spec.gpus.count * n for _, spec, n in gpu_nodes(graph))
+
+
 def requirement(graph: DesignGraph) -> Need | None:
+    """What the workload needs. A tier's figures are per DGX of 8 GPUs (SuperPOD RA
+    Table 6), so the aggregate is interpolated at GPUs / 8 DGX-equivalents, not at the
+    node count: 18 GB200 trays of 4 GPUs are 9 DGX, not 18."""
     w = graph.design.workload
     if w is None:
         return None
-    nodes = node_count(graph)
+    gpus = gpu_count(graph)
+    dgx = gpus / DGX_GPUS
     vals: list[pint.Quantity | None] = [None, None, None, None]
     basis = "stated"
     if w.storage_tier is not None:
@@ -88,14 +116,15 @@ def requirement(graph: DesignGraph) -> Need | None:
         vals = [
             q(s_r, "GB/s"),
             q(s_w, "GB/s"),
-            q(tier_aggregate(s_r, r1, r4, nodes), "GB/s"),
-            q(tier_aggregate(s_w, w1, w4, nodes), "GB/s"),
+            q(tier_aggregate(s_r, r1, r4, dgx), "GB/s"),
+            q(tier_aggregate(s_w, w1, w4, dgx), "GB/s"),
         ]
-        basis = f"tier '{w.storage_tier}' for {nodes} nodes"
+        basis = f"tier '{w.storage_tier}' for {gpus} GPUs = {dgx:g} x 8-GPU DGX"
     stated = [w.read_per_node, w.write_per_node, w.aggregate_read, w.aggregate_write]
+    tier = [s is None and v is not None for s, v in zip(stated, vals, strict=True)]
     vals = [s if s is not None else v for s, v in zip(stated, vals, strict=True)]
     read_node, write_node, read_total, write_total = vals
-    return Need(read_node, write_node, read_total, write_total, basis)
+    return Need(read_node, write_node, read_total, write_total, basis, tier[0], tier[1])
 
 
 def _figure(dev: DeviceNode, name: str) -> pint.Quantity | None:
@@ -119,6 +148,27 @@ def aggregate(graph: DesignGraph, name: str) -> pint.Quantity | None:
     if not systems or any(f is None for f in figures):
         return None
     return q(sum(f.to("GB/s").magnitude for f in figures), "GB/s")  # type: ignore[union-attr]
+
+
+BASIS_TEXT = {
+    "measured": "measured (benchmark)",
+    "rated": "rated (datasheet)",
+    "assumed": "assumed (design's assume:)",
+    None: "basis not stated",
+}
+
+
+def figure_basis(graph: DesignGraph, name: str) -> str:
+    """How the systems' `read` or `write` figures were obtained, for messages:
+    "measured (benchmark)", "rated (datasheet)", both joined, "assumed (design's
+    assume:)" for the design's own figures, or "basis not stated"."""
+    kinds: set[str | None] = set()
+    for dev in storage_systems(graph):
+        if dev.assume is not None and getattr(dev.assume, name, None) is not None:
+            kinds.add("assumed")
+        else:
+            kinds.add(dev.spec.basis_of(name))
+    return ", ".join(BASIS_TEXT[k] for k in sorted(kinds, key=lambda k: k or "~"))
 
 
 def capacity(graph: DesignGraph) -> pint.Quantity | None:

@@ -55,3 +55,52 @@ def max_flow(graph: DesignGraph, fabric: str) -> pint.Quantity | None:
     if mbps is None:
         return None
     return q(mbps / 8000.0 * efficiency(graph), "GB/s")
+
+
+def node_paths(graph: DesignGraph, fabric: str) -> list[tuple[str, int, int | None]]:
+    """(name, GPUs, Mbit/s the storage can send it alone) for every GPU node, in design
+    order: None when the node has no link in the fabric or no path to a storage
+    system. A node's figure is the max-flow from every storage endpoint to its ports,
+    computed once per way of attaching (the switches and speeds of its ports)."""
+    import numpy as np
+
+    from rackcheck.graph import network
+    from rackcheck.graph.bisection import FlowNetwork
+    from rackcheck.graph.storage import gpu_nodes
+
+    fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
+    index = {d: i for i, d in enumerate(fab.devices)} if fab is not None else {}
+    view = network.view(graph, fab) if fab is not None else None
+    flow = None
+    sources = None
+    if view is not None and fab is not None:
+        kinds = [graph.node(d).spec.kind == "storage" for d in fab.devices]
+        sources = np.array(kinds + [False], dtype=bool)[view.ep_node]
+        if sources.any():
+            flow = FlowNetwork(view)
+    memo: dict[tuple[tuple[int, int], ...], int | None] = {}
+    out: list[tuple[str, int, int | None]] = []
+    seen: set[str] = set()
+    for dev, spec, count in gpu_nodes(graph):
+        if dev.id in seen:
+            continue
+        seen.add(dev.id)
+        rack = graph.node(dev.rack).name
+        ids = list(dev.parts) if dev.parts else [dev.id]
+        if not dev.parts and dev.system:
+            out.append((f"{rack}/{dev.name} ({count} trays)",
+                        spec.gpus.count * count, None))  # fmt: skip
+            continue
+        for dev_id in ids:
+            part = graph.node(dev_id)
+            value = None
+            if dev_id in index and view is not None and flow is not None:
+                assert sources is not None
+                mine = view.ep_node == index[dev_id]
+                sig = tuple(sorted(zip(view.ep_sw[mine].tolist(),
+                                       view.ep_mbps[mine].tolist(), strict=True)))  # fmt: skip
+                if sig not in memo:
+                    memo[sig] = flow.between(sources, mine) or None
+                value = memo[sig]
+            out.append((f"{rack}/{part.name}", part.spec.gpus.count, value))
+    return out

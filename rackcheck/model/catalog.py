@@ -120,9 +120,18 @@ class Tray(Server):
     kind: Literal["tray"]  # type: ignore[assignment]
 
 
+class NvLink(Strict):
+    """A rack system's NVLink domain: GPUs joined by NVLink switches, and each GPU's
+    NVLink bandwidth (as the source states it)."""
+
+    domain_gpus: PositiveCount
+    per_gpu: Byterate
+
+
 class RackSystem(Server):
     kind: Literal["rack-system"]  # type: ignore[assignment]
     contains: list[Part] = []
+    nvlink: NvLink | None = None
 
 
 class Psu(Base):
@@ -210,13 +219,60 @@ class Cable(Base):
     cage: str | None = None
 
 
+# How a figure was obtained: `measured` (a published benchmark, e.g. MLPerf Storage) or
+# `rated` (the maker's datasheet).
+FigureBasis = Literal["measured", "rated"]
+
+
+def _basis(value: object) -> object:
+    """`measured` for the whole entry -> {read: measured, write: measured}."""
+    if isinstance(value, str):
+        if value not in ("measured", "rated"):
+            raise ValueError(
+                f"{value!r} is not a basis: write measured or rated, or "
+                "{read: ..., write: ...}"
+            )
+        return {"read": value, "write": value}
+    return value
+
+
+Basis = Annotated[
+    dict[Literal["read", "write"], FigureBasis],
+    BeforeValidator(_basis),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": ["measured", "rated"]},
+                {
+                    "type": "object",
+                    "properties": {
+                        "read": {"enum": ["measured", "rated"]},
+                        "write": {"enum": ["measured", "rated"]},
+                    },
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "measured (benchmark) or rated (datasheet), or per figure",
+        }
+    ),
+]
+
+
 class Storage(Base):
     kind: Literal["storage"]
     read: Byterate | None = None
     write: Byterate | None = None
     capacity: Information | None = None
     capacity_basis: Literal["raw", "usable", "effective"] | None = None
+    # one basis for the entry's throughput figures, or one per figure
+    basis: Basis | None = None
     ports: list[Port] = []
+
+    def basis_of(self, figure: str) -> str | None:
+        """'measured', 'rated' or None (not stated) for `read` or `write`."""
+        if self.basis is None:
+            return None
+        return self.basis.get(figure)  # type: ignore[call-overload,no-any-return]
 
 
 Component = Annotated[

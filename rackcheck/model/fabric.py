@@ -111,7 +111,10 @@ class Generate(Strict):
     )
     su_size: PositiveCount | None = Field(
         default=None,
-        description="nodes per scalable unit; default: a leaf's down ports",
+        description=(
+            "nodes per scalable unit; default: the size with the fewest switches "
+            "(2 tiers), else a leaf's down ports"
+        ),
     )
     pod_size: PositiveCount | None = Field(
         default=None,

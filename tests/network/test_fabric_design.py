@@ -43,10 +43,14 @@ def test_hall_storage_fabric():
     assert (s["tiers"], s["leaf"], s["spine"], s["endpoints"]) == (2, 9, 4, 272)
     assert s["cables"] == {"node_leaf": 272, "leaf_spine": 144, "spine_core": 0}
     assert s["oversubscription"] == {"leaf": 2.0, "spine": None}
-    # 128 x 2 x 400G + 16 x 200G = 105.6 Tbit/s injection, 52.8 full bisection
-    assert s["bisection"]["full_gbps"] == 52800.0
-    # the rail cut (each DGX's first storage port against its second) is the worst
-    assert (s["bisection_gbps"], s["bisection_cut"]) == (28400.0, "rail")
+    # 128 x 2 x 400G + 2 x 8 x 200G = 105.6 Tbit/s injection; a balanced split of the
+    # 130 endpoints puts 65 of them on a side: 65 DGX x 800G = 52.0 Tbit/s full
+    assert s["bisection"]["full_gbps"] == 52000.0
+    # 13 switches: every balanced split of whole devices is covered (the old 'rail'
+    # cut split each DGX's two ports and gave 28.4 Tbit/s, 7.6 % too high); the
+    # first half of the nodes against the rest attains the exact minimum
+    assert (s["bisection_gbps"], s["bisection_cut"]) == (26400.0, "exact")
+    assert s["bisection"]["cuts_gbps"]["index"] == 26400.0
 
 
 def test_hall_graph_holds_switches_nics_and_links():

@@ -75,21 +75,23 @@ def test_sn5600_breakout_consistent_with_qm9700():
     assert (qm["leaf"] + qm["spine"]) * 64 == (sn["leaf"] + sn["spine"]) * 128
     assert sn["cables"] == qm["cables"]
     assert sn["bisection_gbps"] == qm["bisection_gbps"] == 204800.0
-    # the SuperPOD's 32-node SU on SN5600: leaves half full, 16 spines of 128 lanes
+    # the SuperPOD's 32-node SU on SN5600: 32 uplinks per leaf keep 1:1, spread over
+    # 8 spines (4 links a pair) -- not 16 spines with the leaves at 1:2 (issue 9)
     half = size_fabric(128, 8, "sn5600", node="dgx-h100", su_size=32)
     assert (half["leaf"], half["spine"], half["oversubscription"]["leaf"]) == (
         32,
-        16,
-        0.5,
+        8,
+        1.0,
     )
 
 
 def test_two_and_three_tier_boundary():
     assert size_fabric(256, 8, "qm9700")["tiers"] == 2  # 64 leaves = k
     r = size_fabric(257, 8, "qm9700")
-    assert (r["tiers"], r["leaf"], r["pods"]) == (3, 72, 3)
-    # a partial pod keeps a full set of spines (core planes stay regular)
-    assert (r["spine"], r["core"]) == (96, 64)
+    # fewest switches: 9 pods of one SU (8 spines, 4 links per leaf-spine pair), 8
+    # core planes of 8 cores: 208 switches (pods of 4 SUs took 232)
+    assert (r["tiers"], r["leaf"], r["pods"]) == (3, 72, 9)
+    assert (r["spine"], r["core"]) == (72, 64)
 
 
 def test_65536_gpus_is_the_three_tier_limit():
@@ -132,7 +134,10 @@ def test_three_tier_with_oversubscribed_spines():
         tiers=3,
         oversubscription={"leaf": "1:1", "spine": "1:7"},
     )
-    assert (r["pods"], r["leaf"], r["spine"], r["core"]) == (2, 224, 128, 64)
+    # fewest switches: 4 pods of 56 leaves, 32 spines each with 2 links per leaf (112
+    # down, 16 up: 7:1); 32 core planes of one core taking 4 x 16 links (2 pods of 112
+    # leaves took 64 cores)
+    assert (r["pods"], r["leaf"], r["spine"], r["core"]) == (4, 224, 128, 32)
     assert r["oversubscription"] == {"leaf": 1.0, "spine": 7.0}
     full = 1792 * 8 * 400 / 2
     assert r["bisection_gbps"] == r["bisection_analytic_gbps"] == full / 7
@@ -204,8 +209,9 @@ def test_invariants(nodes, rails, ratio, switch):
     lanes = view.pcount.tolist()
     assert len(set(lanes[: p.leaves * p.spines_per_pod])) == 1
     r = size_fabric(nodes, rails, switch, oversubscription=ratio)
-    # bisection never exceeds half the injection; a full fat tree attains it
-    half = r["endpoints"] // 2 * r["link_speed_gbps"]
+    # bisection never exceeds full bisection (whole nodes on each side: floor(n/2)
+    # nodes' injection); a full fat tree attains it
+    half = nodes // 2 * rails * r["link_speed_gbps"]
     assert r["bisection_gbps"] <= half
     if ratio == "1:1":
         assert r["bisection_gbps"] == r["bisection_analytic_gbps"] == half

@@ -4,7 +4,11 @@ A switch's oversubscription is the capacity of its down links (to endpoints or t
 below) over the capacity of its up links (to the tier above), at the speeds the links
 really run at. Each tier is held to `oversubscription:` (one ratio for every tier, or
 `{leaf: "1:1", spine: "7:1"}`); ratios read either way round: "1:7" = "7:1" = down is
-seven times up. The finding names the tier's worst switch. Generated fabrics are built
+seven times up. The finding names the tier's worst switch and the whole tier's ratio
+(its down capacity over its up capacity). A leaf with endpoints and no uplink, in a
+fabric of more than one switch, is infinitely oversubscribed (`1:0`): its endpoints
+reach nothing beyond it; so is a spine with no uplink when the fabric has cores. A
+lone switch needs no uplink. Generated fabrics are built
 to their target, so this rule mostly guards explicit fabrics and hand edits. Tiers are
 the switches' `tier:`, else inferred: leaf (endpoints attach), spine, core.
 
@@ -74,7 +78,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             if target is None or load.worst_ratio <= target * (1 + 1e-9):
                 continue
             down, up = q(load.down / 1e6, "Tbit/s"), q(load.up / 1e6, "Tbit/s")
-            overall = load.down / load.up
+            overall = load.down / load.up if load.up else float("inf")
             sub: tuple[str, ...] = ("oversubscription",)
             if not isinstance(fab.spec.oversubscription, str):
                 sub = ("oversubscription", name)

@@ -1,12 +1,16 @@
 """The fabric's bisection bandwidth meets the design's requirement.
 
 Bisection bandwidth is the capacity between two halves of the endpoints, at the worst
-split. rackcheck computes it from the graph: for several balanced splits (halves by
-index, alternate scalable units, pods and racks, halves of the rails, a spectral cut
-and, on small fabrics, Kernighan-Lin) the max-flow / min-cut from one half to the
-other, and takes the least. A full-bisection fat tree gives half the injection bandwidth
-(the sum of the endpoints' link speeds); an oversubscribed tier cuts it: Meta's Llama 3
-cluster, 1:7 between pods, has a seventh of that across pods. `requirements.bisection`
+split; an endpoint is a whole device (server, compute tray, storage appliance), never
+split between the halves, and a half holds floor(n/2) of them. rackcheck computes it
+from the graph by max-flow / min-cut: exactly, over every balanced split, on fabrics of
+up to 14 switches; on larger ones over several balanced splits (halves by index,
+alternate scalable units, pods and racks, a spectral cut and, up to 600 switches and
+devices, Kernighan-Lin), taking the least, which is then an upper bound that the named
+cut attains (equal to the true figure on the canonical fat trees). Full bisection is
+the injection of the floor(n/2) least-injecting endpoints (half the injection when they
+are alike and even in number); an oversubscribed tier cuts it: Meta's Llama 3 cluster,
+1:7 between pods, has a seventh of that across pods. `requirements.bisection`
 states a bandwidth, `requirements.bisection_ratio` a share of full bisection (1.0 =
 non-blocking).
 `check --format json` reports every cut under `metrics.fabrics.<name>.bisection`.
@@ -84,8 +88,8 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         if req.bisection_ratio is not None:
             inject = q(bis.injection / 1e6, "Tbit/s")
             label = (
-                f"required ({req.bisection_ratio:.0%} of full bisection, half the "
-                f"{inject:.4g~P} injection)"
+                f"required ({req.bisection_ratio:.0%} of full bisection {full:.4g~P}, "
+                f"the smaller half of the {inject:.4g~P} injection)"
             )
             needs.append((full * req.bisection_ratio, "bisection_ratio", label))
         cuts = ", ".join(f"{k} {v / 1e6:.4g}" for k, v in bis.cuts.items())

@@ -1,10 +1,15 @@
-"""The storage systems' rated read and write throughput meet the workload's aggregate need.
+"""The storage systems' read and write throughput meet the workload's aggregate need.
 
-Delivered = the sum of the rated `read` / `write` (GB/s) of every storage device in the
+Delivered = the sum of the `read` / `write` (GB/s) of every storage device in the
 racks (or the design's `assume:` figures). Needed = `workload.aggregate_read` /
-`aggregate_write`, or the `storage_tier` preset interpolated for the design's GPU node
-count (NVIDIA DGX SuperPOD H100 RA, Table 6: e.g. "better" = 40 GB/s read per SU of 32
-nodes, 160 GB/s for 4 SUs). Skipped when a system's figure is not published.
+`aggregate_write`, or the `storage_tier` preset interpolated for the design's GPUs / 8:
+NVIDIA's guideline is per DGX of 8 GPUs (DGX SuperPOD H100 RA, Table 6: e.g. "better" =
+40 GB/s read per SU of 32 DGX, 160 GB/s for 4 SUs), so a GB200 NVL72 rack (18 trays of
+4 GPUs) counts as 9 DGX, not 18. Skipped when a system's figure is not published.
+
+The message says how the figures were obtained: *measured* (a published benchmark such
+as MLPerf Storage, whose "MB/s" are MiB/s), *rated* (the maker's datasheet), or the
+design's `assume:` figures: the catalog entry's `basis:`.
 
 **Fails**
 
@@ -66,6 +71,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         yield ctx.finding(
             None,
             f"storage delivers {have:.1f~P} aggregate {what} ({n} system(s), "
-            f"{have.to('Gbit/s'):.0f~P}) < {wanted:.1f~P} needed ({need.basis})",
+            f"{have.to('Gbit/s'):.0f~P}; {storage.figure_basis(g, what)}) < "
+            f"{wanted:.1f~P} needed ({need.basis})",
             "workload",
         )

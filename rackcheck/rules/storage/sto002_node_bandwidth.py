@@ -3,8 +3,9 @@
 A node's storage bandwidth = its `role: storage` ports' line rate x
 `storage.protocol_efficiency` (0.9 by default: RDMA/NFS/Lustre framing and protocol
 overhead), converted from bits to bytes: 2 x 400 Gbit/s = 100 GB/s line rate, 90 GB/s
-usable. Needed = `workload.read_per_node` / `write_per_node` or the tier's single-node
-figure (NVIDIA: "best" = 40 GB/s read).
+usable. Needed = `workload.read_per_node` / `write_per_node`, or the tier's single-node
+figure scaled by the node's GPUs: NVIDIA's guideline is per 8-GPU DGX ("best" = 40 GB/s
+read), so a 4-GPU GB200 compute tray needs 20 GB/s.
 
 **Fails**
 
@@ -62,7 +63,8 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         shown = (
             " + ".join(f"{p.count} x {p.speed:~P}" for p in ports) or "no storage ports"
         )
-        for what, wanted in (("read", need.read_node), ("write", need.write_node)):
+        read, write = need.for_node(spec.gpus.count)
+        for what, wanted in (("read", read), ("write", write)):
             if wanted is not None and usable < wanted:
                 yield ctx.finding(
                     dev,

@@ -6,6 +6,11 @@ capacity per pair; scipy's compiled Dinic max-flow), times `storage.protocol_eff
 It is compared with the aggregate read and write the workload needs, so a storage leaf
 with too few uplinks is found even when the appliances themselves are fast enough.
 
+Every GPU node must reach the storage: a node (a server, or a rack system's compute
+tray) with no link in the storage fabric, or no path from it to a storage system, is
+named; so is a node whose own max-flow from the storage (times the efficiency) is below
+its share of the aggregate need (its GPUs over all GPUs, the larger of read and write).
+
 **Fails**
 
 ```yaml
@@ -74,11 +79,14 @@ workload:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import storage, storage_path
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
+
+SHOWN = 8  # nodes named in one finding
 
 
 @rule("STO003", name="storage-fabric-path", severity=Severity.ERROR)
@@ -88,7 +96,13 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     section = g.design.storage
     if need is None or section is None or section.fabric is None:
         return
-    mbps = storage_path.max_flow_mbps(g, section.fabric)
+    yield from _aggregate(ctx, need, section.fabric)
+    yield from _per_node(ctx, need, section.fabric)
+
+
+def _aggregate(ctx: RuleContext[object], need: Any, fabric: str) -> Iterator[Finding]:
+    g = ctx.graph
+    mbps = storage_path.max_flow_mbps(g, fabric)
     path = storage.path_capacity(g)
     if mbps is None or path is None:
         return
@@ -97,7 +111,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         if wanted is not None and path < wanted:
             yield ctx.finding(
                 None,
-                f"storage fabric {section.fabric!r} carries {line:.0f~P} = "
+                f"storage fabric {fabric!r} carries {line:.0f~P} = "
                 f"{line.to('GB/s'):.1f~P} line rate from the storage to the GPU nodes, "
                 f"{path:.1f~P} at {storage.efficiency(g):.0%} protocol efficiency < "
                 f"{wanted:.1f~P} aggregate {what} needed ({need.basis})",
@@ -105,3 +119,44 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                 "fabric",
             )
             return
+
+
+def _per_node(ctx: RuleContext[object], need: Any, fabric: str) -> Iterator[Finding]:
+    """GPU nodes with no path to the storage, or a path below their share of the
+    aggregate need (their GPUs' share of all GPUs)."""
+    g = ctx.graph
+    nodes = storage_path.node_paths(g, fabric)
+    gpus = sum(n for _, n, _ in nodes) or 1
+    eff = storage.efficiency(g)
+    wanted = [w for w in (need.read_total, need.write_total) if w is not None]
+    most = max(wanted, key=lambda w: w.to("GB/s").magnitude) if wanted else None
+    none = [name for name, _, v in nodes if v is None]
+    if none:
+        more = f" and {len(none) - SHOWN} more" if len(none) > SHOWN else ""
+        yield ctx.finding(
+            None,
+            f"storage fabric {fabric!r}: {len(none)} GPU node(s) have no path to the "
+            f"storage: {', '.join(none[:SHOWN])}{more}",
+            "storage",
+            "fabric",
+        )
+    if most is None:
+        return
+    low = []
+    for name, n, v in nodes:
+        if v is None:
+            continue
+        have = q(v / 8000.0 * eff, "GB/s")
+        share = (most * n / gpus).to("GB/s")
+        if have < share * (1 - 1e-9):
+            low.append(f"{name} {have:.1f~P} < {share:.1f~P}")
+    if low:
+        more = f" and {len(low) - SHOWN} more" if len(low) > SHOWN else ""
+        yield ctx.finding(
+            None,
+            f"storage fabric {fabric!r}: {len(low)} GPU node(s) reach the storage "
+            f"below their share of the {most:.1f~P} aggregate need ({need.basis}), "
+            f"at {eff:.0%} protocol efficiency: {'; '.join(low[:SHOWN])}{more}",
+            "storage",
+            "fabric",
+        )
