@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rackcheck.bom.derive import need_of
 from rackcheck.bom.lines import Need
 
 if TYPE_CHECKING:
@@ -110,32 +111,52 @@ def _module(spec: Any, role: str | None) -> tuple[str | None, int] | None:
     return p.cage, mbps(p.speed) * p.per_cage
 
 
-def _transceivers(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
-    from rackcheck.graph.network import link_groups, optics
+def transceiver_parts(
+    g: DesignGraph, fab: FabricNode
+) -> dict[str, tuple[str, str, Need, Any]]:
+    """Per side ("switch", "node"): (id, description, need, catalog entry or None) of
+    the module its cages take - the transceiver the design's links name when exactly
+    one fits the cage and speed, else a derived id such as `transceiver-osfp-800g`."""
+    from rackcheck.graph.network import link_groups
 
-    counts = optics(g, fab)
     named = {s.transceiver.id: s.transceiver for s in link_groups(g, fab)
              if s.transceiver is not None}  # fmt: skip
     sides = {"switch": g.node(fab.switches[0]).spec if fab.switches else None,
              "node": g.node(fab.devices[0]).spec if fab.devices else None}  # fmt: skip
-    for side in ("switch", "node"):
-        qty = counts.get(side, 0)
-        if not qty:
-            continue
-        module = _module(sides[side], fab.spec.role) if sides[side] else None
+    out = {}
+    for side, spec in sides.items():
+        module = _module(spec, fab.spec.role) if spec is not None else None
         cage, speed = module if module else (None, 0)
-        for_ = f"fabric {fab.name}, {side} side"
         fits = [t for t in named.values()
                 if t.cage == cage and _mbps(t.speed) == speed]  # fmt: skip
         if len(fits) == 1:
-            b.component(fits[0], qty, fab.path, for_=for_, section="transceivers")
+            t = fits[0]
+            out[side] = (t.id, f"{t.vendor} {t.model}", need_of(t), t)
             continue
         what = f"{speed / 1000:g} Gbit/s {cage or ''} transceiver".replace("  ", " ")
         line_id = f"transceiver-{(cage or 'any').lower()}-{speed // 1000}g"
         need = Need("transceiver", generic=True, speed_mbps=speed or None, cage=cage)
+        desc = f"{what} ({side} side, no part named in the design)"
+        out[side] = (line_id, desc, need, None)
+    return out
+
+
+def _transceivers(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
+    from rackcheck.graph.network import optics
+
+    counts = optics(g, fab)
+    parts = transceiver_parts(g, fab)
+    for side in ("switch", "node"):
+        qty = counts.get(side, 0)
+        if not qty:
+            continue
+        line_id, desc, need, spec = parts[side]
+        for_ = f"fabric {fab.name}, {side} side"
+        if spec is not None:
+            b.component(spec, qty, fab.path, for_=for_, section="transceivers")
+            continue
         b.add(line_id, qty, kind="transceiver", where=fab.path, for_=for_,
-              description=f"{what} ({side} side, no part named in the design)",
-              section="transceivers", need=need)  # fmt: skip
+              description=desc, section="transceivers", need=need)  # fmt: skip
 
 
 def _mbps(q: Any) -> int:
