@@ -113,7 +113,7 @@ def _module(spec: Any, role: str | None) -> tuple[str | None, int] | None:
 
 def transceiver_parts(
     g: DesignGraph, fab: FabricNode
-) -> dict[str, tuple[str, str, Need, Any]]:
+) -> dict[str, tuple[str, str, Need | None, Any]]:
     """Per side ("switch", "node"): (id, description, need, catalog entry or None) of
     the module its cages take - the transceiver the design's links name when exactly
     one fits the cage and speed, else a derived id such as `transceiver-osfp-800g`."""
