@@ -84,6 +84,55 @@ _CODES: list[tuple[str, str, Severity, str]] = [
         Reported at the later row's price, naming the earlier row.
         """,
     ),
+    (
+        "NBX001",
+        "netbox-interfaces-incomplete",
+        Severity.WARNING,
+        """
+        A NetBox device type does not list all of its interfaces.
+
+        `rackcheck catalog import-netbox` reads the community device-type library. A
+        numbered run with gaps (swp1..swp64 with two missing), or fewer data interfaces
+        than the model name or comments state ("64 NDR ports"), makes the imported
+        port count wrong. Reported at the file's `interfaces:` key.
+        """,
+    ),
+    (
+        "NBX002",
+        "netbox-psu-bays",
+        Severity.WARNING,
+        """
+        A NetBox device type's power ports disagree with its PSU module bays.
+
+        Two power ports and three bays named PSU: the PSU count taken from the power
+        ports may be wrong.
+        """,
+    ),
+    (
+        "NBX003",
+        "netbox-rating-in-comments",
+        Severity.WARNING,
+        """
+        A NetBox device type gives a rating only in its free-text comments.
+
+        "22.0kW(32A)" in `comments:` with no `maximum_draw`, or a PDU's rating: rackcheck
+        does not take figures from prose; enter them in the catalog from the datasheet.
+        """,
+    ),
+    (
+        "NBX004",
+        "netbox-not-carried",
+        Severity.NOTE,
+        """
+        What the import could not take, or what rackcheck needs that NetBox does not
+        carry.
+
+        PSU redundancy and the system's maximum power, the liquid/air split of the
+        heat, the cage of an InfiniBand port, a PDU's voltage and current (NetBox keeps
+        them on power feeds, so no PDU entry is written), keys rackcheck has no field
+        for.
+        """,
+    ),
 ]
 
 
@@ -94,7 +143,14 @@ def _never(ctx: Any) -> Iterator[Finding]:  # raised by bom check, never run
 @lru_cache(maxsize=1)
 def bom_codes() -> tuple[Rule, ...]:
     return tuple(
-        Rule(code, name, sev, "bom", _never, doc=inspect.cleandoc(doc))
+        Rule(
+            code,
+            name,
+            sev,
+            "bom" if code.startswith("BOM") else "netbox",
+            _never,
+            doc=inspect.cleandoc(doc),
+        )
         for code, name, sev, doc in _CODES
     )
 
