@@ -68,7 +68,7 @@ class _Checker:
                 self._key(c.part_number, c.id, need, f"{c.part_number} ({c.id})")
         for line_id, lines in self.lines.items():
             self._key(line_id, line_id, lines[0].need or Need(lines[0].kind), line_id)
-        self._unknown: dict[str, tuple[str, Need] | None] = {}
+        self._close: dict[str, str] = {}  # unknown part -> its closest matches
         self._served: dict[str, list[str]] = {}  # part id -> the lines it went to
 
     def _key(self, text: str, part_id: str, need: Need, shown: str) -> None:
@@ -94,30 +94,37 @@ class _Checker:
         from rackcheck.bom.fit import pseudo_part
 
         parts: dict[str, _Part] = {}
+        seen: dict[str, tuple[str, Need] | None] = {}  # as written -> resolved
         for row in rows:
-            key = row.part.strip().lower()
-            hit = self.index.get(key)
-            if hit is None:
-                if key not in self._unknown:
+            raw = row.part
+            if raw in seen:
+                hit = seen[raw]
+            else:
+                key = raw.strip().lower()
+                hit = self.index.get(key)
+                if hit is None:
                     pseudo = pseudo_part(key)
-                    self._unknown[key] = (key, pseudo) if pseudo else None
-                hit = self._unknown[key]
+                    hit = (key, pseudo) if pseudo else None
+                seen[raw] = hit
             if hit is None:
-                self._unknown_part(row, key)
+                self._unknown_part(row, raw.strip().lower())
                 continue
-            part_id, need = hit
-            parts.setdefault(part_id, _Part(part_id, need)).rows.append(row)
+            part = parts.get(hit[0])
+            if part is None:
+                part = parts[hit[0]] = _Part(hit[0], hit[1])
+            part.rows.append(row)
         return parts
 
     def _unknown_part(self, row: VendorRow, key: str) -> None:
-        close = difflib.get_close_matches(key, list(self.index), n=3, cutoff=0.6)
-        hint = (
-            ("; closest: " + ", ".join(self.shown[k] for k in close)) if close else ""
-        )
+        if key not in self._close:
+            close = difflib.get_close_matches(key, list(self.index), n=3, cutoff=0.6)
+            self._close[key] = (
+                "; closest: " + ", ".join(self.shown[k] for k in close) if close else ""
+            )
         where = f"sheet {row.sheet!r}: " if row.sheet else ""
         self.finding("BOM004", f"{where}unknown part number {row.part!r}: not a catalog "
-                     f"id, part number or line of the design's BOM{hint}", row.loc,
-                     row.part)  # fmt: skip
+                     f"id, part number or line of the design's BOM{self._close[key]}",
+                     row.loc, row.part)  # fmt: skip
 
     # -- BOM006 -------------------------------------------------------------------------
     def _prices(self, parts: dict[str, _Part]) -> None:

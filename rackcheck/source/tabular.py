@@ -71,7 +71,7 @@ def _csv(path: Path, shown: str) -> Table:
     line = 1
     try:
         for record in reader:
-            table.rows.append((line, list(record)))
+            table.rows.append((line, record))  # type: ignore[arg-type]
             line = reader.line_num + 1
             if len(table.rows) > MAX_ROWS:
                 raise input_error("INP001", f"more than {MAX_ROWS} rows",
