@@ -68,7 +68,8 @@ def _csv(path: Path, shown: str) -> Table:
                           "decoded (a Windows-1252 or Latin-1 export?); save it as "
                           "CSV UTF-8", Location(shown, line, col)) from None  # fmt: skip
     table = Table(shown)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True,
+                        delimiter=_delimiter(text[:65536]))  # fmt: skip
     line = 1
     try:
         for record in reader:
@@ -81,6 +82,13 @@ def _csv(path: Path, shown: str) -> Table:
         raise input_error("INP001", f"not valid CSV: {exc}",
                           Location(shown, reader.line_num, 1)) from None  # fmt: skip
     return table
+
+
+def _delimiter(head: str) -> str:
+    """',' unless ';' or a tab is more common in the file's head (a European Excel
+    export writes ';', a "text" export tabs)."""
+    counts = {d: head.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _xlsx(path: Path, shown: str) -> Table:
