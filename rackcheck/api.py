@@ -114,6 +114,20 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     }
 
 
+def load_graph(path: Path) -> Any:
+    """One design file as its DesignGraph, rules not run (the BOM, the cable plan and
+    the NetBox export start from it); raises InputError."""
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import validate
+    from rackcheck.source import load_yaml
+
+    doc = load_yaml(path, shown_path(path))
+    design = validate(doc, Design)
+    catalog = _CatalogCache().for_design(design, doc, path)
+    return DesignGraph(design, catalog, doc.source)
+
+
 def check(
     paths: list[str], settings: Settings | None = None, results: Any = None
 ) -> Report:

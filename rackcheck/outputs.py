@@ -30,20 +30,24 @@ def parse_specs(specs: Iterable[str], formats: Iterable[str]) -> list[tuple[str,
     return out
 
 
-def write_all(files: list[tuple[str, Path]], render: Callable[[str], str]) -> None:
+def write_all(
+    files: list[tuple[str, Path]], render: Callable[[str], str | bytes]
+) -> None:
     """Render every (format, path), then write them all atomically."""
     rendered = [(path, render(fmt)) for fmt, path in files]
     for path, text in rendered:
         write_atomic(path, text)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Text (UTF-8) or bytes (an XLSX workbook) to `path`, via a temporary file."""
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -386,6 +386,14 @@ def _analytic(v: FabricView) -> int:
     return min(layers) // 2
 
 
+def optics(g: DesignGraph, fab: FabricNode) -> dict[str, int]:
+    """Transceivers of a fabric, switch side and node side, as its metrics count them
+    (a twin-port cage holds one)."""
+    if fab.plan is not None:
+        return fab.plan.transceivers()  # type: ignore[no-any-return]
+    return _explicit_optics(g, fab)
+
+
 def _explicit_optics(g: DesignGraph, fab: FabricNode) -> dict[str, int]:
     """Transceivers of optical links (a transceiver named, or medium fibre): switch side
     per cage (twin-port cages once), node side one per NIC port."""

@@ -41,6 +41,8 @@ class PowerSpec(Strict):
     typical: Power | None = None
     power_factor: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
     psus: Psus | None = None
+    # IEC 60320 inlet of each PSU ("C20", "C14"): what power cord it takes (BOM).
+    inlet: Annotated[str, Field(pattern=r"^C\d{1,2}$")] | None = None
 
 
 class CoolingSpec(Strict):
@@ -104,6 +106,8 @@ class Base(Strict):
     source_quality: Literal["primary", "second-hand"] = "primary"
     part_number: str | None = None
     notes: str | None = None
+    # The vendor's orderable part number, where a datasheet gives it (BOM).
+    part_number: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     rack_units: Count | None = None
     weight: Mass | None = None
     power: PowerSpec | None = None
