@@ -24,6 +24,7 @@ from rackcheck.model.fields import (
     TemperatureDelta,
     Voltage,
 )
+from rackcheck.model.sovereignty import VendorService
 
 Role = Literal["compute", "storage", "inband", "oob", "any"]
 
@@ -103,6 +104,11 @@ class Base(Strict):
     rack_units: Count | None = None
     weight: Mass | None = None
     power: PowerSpec | None = None
+    services: list[VendorService] = Field(
+        default=[],
+        description="vendor services the device needs to run (only where its "
+        "source says so)",
+    )
 
 
 class Server(Base):
