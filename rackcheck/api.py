@@ -104,6 +104,7 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     design = validate(doc, Design)
     catalog = cache.for_design(design, doc, path)
     graph = DesignGraph(design, catalog, doc.source)
+    _extra_references(graph)
     rules = [r for r in all_rules() if settings.enabled(r.id)]
     findings = run(graph, rules, settings.options, settings.severity)
     derating = settings.options.get("POW001", {}).get("derating", 0.8)
@@ -113,6 +114,15 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
         "doc": doc,
         "graph": graph,
     }
+
+
+def _extra_references(graph: Any) -> None:
+    """Sites, datasets, flows and phases that name nothing: located input errors."""
+    from rackcheck.graph.sites import references
+
+    errors = references(graph)
+    if errors:
+        raise InputError(sorted(errors, key=Finding.sort_key))
 
 
 def check(

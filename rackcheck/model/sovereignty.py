@@ -201,3 +201,12 @@ class Policy(Strict):
     max_transfer_time: Duration | None = None
     services: list[ServiceNeed] = []
     exemptions: list[Exemption] = []
+
+
+@lru_cache(maxsize=1)
+def egress_prices() -> dict[str, dict[str, Any]]:
+    """Internet egress tier tables by provider (rackcheck/reference/egress-prices.yaml):
+    name, currency, unit, as_of, source, tiers [{up_to, price}] (price as text, read
+    as Decimal by the caller)."""
+    out: dict[str, dict[str, Any]] = _read("egress-prices.yaml")["providers"]
+    return out

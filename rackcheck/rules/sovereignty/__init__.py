@@ -1,0 +1,17 @@
+"""Sovereignty rules: where data is stored, replicated and processed; vendor services."""
+
+from rackcheck.rules.sovereignty import (
+    sov001_storage_residency,
+    sov002_processing_residency,
+    sov003_cross_border_read,
+    sov004_forbidden_service,
+    sov005_operator_kind,
+)
+
+RULES = (
+    sov001_storage_residency.check,
+    sov002_processing_residency.check,
+    sov003_cross_border_read.check,
+    sov004_forbidden_service.check,
+    sov005_operator_kind.check,
+)
