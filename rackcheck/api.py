@@ -118,9 +118,9 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
 
 def _extra_references(graph: Any) -> None:
     """Sites, datasets, flows and phases that name nothing: located input errors."""
-    from rackcheck.graph.sites import references
+    from rackcheck.graph import sites, staging
 
-    errors = references(graph)
+    errors = sites.references(graph) + staging.references(graph)
     if errors:
         raise InputError(sorted(errors, key=Finding.sort_key))
 

@@ -11,6 +11,7 @@ def all_rules() -> list[Rule]:
         data,
         gravity,
         network,
+        phases,
         physical,
         power,
         sovereignty,
@@ -19,7 +20,7 @@ def all_rules() -> list[Rule]:
 
     rules = [*power.RULES, *cooling.RULES, *physical.RULES, *storage.RULES,
              *network.RULES, *data.RULES, *sovereignty.RULES,
-             *gravity.RULES]  # fmt: skip
+             *gravity.RULES, *phases.RULES]  # fmt: skip
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise RuntimeError(f"duplicate rule ids: {sorted(ids)}")
