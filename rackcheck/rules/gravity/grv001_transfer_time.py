@@ -55,6 +55,12 @@ from rackcheck.graph.sites import exemption
 from rackcheck.rules.engine import RuleContext, rule
 
 
+def size(q: object) -> str:
+    """'2 PB', '50 TB', '1.12 TB'."""
+    tb = float(q.to("TB").magnitude)  # type: ignore[attr-defined]
+    return f"{tb / 1000:.4g} PB" if tb >= 1000 else f"{tb:.4g} TB"
+
+
 def duration(q: object) -> str:
     """A time as hours below two days, days above: '38.5 h', '2.31 days'."""
     s = float(q.to("s").magnitude)  # type: ignore[attr-defined]
@@ -71,7 +77,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             None,
-            f"flow {f.name} moves {f.size.to('TB'):,.0f~P} from {f.src} to {f.dst} in "
+            f"flow {f.name} moves {size(f.size)} from {f.src} to {f.dst} in "
             f"{duration(took)} over link {f.link.name} ({f.link.bandwidth:.4g~P} at "
             f"{f.efficiency:.0%} efficiency) > {duration(f.limit)} allowed",
             *f.path,
