@@ -28,7 +28,9 @@ def test_phased_hall_figures_per_phase():
     # non-blocking: half of 32 nodes x 8 rails x 400 Gbit/s
     assert ph["p1"]["bisection_gbps"]["compute"] == 51200.0
     assert ph["p3"]["bisection_gbps"]["compute"] == 204800.0
-    assert ph["p1"]["storage_read_gbs"] == report.metrics["storage"]["aggregate_read_gbs"]
+    assert (
+        ph["p1"]["storage_read_gbs"] == report.metrics["storage"]["aggregate_read_gbs"]
+    )
     assert ph["p2"]["capex"] is None and ph["p2"]["capex_note"].startswith("not priced")
 
 
