@@ -96,3 +96,17 @@ def test_a_rack_split_from_a_range_is_located_at_its_entry(write):
                  for f in report.findings if f.rule_id == "PHS001")  # fmt: skip
     # POW001 on r01 in p1 (one 60 A PDU for 40.8 kW), at its PDUs (9:7)
     assert (9, 7, "phase p1: POW001 rack r0") in phs
+
+
+def test_diff_shows_phase_figures_that_change():
+    from click.testing import CliRunner
+
+    from rackcheck.cli import cli
+
+    base = ROOT / "designs/broken/phs002-phase-rebuild.yaml"
+    head = ROOT / "designs/hall-a-phased.yaml"
+    r = CliRunner().invoke(cli, ["diff", str(base), str(head)])
+    rows = [" ".join(line.split()) for line in r.output.splitlines()]
+    assert "phase p1: switches 25 37 +12" in rows  # the final 16 spines from p1
+    assert "phase p2: switches 37 45 +8" in rows
+    assert not any(row.startswith("phase p3:") for row in rows)  # unchanged
