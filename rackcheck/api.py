@@ -96,11 +96,13 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     from rackcheck.metrics import design_metrics
     from rackcheck.model.design import Design
     from rackcheck.model.load import validate
+    from rackcheck.model.sovereignty import recover_norway
     from rackcheck.rules import all_rules
     from rackcheck.rules.engine import run
     from rackcheck.source import load_yaml
 
     doc = load_yaml(path, shown_path(path))
+    recover_norway(doc)  # an unquoted `country: NO` is Norway, not false
     design = validate(doc, Design)
     catalog = cache.for_design(design, doc, path)
     graph = DesignGraph(design, catalog, doc.source)

@@ -22,8 +22,8 @@ VendorService = Literal["cloud-management", "remote-support"]
 Provider = Literal["aws", "gcp", "azure", "oci", "other"]
 
 _BOOL_HINT = (
-    "YAML reads an unquoted NO (also yes, no, on, off) as a boolean: write the "
-    "country code in quotes, e.g. 'NO' for Norway"
+    "YAML reads an unquoted no, yes, on, off, true or false as a boolean: write the "
+    "country code in capitals or quotes, e.g. NO or 'NO' for Norway"
 )
 
 
@@ -210,3 +210,54 @@ def egress_prices() -> dict[str, dict[str, Any]]:
     as Decimal by the caller)."""
     out: dict[str, dict[str, Any]] = _read("egress-prices.yaml")["providers"]
     return out
+
+
+def _country_paths(data: Any) -> list[tuple[str | int, ...]]:
+    """Where a design holds country codes (or groups): site, sites, residency lists."""
+    if not isinstance(data, dict):
+        return []
+    out: list[tuple[str | int, ...]] = [("site", "country")]
+    sites = data.get("sites")
+    out += [("sites", i, "country") for i in range(len(sites))] if isinstance(
+        sites, list) else []  # fmt: skip
+    for key in ("datasets", "models"):
+        items = data.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            res = item.get("residency") if isinstance(item, dict) else None
+            allowed = res.get("allowed") if isinstance(res, dict) else None
+            for j in range(len(allowed) if isinstance(allowed, list) else 0):
+                out.append((key, i, "residency", "allowed", j))
+    return out
+
+
+def recover_norway(doc: Any) -> None:
+    """YAML 1.1 reads an unquoted `NO` as false. Where a country code is due and the
+    file has exactly `NO` there, it is Norway's code; any other boolean (`no`, `off`,
+    `false`) is left to fail with a located hint."""
+    lines = doc.text.splitlines()
+    for path in _country_paths(doc.data):
+        parent = _at(doc.data, path[:-1])
+        last = path[-1]
+        if isinstance(parent, dict) and isinstance(last, str):
+            value = parent.get(last)
+        elif isinstance(parent, list) and isinstance(last, int):
+            value = parent[last]
+        else:
+            continue
+        where = doc.source.values.get(path)
+        if value is not False or where is None or where[0] > len(lines):
+            continue
+        text = lines[where[0] - 1][where[1] - 1 :]
+        if text[:2] == "NO" and not text[2:3].isalnum():
+            parent[last] = "NO"
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data

@@ -17,10 +17,16 @@ sites:
 """
 
 CASES = {
-    "unquoted-norway": (
-        "rackcheck: 1\nname: bad\nsites:\n  - name: oslo\n    country: NO\n",
+    "boolean-country": (
+        "rackcheck: 1\nname: bad\nsites:\n  - name: oslo\n    country: no\n",
         "INP002:5:14",
-        "write the country code in quotes",
+        "YAML reads an unquoted no, yes, on, off, true or false as a boolean",
+    ),
+    "boolean-in-allowed-list": (
+        BASE + "datasets:\n  - {name: d, residency: {allowed: [DE, off]}, "
+        "stored_at: {site: a}}\n",
+        "INP002:7:41",
+        "as a boolean",
     ),
     "unknown-country": (
         "rackcheck: 1\nname: bad\nsites:\n  - {name: x, country: XX}\n",
@@ -129,8 +135,31 @@ def test_malformed_input_is_located(case, write):
 
 
 def test_cli_exits_2_without_traceback(write):
-    path = write("bad.yaml", CASES["unquoted-norway"][0])
+    path = write("bad.yaml", CASES["boolean-country"][0])
     r = CliRunner().invoke(cli, ["check", str(path)])
     assert r.exit_code == 2
     assert "Traceback" not in r.output
     assert f"{path}:5:14: error INP002" in r.output
+
+
+NORWAY = """\
+rackcheck: 1
+name: oslo
+sites:
+  - name: oslo
+    country: NO
+  - {name: bergen, country: 'NO'}
+datasets:
+  - name: d
+    residency: {allowed: [DE, NO]}
+    stored_at: {site: oslo}
+    used_by: [{workload: w, site: bergen}]
+"""
+
+
+def test_unquoted_norway_is_norway(write):
+    report = check([str(write("no.yaml", NORWAY))])
+    assert report.input_errors == []
+    sov = report.metrics["sovereignty"]["d"]
+    assert sov["stored"]["country"] == "NO" and sov["stored"]["allowed"] is True
+    assert sov["policy"] == ["DE", "NO"]

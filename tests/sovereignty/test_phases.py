@@ -110,3 +110,15 @@ def test_diff_shows_phase_figures_that_change():
     assert "phase p1: switches 25 37 +12" in rows  # the final 16 spines from p1
     assert "phase p2: switches 37 45 +8" in rows
     assert not any(row.startswith("phase p3:") for row in rows)  # unchanged
+
+
+def test_phase_checks_run_with_the_configured_rules_and_levels(write):
+    from rackcheck.findings import Severity
+    from rackcheck.settings import Settings
+
+    path = write("s.yaml", SPLIT)
+    quiet = check([str(path)], Settings(ignore=["POW"]))
+    assert [f for f in quiet.findings if f.rule_id == "PHS001"] == []
+    lowered = check([str(path)], Settings(severity={"POW001": Severity.WARNING}))
+    pow001 = [f for f in lowered.findings if f.message.startswith("phase p1: POW001")]
+    assert [f.severity for f in pow001] == [Severity.WARNING]

@@ -4,10 +4,9 @@ Each phase of `phases:` (the racks of phases 1..k, with the CDUs that phase inst
 is checked as a design of its own with every other rule: power, cooling, space,
 fabric, storage. A finding in phase k is reported here, prefixed with the phase and
 the rule that fired, at the line it concerns. The last phase is the design as written
-and is checked as such. Inner findings keep their own level (capped at this rule's);
-notes (figures the catalog lacks) are left to the design's own check. Rule options
-set in the configuration are not applied inside phases: each rule runs at its
-defaults.
+and is checked as such. The rules selected, their options and levels are those of
+the run (configuration, command line); an inner finding keeps its level, capped at
+this rule's. Notes (figures the catalog lacks) are left to the design's own check.
 
 **Fails**
 
@@ -72,19 +71,17 @@ from rackcheck.rules.engine import RuleContext, rule, run
 
 @rule("PHS001", name="phase-check", severity=Severity.ERROR)
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
-    from rackcheck.rules import all_rules
-
     g = ctx.graph
     last = len(g.design.phases) - 1
-    inner = [r for r in all_rules() if r.family not in ("phases", "sovereignty",
-                                                         "gravity")]  # fmt: skip
+    inner = [r for r in ctx.rules if r.family not in ("phases", "sovereignty",
+                                                       "gravity")]  # fmt: skip
     for res in phases(g):
         if res.index == last:
             continue
         here = g.source.at(("phases", res.index, "name"))
         found = res.errors
         if res.graph is not None:
-            found = run(res.graph, inner)
+            found = run(res.graph, inner, ctx.all_options, ctx.severities)
         for f in sorted(found, key=Finding.sort_key):
             if f.severity < Severity.WARNING:
                 continue

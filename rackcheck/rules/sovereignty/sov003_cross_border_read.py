@@ -1,9 +1,9 @@
 """A workload reads data across a jurisdiction boundary.
 
-A workload in `used_by` at a site whose country holds no copy of the data reads it
-from another country: even where both countries are allowed (SOV002 is quiet), the
-transfer crosses a border and falls under two jurisdictions' access rules. A warning
-by default; keep a copy in the workload's country, or state the accepted exception in
+A workload in `used_by` at a site whose country holds no copy of data that has a
+residency policy reads it from another country: even where both countries are allowed
+(SOV002 is quiet), the transfer crosses a border and falls under two jurisdictions'
+access rules. Data without a `residency` policy is not checked. A warning by default; keep a copy in the workload's country, or state the accepted exception in
 `policy.exemptions` with its reason.
 
 **Fails**
@@ -53,6 +53,8 @@ from rackcheck.rules.engine import RuleContext, rule
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     table = sites(ctx.graph)
     for a in assets(ctx.graph):
+        if a.allowed is None:
+            continue
         held = {table[c.site].country: c.site for c in a.copies if c.site in table}
         for u in a.uses:
             site = table.get(u.site)
