@@ -200,32 +200,38 @@ def _end(end: Any, present: set[str]) -> Any:
 
 
 def _fabrics(data: dict[str, Any], present: set[str], moves: Any) -> None:
+    """Generated fabrics narrowed to the racks present (dropped if none is); explicit
+    ones keep every switch and the links whose ends are present."""
+    out: list[Any] = []
     dropped: set[str] = set()
-
-    def pick(fab: dict[str, Any]) -> list[Any]:
+    for i, fab in enumerate(data.get("fabrics", [])):
+        j = len(out)
         if fab.get("generate") is not None:
             ends = fab.get("endpoints") or {}
             sel = _end(ends, present) if ends else ends
             if sel is None:
                 dropped.add(fab["name"])
-                return []
-            return [{**fab, "endpoints": sel}]
-        return [fab]
-
-    fabrics = _keep(data.get("fabrics", []), ("fabrics",), moves, pick)
-    for j, fab in enumerate(fabrics):
-        if fab.get("generate") is not None:
-            continue
-        old = moves[("fabrics", j)]
-
-        def link(ln: dict[str, Any]) -> list[Any]:
-            a, b = _end(ln["from"], present), _end(ln["to"], present)
-            return [] if a is None or b is None else [{**ln, "from": a, "to": b}]
-
-        fab["links"] = _keep(fab["links"], (*old, "links"), {}, link)
-        for i, _ in enumerate(fab["links"]):
-            moves[("fabrics", j, "links", i)] = (*old, "links", i)
-    data["fabrics"] = [f for f in fabrics if f.get("generate") or f["links"]]
+                continue
+            fab = {**fab, "endpoints": sel}
+        else:
+            links: list[Any] = []
+            for k, ln in enumerate(fab["links"]):
+                a, b = _end(ln["from"], present), _end(ln["to"], present)
+                if a is not None and b is not None:
+                    moves[("fabrics", j, "links", len(links))] = (
+                        "fabrics",
+                        i,
+                        "links",
+                        k,
+                    )
+                    links.append({**ln, "from": a, "to": b})
+            if not links:
+                dropped.add(fab["name"])
+                continue
+            fab = {**fab, "links": links}
+        moves[("fabrics", j)] = ("fabrics", i)
+        out.append(fab)
+    data["fabrics"] = out
     storage = data.get("storage")
     if storage and storage.get("fabric") in dropped:
         storage.pop("fabric")

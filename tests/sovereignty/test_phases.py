@@ -122,3 +122,43 @@ def test_phase_checks_run_with_the_configured_rules_and_levels(write):
     lowered = check([str(path)], Settings(severity={"POW001": Severity.WARNING}))
     pow001 = [f for f in lowered.findings if f.message.startswith("phase p1: POW001")]
     assert [f.severity for f in pow001] == [Severity.WARNING]
+
+
+EXPLICIT = """\
+rackcheck: 1
+name: explicit fabrics, the first reached only in phase 2
+racks:
+  - name: "r{1..2}"
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, count: 1}
+fabrics:
+  - name: late
+    switches: [{name: sw0, model: qm9700}]
+    links:
+      - {from: {racks: [r2]}, to: sw0}
+  - name: early
+    switches: [{name: "sw{1..2}", model: qm9700}]
+    links:
+      - {from: {racks: [r2]}, to: sw1}
+      - {from: {racks: [r1]}, to: sw2, speed: "800 Gbit/s"}
+phases:
+  - {name: p1, racks: [r1]}
+  - {name: p2, racks: [r2]}
+"""
+
+
+def test_dropped_fabrics_and_links_keep_their_lines(write):
+    report = check([str(write("x.yaml", EXPLICIT))])
+    got = sorted((f.rule_id, f.location.line, f.location.column)
+                 for f in report.findings if f.rule_id in ("NET002", "PHS001"))  # fmt: skip
+    # the 800G link is line 21 in the design and in phase p1 (its fabric and link
+    # are the first of the phase's sub-design)
+    assert got == [("NET002", 21, 9), ("PHS001", 21, 9)]
+    # `early` only: sw2 (sw1 has no link yet in p1, so no tier, and is not counted)
+    assert report.metrics["phases"]["p1"]["switches"] == 1
+    assert report.metrics["phases"]["p2"]["switches"] == 3
