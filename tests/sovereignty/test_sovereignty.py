@@ -205,3 +205,23 @@ def test_forbid_services_names_the_ones_it_forbids(write):
     text = SERVICES.replace("air_gapped: true", "forbid_services: [remote-support]")
     report = check([str(write("s.yaml", text))])
     assert "SOV004" not in {f.rule_id for f in report.findings}
+
+
+ONE_SITE = """\
+rackcheck: 1
+name: one site, as before
+site: {name: lab, country: US}
+datasets:
+  - name: notes
+    residency: {allowed: [EEA]}
+    stored_at: {site: lab}
+"""
+
+
+def test_the_single_site_form_is_a_site(write):
+    report = check([str(write("one.yaml", ONE_SITE))])
+    assert report.input_errors == []
+    assert [
+        (f.rule_id, f.location.line, f.location.column) for f in report.findings
+    ] == [("SOV001", 7, 23)]
+    assert report.metrics["sovereignty"]["notes"]["stored"]["country"] == "US"
