@@ -162,3 +162,15 @@ def test_dropped_fabrics_and_links_keep_their_lines(write):
     # `early` only: sw2 (sw1 has no link yet in p1, so no tier, and is not counted)
     assert report.metrics["phases"]["p1"]["switches"] == 1
     assert report.metrics["phases"]["p2"]["switches"] == 3
+
+
+def test_markdown_report_shows_phases_flows_and_residency():
+    from rackcheck.report.markdown import render
+
+    phased = render(check([str(ROOT / "designs/hall-a-phased.yaml")]))
+    assert ("| p1 | 9 | 256 | 331.2 kW | 331.2 kW | 37 | compute 51.2 Tbit/s, "
+            "storage 9.2 Tbit/s | not priced |") in phased  # fmt: skip
+    two = render(check([str(ROOT / "designs/sovereignty/two-site-gb-de.yaml")]))
+    assert ("| claims->london | gcp-frankfurt | london | 2,000.0 TB | lon-fra "
+            "(100 Gbit/s at 90%) | 49.4 h | 160310.00 USD |") in two  # fmt: skip
+    assert "| claims | EU | gcp-frankfurt (DE) | **no** |" in two
