@@ -3,7 +3,8 @@
 A workload in `used_by` at a site whose country holds no copy of data that has a
 residency policy reads it from another country: even where both countries are allowed
 (SOV002 is quiet), the transfer crosses a border and falls under two jurisdictions'
-access rules. Data without a `residency` policy is not checked. A warning by default; keep a copy in the workload's country, or state the accepted exception in
+access rules. Data without a `residency` policy is not checked. A warning by default;
+keep a copy in the workload's country, or state the accepted exception in
 `policy.exemptions` with its reason.
 
 **Fails**
