@@ -224,6 +224,11 @@ def _site_refs(r: _Refs) -> None:
                 elif placed.setdefault(name, s.name) != s.name:
                     r.err(path, f"rack {name!r} is already at site {placed[name]!r}",
                           "INP005")  # fmt: skip
+    home = r.sites.get(g.design.site.name or "")
+    country = g.design.site.country
+    if g.design.sites and home is not None and country and country != home.country:
+        r.err(("site", "country"), f"site {home.name} is {home.country} in `sites`, "
+              f"not {country}", "INP002")  # fmt: skip
     if len(r.sites) > 1 and home_site(g) is None:
         for rack in g.racks():
             if rack.name not in placed:

@@ -49,6 +49,11 @@ CASES = {
         "INP004:7:33",
         "unknown site 'c' (sites: a, b)",
     ),
+    "site-and-sites-disagree": (
+        BASE.replace("name: bad", "name: bad\nsite: {name: a, country: IT}"),
+        "INP002:3:26",
+        "site a is DE in `sites`, not IT",
+    ),
     "duplicate-site": (
         BASE + "  - {name: a, country: IT}\n",
         "INP005:6:12",

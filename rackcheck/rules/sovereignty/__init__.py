@@ -6,6 +6,7 @@ from rackcheck.rules.sovereignty import (
     sov003_cross_border_read,
     sov004_forbidden_service,
     sov005_operator_kind,
+    sov006_air_gap_link,
 )
 
 RULES = (
@@ -14,4 +15,5 @@ RULES = (
     sov003_cross_border_read.check,
     sov004_forbidden_service.check,
     sov005_operator_kind.check,
+    sov006_air_gap_link.check,
 )
