@@ -225,3 +225,39 @@ def test_the_single_site_form_is_a_site(write):
         (f.rule_id, f.location.line, f.location.column) for f in report.findings
     ] == [("SOV001", 7, 23)]
     assert report.metrics["sovereignty"]["notes"]["stored"]["country"] == "US"
+
+
+DECLARED = """\
+rackcheck: 1
+name: a design-level service need
+sites:
+  - {name: hall, country: DE, forbid_services: [remote-support]}
+components:
+  - {id: test-switch, kind: switch, vendor: Test, model: T2, source: "test fixture"}
+policy:
+  services:
+    - {model: test-switch, needs: [remote-support], basis: "support quote Q-1, sec. 4"}
+racks:
+  - name: net01
+    model: apc-netshelter-sx-ar3100
+    devices:
+      - {model: test-switch, count: 1}
+"""
+
+
+def test_design_declared_service_is_forbidden_where_the_site_says(write):
+    report = check([str(write("d.yaml", DECLARED))])
+    sov = [f for f in report.findings if f.rule_id == "SOV004"]
+    assert [(f.location.line, f.location.column) for f in sov] == [(14, 17)]
+    assert sov[0].message == (
+        "test-switch in rack net01 needs remote-support (per design policy.services "
+        "(support quote Q-1, sec. 4)), but site hall forbids them"
+    )
+
+
+def test_unknown_model_in_policy_services_is_an_input_error(write):
+    report = check([str(write("d.yaml", DECLARED.replace("{model: test-switch, needs",
+                                                         "{model: nope, needs")))])  # fmt: skip
+    got = [(f.rule_id, f.location.line, f.location.column, f.message)
+           for f in report.input_errors]  # fmt: skip
+    assert got == [("INP004", 9, 15, "unknown model 'nope'")]

@@ -13,21 +13,25 @@ rackcheck: 1
 name: a cloud-managed switch in an air-gapped hall
 sites:
   - {name: vault, country: DE, air_gapped: true}
-policy:
-  services:
-    - {model: qm9700, needs: [remote-support], basis: "support contract draft, sec. 4"}
+components:
+  - id: example-cloud-switch
+    kind: switch
+    vendor: Example
+    model: CM-48
+    source: "illustration only, not a real product: its datasheet would say so"
+    services: [cloud-management]
 racks:
   - name: net01
     model: apc-netshelter-sx-ar3100
     devices:
-      - {model: qm9700, count: 1}
+      - {model: example-cloud-switch, count: 1}
 ```
 
 **Passes**
 
 ```yaml
 rackcheck: 1
-name: the same switch, supported on site
+name: a locally managed switch in an air-gapped hall
 sites:
   - {name: vault, country: DE, air_gapped: true}
 racks:
@@ -70,11 +74,11 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             if exemption(g, "SOV004", dev.spec.id, site.name) is not None:
                 continue
             seen.add(dev.path)
-            why = "air-gapped" if site.air_gapped else "forbids them"
+            why = "is air-gapped" if site.air_gapped else "forbids them"
             stated = "; ".join(sorted({needs[s] for s in bad}))
             yield ctx.finding(
                 dev,
                 f"{dev.spec.id} in rack {rack.name} needs {', '.join(bad)} "
-                f"(per {stated}), but site {site.name} is {why}",
+                f"(per {stated}), but site {site.name} {why}",
                 "model",
             )
