@@ -261,3 +261,16 @@ def test_unknown_model_in_policy_services_is_an_input_error(write):
     got = [(f.rule_id, f.location.line, f.location.column, f.message)
            for f in report.input_errors]  # fmt: skip
     assert got == [("INP004", 9, 15, "unknown model 'nope'")]
+
+
+def test_a_flow_without_size_says_so(write):
+    text = TWO_SITES.format(provider="gcp", size="1 TB", eff="").replace(
+        '    size: "1 TB"\n', ""
+    )
+    report = check([str(write("d.yaml", text))])
+    grv = [
+        (f.location.line, f.message) for f in report.findings if f.rule_id == "GRV002"
+    ]
+    assert grv == [(11, "flow corpus->lab from cloud to lab moves corpus, which has no "
+                        "size: its transfer time cannot be computed")]  # fmt: skip
+    assert report.metrics["flows"]["corpus->lab"]["transfer_seconds"] is None

@@ -1,8 +1,10 @@
-"""A cross-site data flow has no link to run over.
+"""A cross-site data flow has no link to run over, or no size.
 
 A flow between two sites that no `links:` entry joins has no transfer time: the data
 would travel by some path the design does not show (the public internet, shipped
-disks). Declare the link with its bandwidth so the time can be checked (GRV001).
+disks). Declare the link with its bandwidth so the time can be checked (GRV001). A
+flow derived from a dataset or model without a `size` has no time either: give the
+size.
 
 **Fails**
 
@@ -50,13 +52,17 @@ from rackcheck.rules.engine import RuleContext, rule
 @rule("GRV002", name="flow-without-link", severity=Severity.WARNING)
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     for f in flows(ctx.graph):
-        if f.link is not None or f.src == f.dst:
+        if f.src == f.dst or exemption(ctx.graph, "GRV002", f.name, None) is not None:
             continue
-        if exemption(ctx.graph, "GRV002", f.name, None) is not None:
+        if f.link is None:
+            why = "has no link between the sites"
+        elif f.size is None:
+            why = f"moves {f.data}, which has no size"
+        else:
             continue
         yield ctx.finding(
             None,
-            f"flow {f.name} from {f.src} to {f.dst} has no link between the sites: "
-            "its transfer time cannot be computed",
+            f"flow {f.name} from {f.src} to {f.dst} {why}: its transfer time cannot "
+            "be computed",
             *f.path,
         )
