@@ -101,6 +101,13 @@ def _phases(g: DesignGraph) -> list[PhaseResult]:
             out.append(PhaseResult(ph.name, k, racks[k], sub, [], cdus[k]))
         except InputError as exc:
             out.append(PhaseResult(ph.name, k, racks[k], None, exc.findings, cdus[k]))
+        except ValueError as exc:  # pydantic's ValidationError: a sub-design the
+            # narrowing left invalid; said at the phase, never a traceback
+            first = str(exc).splitlines()[0]
+            where = g.source.at(("phases", k, "name"))
+            msg = f"phase {ph.name} cannot be derived from the design: {first}"
+            found = [Finding("INP002", Severity.ERROR, msg, where)]
+            out.append(PhaseResult(ph.name, k, racks[k], None, found, cdus[k]))
     return out
 
 
