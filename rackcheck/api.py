@@ -91,18 +91,11 @@ class _CatalogCache:
 
 def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str, Any]:
     """Check one design; raises InputError. Returns findings and metrics."""
-    from rackcheck.graph.build import DesignGraph
     from rackcheck.metrics import design_metrics
-    from rackcheck.model.design import Design
-    from rackcheck.model.load import validate
     from rackcheck.rules import all_rules
     from rackcheck.rules.engine import run
-    from rackcheck.source import load_yaml
 
-    doc = load_yaml(path, shown_path(path))
-    design = validate(doc, Design)
-    catalog = cache.for_design(design, doc, path)
-    graph = DesignGraph(design, catalog, doc.source)
+    doc, graph = _load(path, cache)
     rules = [r for r in all_rules() if settings.enabled(r.id)]
     findings = run(graph, rules, settings.options, settings.severity)
     derating = settings.options.get("POW001", {}).get("derating", 0.8)
@@ -117,15 +110,33 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
 def load_graph(path: Path) -> Any:
     """One design file as its DesignGraph, rules not run (the BOM, the cable plan and
     the NetBox export start from it); raises InputError."""
+    return _load(path, _CatalogCache())[1]
+
+
+def _load(path: Path, cache: _CatalogCache) -> tuple[Any, Any]:
+    """Read, validate and resolve one design: (document, graph); raises InputError."""
     from rackcheck.graph.build import DesignGraph
     from rackcheck.model.design import Design
     from rackcheck.model.load import validate
+    from rackcheck.model.sovereignty import recover_norway
     from rackcheck.source import load_yaml
 
     doc = load_yaml(path, shown_path(path))
+    recover_norway(doc)  # an unquoted `country: NO` is Norway, not false
     design = validate(doc, Design)
-    catalog = _CatalogCache().for_design(design, doc, path)
-    return DesignGraph(design, catalog, doc.source)
+    catalog = cache.for_design(design, doc, path)
+    graph = DesignGraph(design, catalog, doc.source)
+    _extra_references(graph)
+    return doc, graph
+
+
+def _extra_references(graph: Any) -> None:
+    """Sites, datasets, flows and phases that name nothing: located input errors."""
+    from rackcheck.graph import sites, staging
+
+    errors = sites.references(graph) + staging.references(graph)
+    if errors:
+        raise InputError(sorted(errors, key=Finding.sort_key))
 
 
 def check(

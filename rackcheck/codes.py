@@ -62,7 +62,9 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         """
         A design names something that does not exist.
 
-        An unknown catalog model, feed, PDU, rack or extra catalog file. Exit code 2.
+        An unknown catalog model, feed, PDU, rack or extra catalog file; a site, link,
+        dataset, storage or rack that a sovereignty or phase key names and the design
+        does not have; a rack at no site, or built in no phase. Exit code 2.
         """,
     ),
     (

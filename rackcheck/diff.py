@@ -145,6 +145,35 @@ def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, floa
         for k, v in (m.get("cost") or {}).items():
             if _num(v) is not None:
                 out[f"{prefix}cost.{k}"] = float(v)
+        out.update(_staged(prefix, m))
+    return out
+
+
+PHASE_FIGURES = ("gpus", "it_power_kw", "heat_liquid_kw", "heat_air_kw", "switches",
+                 "storage_read_gbs", "storage_write_gbs")  # fmt: skip
+
+
+def _quiet_unless_changed(key: str) -> bool:
+    """Other totals, phase and flow figures: shown only when they change."""
+    bare = key.rpartition(": ")[2]
+    if bare.startswith(("phases.", "flows.")):
+        return True
+    return key.startswith("totals.") and key not in KNOWN
+
+
+def _staged(prefix: str, m: dict[str, Any]) -> dict[str, float]:
+    """Per phase its figures (metrics.phases), per flow its transfer time."""
+    out: dict[str, float] = {}
+    for name, p in sorted((m.get("phases") or {}).items()):
+        for k in PHASE_FIGURES:
+            if _num(p.get(k)) is not None:
+                out[f"{prefix}phases.{name}.{k}"] = float(p[k])
+        for fab, b in sorted((p.get("bisection_gbps") or {}).items()):
+            if _num(b) is not None:
+                out[f"{prefix}phases.{name}.{fab}_bisection_gbps"] = float(b)
+    for name, f in sorted((m.get("flows") or {}).items()):
+        if _num(f.get("transfer_seconds")) is not None:
+            out[f"{prefix}flows.{name}.transfer_seconds"] = float(f["transfer_seconds"])
     return out
 
 
@@ -158,6 +187,10 @@ def label(key: str) -> tuple[str, str]:
         text = KNOWN[bare]
     elif parts[0] == "fabrics" and len(parts) == 3:
         text = f"fabric {parts[1]}: {FABRIC.get(name, name)}"
+    elif parts[0] in ("phases", "flows") and len(parts) == 3:
+        suffix = next((s for s, u in UNITS if name.endswith(s)), "")
+        what = name[: len(name) - len(suffix)].replace("_", " ")
+        text = f"{parts[0][:-1]} {parts[1]}: {what}"
     else:
         suffix = next((s for s, u in UNITS if name.endswith(s)), "")
         text = name[: len(name) - len(suffix)].replace("_", " ")
@@ -198,7 +231,7 @@ def rows(
     keys = [
         k
         for k in dict.fromkeys([*a, *b])
-        if not (k.startswith("totals.") and k not in KNOWN and a.get(k) == b.get(k))
+        if not (_quiet_unless_changed(k) and a.get(k) == b.get(k))
     ]
     out = []
     for k in sorted(keys, key=_order):

@@ -88,6 +88,21 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
     nvlink = nvlink_metrics(g)
     if nvlink is not None:
         out["nvlink"] = nvlink
+    out.update(_data_metrics(g, out))
+    return out
+
+
+def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
+    """`sovereignty`, `flows` and `phases` where the design has them."""
+    from rackcheck.graph import data_metrics as dm
+    from rackcheck.graph.sites import uses_design
+
+    out: dict[str, Any] = {}
+    if uses_design(g):
+        out["sovereignty"] = dm.sovereignty_metrics(g)
+        out["flows"] = dm.flow_metrics(g)
+    if g.design.phases:
+        out["phases"] = dm.phase_metrics(g, final)
     return out
 
 

@@ -24,6 +24,7 @@ from rackcheck.model.fields import (
     TemperatureDelta,
     Voltage,
 )
+from rackcheck.model.sovereignty import VendorService
 
 Role = Literal["compute", "storage", "inband", "oob", "any"]
 
@@ -104,13 +105,17 @@ class Base(Strict):
     # "second-hand": figures read from a reseller sheet, a press article or another
     # tool's library quoting the vendor, not from the vendor's own document.
     source_quality: Literal["primary", "second-hand"] = "primary"
-    part_number: str | None = None
     notes: str | None = None
     # The vendor's orderable part number, where a datasheet gives it (BOM).
     part_number: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     rack_units: Count | None = None
     weight: Mass | None = None
     power: PowerSpec | None = None
+    services: list[VendorService] = Field(
+        default=[],
+        description="vendor services the device needs to run (only where its "
+        "source says so)",
+    )
 
 
 class Server(Base):

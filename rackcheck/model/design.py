@@ -23,6 +23,15 @@ from rackcheck.model.fields import (
     TemperatureDelta,
     Voltage,
 )
+from rackcheck.model.phases import Phase as BuildPhase
+from rackcheck.model.sovereignty import (
+    Country,
+    DataAsset,
+    FlowDef,
+    Policy,
+    SiteDef,
+    SiteLink,
+)
 from rackcheck.model.storage import StorageSection, Workload
 
 PowerFactor = Annotated[float, Field(gt=0.0, le=1.0)]
@@ -41,7 +50,7 @@ class Feed(Strict):
 
 class Site(Strict):
     name: Name | None = None
-    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    country: Country | None = None
     power_factor: PowerFactor = 0.95
     feeds: list[Feed] = []
     max_rack_power: Power | None = None
@@ -142,3 +151,11 @@ class Design(Strict):
     layout: Layout | None = Field(
         default=None, description="rack rows, for cable reach"
     )
+    # Sovereignty, data gravity and staging (docs/sovereignty.md); all optional.
+    sites: list[SiteDef] = Field(default=[], description="several sites")
+    links: list[SiteLink] = Field(default=[], description="links between sites")
+    datasets: list[DataAsset] = Field(default=[], description="datasets")
+    models: list[DataAsset] = Field(default=[], description="model artefacts")
+    flows: list[FlowDef] = Field(default=[], description="data flows between sites")
+    policy: Policy | None = Field(default=None, description="data policy")
+    phases: list[BuildPhase] = Field(default=[], description="staged build-out")

@@ -39,6 +39,9 @@ def render(report: Report, rules: Any = None, **_: Any) -> str:
     ]
     if figures:
         out += [" · ".join(figures), ""]
+    from rackcheck.report.data_tables import tables
+
+    out += tables(report.metrics)
     found = report.sorted()
     if found:
         docs = {}

@@ -6,10 +6,21 @@ from rackcheck.rules.engine import Rule
 
 
 def all_rules() -> list[Rule]:
-    from rackcheck.rules import cooling, data, network, physical, power, storage
+    from rackcheck.rules import (
+        cooling,
+        data,
+        gravity,
+        network,
+        phases,
+        physical,
+        power,
+        sovereignty,
+        storage,
+    )
 
     rules = [*power.RULES, *cooling.RULES, *physical.RULES, *storage.RULES,
-             *network.RULES, *data.RULES]  # fmt: skip
+             *network.RULES, *data.RULES, *sovereignty.RULES,
+             *gravity.RULES, *phases.RULES]  # fmt: skip
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise RuntimeError(f"duplicate rule ids: {sorted(ids)}")

@@ -72,6 +72,10 @@ class RuleContext(Generic[Opts]):
     rule: Rule
     severity: Severity
     found: list[Finding] = field(default_factory=list)
+    # the run as configured: rules that check sub-designs (phases) run the same way
+    rules: list[Rule] = field(default_factory=list)
+    all_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
 
     def finding(
         self,
@@ -98,6 +102,7 @@ def run(
     for r in rules:
         opts = r.make_options((options or {}).get(r.id))
         sev = (severities or {}).get(r.id, r.severity)
-        ctx: RuleContext[Any] = RuleContext(graph, opts, r, sev)
+        ctx: RuleContext[Any] = RuleContext(graph, opts, r, sev, [], rules,
+                                            options or {}, severities or {})  # fmt: skip
         out.extend(r.func(ctx))
     return out

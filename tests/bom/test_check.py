@@ -198,7 +198,7 @@ def test_each_example_design_passes_its_own_bom(tmp_path):
     from rackcheck.bom import derive_bom
 
     designs = sorted((ROOT / "designs").glob("*.yaml"))
-    assert len(designs) == 5
+    assert len(designs) >= 5  # every bundled example, however many there are
     for design in designs:
         bom = derive_bom(load_graph(design))
         text = HEAD + "".join(f"{pid},,{qty},,\n" for pid, qty in bom.totals().items())
