@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from rackcheck.model.catalog import Component
+from rackcheck.model.cost import CostSection
 from rackcheck.model.fabric import Fabric, Layout
 from rackcheck.model.fields import (
     Byterate,
@@ -141,4 +142,7 @@ class Design(Strict):
     fabrics: list[Fabric] = Field(default=[], description="network fabrics")
     layout: Layout | None = Field(
         default=None, description="rack rows, for cable reach"
+    )
+    cost: CostSection | None = Field(
+        default=None, description="price books and cost assumptions (docs/cost.md)"
     )
