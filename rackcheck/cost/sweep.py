@@ -14,7 +14,8 @@ from rackcheck.cost.tco import Tco, tco
 
 SWEEPABLE = ("energy_price", "utilisation", "pue", "years", "colocation_price",
              "interest_rate", "maintenance_rate", "cloud_price")  # fmt: skip
-_SPEC = re.compile(r"^\s*([a-z_]+)\s*=\s*([^.]*\d)\s*\.\.\s*([\d.]+)\s*(?::\s*([\d.]+))?\s*$")
+_NUM = r"(\d+(?:\.\d+)?)"
+_SPEC = re.compile(rf"^\s*([a-z_]+)\s*=\s*{_NUM}\s*\.\.\s*{_NUM}\s*(?::\s*{_NUM})?\s*$")
 
 
 @dataclass(frozen=True)
