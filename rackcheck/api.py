@@ -92,6 +92,7 @@ class _CatalogCache:
 
 def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str, Any]:
     """Check one design; raises InputError. Returns findings and metrics."""
+    from rackcheck.cost import design_cost
     from rackcheck.graph.build import DesignGraph
     from rackcheck.metrics import design_metrics
     from rackcheck.model.design import Design
@@ -107,9 +108,13 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     rules = [r for r in all_rules() if settings.enabled(r.id)]
     findings = run(graph, rules, settings.options, settings.severity)
     derating = settings.options.get("POW001", {}).get("derating", 0.8)
+    metrics = design_metrics(graph, derating)
+    cost = design_cost(graph, path)
+    if cost is not None:
+        metrics["cost"] = cost
     return {
         "findings": findings,
-        "metrics": design_metrics(graph, derating),
+        "metrics": metrics,
         "doc": doc,
         "graph": graph,
     }

@@ -44,6 +44,8 @@ KNOWN: dict[str, str] = {
     "totals.tco_usd": "TCO",
     "cost.capex_usd": "capex",
     "cost.tco_usd": "TCO",
+    "cost.annual_opex_usd": "annual opex",
+    "cost.cost_per_gpu_hour_usd": "cost per GPU-hour",
 }
 FABRIC: dict[str, str] = {
     "switches": "switches",
@@ -59,6 +61,7 @@ UNITS = (
     ("_tb", "TB"),
     ("_kg", "kg"),
     ("_usd", "USD"),
+    ("_eur", "EUR"),
     ("_seconds", "s"),
     ("_l_min", "L/min"),
 )
@@ -105,6 +108,11 @@ class Diff:
 
 # -- figures --------------------------------------------------------------------------
 def _num(x: Any) -> float | None:
+    if isinstance(x, str):  # metrics.cost holds amounts as decimal strings
+        try:
+            return float(x)
+        except ValueError:
+            return None
     return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
 
@@ -142,7 +150,7 @@ def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, floa
                 if _num(f.get(name)) is not None:
                     out[f"{prefix}fabrics.{fabric}.{name}"] = float(f[name])
         for k, v in (m.get("cost") or {}).items():
-            if _num(v) is not None:
+            if k not in ("years",) and _num(v) is not None:
                 out[f"{prefix}cost.{k}"] = float(v)
     return out
 
