@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from rackcheck.cli import _input_errors, _outputs, cli
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 QUOTE_FORMATS = ["text", "markdown", "csv", "xlsx", "json"]
 
@@ -21,30 +24,74 @@ def quotes() -> None:
 @quotes.command("compare")
 @click.argument("quote_files", metavar="QUOTE...", nargs=-1, required=True)
 @click.option("--design", required=True, help="The design the quotes are for.")
-@click.option("--price-book", "books", multiple=True, help="Price book YAML (repeatable; "
-              "after the design's own).")  # fmt: skip
-@click.option("--assumptions", "files", multiple=True, help="Assumptions YAML "
-              "(repeatable; overrides defaults and the design).")  # fmt: skip
-@click.option("--set", "sets", multiple=True, metavar="NAME=VALUE",
-              help="Override one assumption, e.g. --set pue=1.2 (repeatable).")
-@click.option("--sweep", metavar="NAME=LOW..HIGH[:STEP]",
-              help="Sensitivity, e.g. --sweep energy_price=0.05..0.25.")
-@click.option("--as-of", "as_of", metavar="DATE", help="Judge validity dates on this "
-              "day (YYYY-MM-DD) [default: today, UTC].")  # fmt: skip
+@click.option(
+    "--price-book",
+    "books",
+    multiple=True,
+    help="Price book YAML (repeatable; after the design's own).",
+)
+@click.option(
+    "--assumptions",
+    "files",
+    multiple=True,
+    help="Assumptions YAML (repeatable; overrides defaults and the design).",
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override one assumption, e.g. --set pue=1.2 (repeatable).",
+)
+@click.option(
+    "--sweep",
+    metavar="NAME=LOW..HIGH[:STEP]",
+    help="Sensitivity, e.g. --sweep energy_price=0.05..0.25.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Judge validity dates on this day (YYYY-MM-DD) [default: today, UTC].",
+)
 @click.option("--vendor", help="Vendor of CSV/XLSX quotes without a Vendor row.")
 @click.option("--currency", help="Currency of CSV/XLSX quotes without a Currency row.")
 @click.option("--valid-until", help="Validity of CSV/XLSX quotes without one.")
-@click.option("--format", "fmt", type=click.Choice(QUOTE_FORMATS), default="text",
-              show_default=True)  # fmt: skip
-@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
-              help="Also write FORMAT to PATH (repeatable), e.g. xlsx=quotes.xlsx.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "note", "never"]),
-              default="error", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")  # fmt: skip
-def compare(quote_files: tuple[str, ...], design: str, books: tuple[str, ...],
-            files: tuple[str, ...], sets: tuple[str, ...], sweep: str | None,
-            as_of: str | None, fmt: str, outputs: tuple[str, ...], fail_on: str,
-            **meta: Any) -> None:  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUOTE_FORMATS),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT=PATH",
+    help="Also write FORMAT to PATH (repeatable), e.g. xlsx=quotes.xlsx.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+def compare(
+    quote_files: tuple[str, ...],
+    design: str,
+    books: tuple[str, ...],
+    files: tuple[str, ...],
+    sets: tuple[str, ...],
+    sweep: str | None,
+    as_of: str | None,
+    fmt: str,
+    outputs: tuple[str, ...],
+    fail_on: str,
+    **meta: Any,
+) -> None:
     """Compare QUOTE files (YAML, CSV or XLSX) for DESIGN: capex, parts left out,
     IT and facility power, TCO, cost per GPU-hour, break-even against the cloud, lead
     time, a ranking with its reason. Exit 2 on unreadable input, 1 on findings at or
@@ -64,14 +111,23 @@ def compare(quote_files: tuple[str, ...], design: str, books: tuple[str, ...],
     try:
         today = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        raise click.BadParameter(f"{as_of!r} is not a date", param_hint="--as-of") from None
+        raise click.BadParameter(
+            f"{as_of!r} is not a date", param_hint="--as-of"
+        ) from None
     try:
-        result = compare_quotes(list(quote_files), design, price_books=list(books),
-                                assumption_files=list(files), sets=list(sets), sweep=sweep,
-                                today=today, meta={k: v for k, v in meta.items() if v})  # fmt: skip
+        result = compare_quotes(
+            list(quote_files),
+            design,
+            price_books=list(books),
+            assumption_files=list(files),
+            sets=list(sets),
+            sweep=sweep,
+            today=today,
+            meta={k: v for k, v in meta.items() if v},
+        )
     except InputError as exc:
         _input_errors(exc)
-    render = {**RENDER, "xlsx": render_xlsx}
+    render: dict[str, Callable[[Any], str | bytes]] = {**RENDER, "xlsx": render_xlsx}
     out = render[fmt](result)
     if isinstance(out, bytes):
         sys.stdout.flush()

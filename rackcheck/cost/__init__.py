@@ -68,7 +68,9 @@ def _design(path: str) -> Any:
 def _power_gpus(graph: Any) -> tuple[Decimal, int, str | None]:
     from rackcheck.graph import physical, power
 
-    kw = sum((power.rack_power(graph, r).to("kW").magnitude for r in graph.racks()), 0.0)
+    kw = sum(
+        (power.rack_power(graph, r).to("kW").magnitude for r in graph.racks()), 0.0
+    )
     gpus, model = 0, None
     for rack in graph.racks():
         for d in graph.devices(rack):
@@ -79,8 +81,9 @@ def _power_gpus(graph: Any) -> tuple[Decimal, int, str | None]:
     return Decimal(repr(round(kw, 6))), gpus, model
 
 
-def _setup(graph: Any, path: Path, books: list[str], files: list[str],
-           sets: list[str]) -> tuple[Any, Any]:  # fmt: skip
+def _setup(
+    graph: Any, path: Path, books: list[str], files: list[str], sets: list[str]
+) -> tuple[Any, Any]:
     """(price book, assumptions) for a design and the command line."""
     from rackcheck.cost import assumptions as am
     from rackcheck.cost import pricebook
@@ -91,12 +94,23 @@ def _setup(graph: Any, path: Path, books: list[str], files: list[str],
     layers: list[tuple[dict[str, Any], Any, str]] = []
     book_paths: list[tuple[Path, str]] = []
     if section is not None:
-        layers.append((section.model_dump(), _Under(graph.source, ("cost",)), graph.file))
+        layers.append(
+            (section.model_dump(), _Under(graph.source, ("cost",)), graph.file)
+        )
         for i, rel in enumerate(section.price_books):
             p = (path.parent / rel).resolve()
             if not p.is_file():
                 where = graph.source.at(("cost", "price_books", i))
-                raise InputError([Finding("INP004", Severity.ERROR, f"price book {rel!r} not found", where)])
+                raise InputError(
+                    [
+                        Finding(
+                            "INP004",
+                            Severity.ERROR,
+                            f"price book {rel!r} not found",
+                            where,
+                        )
+                    ]
+                )
             book_paths.append((p, shown_path(p)))
     for f in files:
         fdoc = load_yaml(Path(f), shown_path(Path(f)))
@@ -108,10 +122,17 @@ def _setup(graph: Any, path: Path, books: list[str], files: list[str],
     return pricebook.load(book_paths), am.resolve(country, model, layers, sets)
 
 
-def compare_quotes(quotes: list[str], design: str, *, price_books: list[str] | None = None,
-                   assumption_files: list[str] | None = None, sets: list[str] | None = None,
-                   sweep: str | None = None, today: dt.date | None = None,
-                   meta: dict[str, str] | None = None) -> Comparison:  # fmt: skip
+def compare_quotes(
+    quotes: list[str],
+    design: str,
+    *,
+    price_books: list[str] | None = None,
+    assumption_files: list[str] | None = None,
+    sets: list[str] | None = None,
+    sweep: str | None = None,
+    today: dt.date | None = None,
+    meta: dict[str, str] | None = None,
+) -> Comparison:
     """Read the design, price books, assumptions and quotes; compare. Raises InputError
     (located findings, exit 2) for anything unreadable, including a currency mixed in
     without a stated rate or a malformed --sweep."""
@@ -123,33 +144,53 @@ def compare_quotes(quotes: list[str], design: str, *, price_books: list[str] | N
     from rackcheck.source import shown_path
 
     graph = _design(design)
-    book, a = _setup(graph, Path(design), price_books or [], assumption_files or [], sets or [])
+    book, a = _setup(
+        graph, Path(design), price_books or [], assumption_files or [], sets or []
+    )
     kw, gpus, _ = _power_gpus(graph)
-    ctx = cmp.Context(graph.file, needs(graph), kw, gpus, book, a,
-                      today or dt.datetime.now(dt.UTC).date())  # fmt: skip
+    ctx = cmp.Context(
+        graph.file,
+        needs(graph),
+        kw,
+        gpus,
+        book,
+        a,
+        today or dt.datetime.now(dt.UTC).date(),
+    )
     errors: list[Finding] = []
-    loaded = []
-    for q in quotes:
+    loaded: list[qr.Quote] = []
+    for file in quotes:
         try:
-            loaded.append(qr.read(Path(q), shown_path(Path(q)), meta))
+            loaded.append(qr.read(Path(file), shown_path(Path(file)), meta))
         except InputError as exc:
             errors += exc.findings
     names = [q.name for q in loaded]
     for q in loaded:
         if names.count(q.name) > 1:
-            errors.append(Finding("INP005", Severity.ERROR, f"two quotes are named {q.name!r}; give each a `name:`", q.where))
+            errors.append(
+                Finding(
+                    "INP005",
+                    Severity.ERROR,
+                    f"two quotes are named {q.name!r}; give each a `name:`",
+                    q.where,
+                )
+            )
     if errors:
         raise InputError(sorted(errors, key=Finding.sort_key))
     results = [cmp.evaluate(q, ctx) for q in loaded]
     cmp.rank(results, a.currency)
-    out = Comparison(ctx.design, a, results, cmp.findings(results, ctx), ctx.today, gpus)
+    out = Comparison(
+        ctx.design, a, results, cmp.findings(results, ctx), ctx.today, gpus
+    )
     if sweep:
         from rackcheck.cost.sweep import run
 
         try:
             out.sweep = run(sweep, results, gpus, a)
         except MoneyError as exc:
-            raise InputError([Finding("INP002", Severity.ERROR, str(exc), Location("--sweep", 1, 1))]) from None
+            raise InputError(
+                [Finding("INP002", Severity.ERROR, str(exc), Location("--sweep", 1, 1))]
+            ) from None
     return out
 
 
@@ -183,7 +224,9 @@ def design_cost(graph: Any, path: Path) -> dict[str, Any] | None:
         "currency": a.currency,
         f"capex_{cur}": text(capex) if complete else None,
         f"priced_capex_{cur}": text(capex),
-        f"annual_opex_{cur}": text(t.annual_opex) if complete else text((t.energy + t.colocation) / t.years),
+        f"annual_opex_{cur}": text(t.annual_opex)
+        if complete
+        else text((t.energy + t.colocation) / t.years),
         f"tco_{cur}": text(t.total) if complete else None,
         f"cost_per_gpu_hour_{cur}": text(t.cost_per_gpu_hour, 4) if complete else None,
         "years": t.years,

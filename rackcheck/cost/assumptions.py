@@ -26,9 +26,35 @@ SPEC: dict[str, tuple[str, Decimal, Decimal | None, bool]] = {
     "maintenance_rate": ("1/year", Decimal(0), Decimal(1), False),
     "cloud_price": ("{cur}/GPU/h", Decimal(0), None, True),
 }
-EU = set(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+EU = {
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+}
 
 
 @dataclass(frozen=True)
@@ -42,8 +68,13 @@ class Assumption:
     currency: str | None = None  # money-valued assumptions: the currency as stated
 
     def as_dict(self) -> dict[str, Any]:
-        return {"value": str(self.value), "unit": self.unit, "source": self.source,
-                "as_of": self.as_of, "origin": self.origin}  # fmt: skip
+        return {
+            "value": str(self.value),
+            "unit": self.unit,
+            "source": self.source,
+            "as_of": self.as_of,
+            "origin": self.origin,
+        }
 
 
 @dataclass
@@ -68,8 +99,15 @@ class Assumptions:
     def with_value(self, name: str, value: Decimal, origin: str) -> Assumptions:
         a = self.values[name]
         cur = self.currency if a.currency is not None else None
-        new = replace(a, value=value, origin=origin, currency=cur,
-                      unit=_unit(name, self.currency), source=origin, as_of=None)  # fmt: skip
+        new = replace(
+            a,
+            value=value,
+            origin=origin,
+            currency=cur,
+            unit=_unit(name, self.currency),
+            source=origin,
+            as_of=None,
+        )
         return Assumptions({**self.values, name: new}, self.rates, self.fx)
 
     def table(self) -> dict[str, dict[str, Any]]:
@@ -114,9 +152,15 @@ def defaults(country: str | None, gpu_model: str | None) -> dict[str, Assumption
             note = f" [offer {offer}]"
             entry = cloud_offers()[offer]
         value, cur = _stated(entry["value"], entry.get("unit", ""))
-        out[name] = Assumption(name, value, str(entry.get("unit", "")),
-                               " ".join(str(entry["source"]).split()) + note,
-                               _date(entry.get("as_of")), "rackcheck defaults", cur)  # fmt: skip
+        out[name] = Assumption(
+            name,
+            value,
+            str(entry.get("unit", "")),
+            " ".join(str(entry["source"]).split()) + note,
+            _date(entry.get("as_of")),
+            "rackcheck defaults",
+            cur,
+        )
     return out
 
 
@@ -164,16 +208,22 @@ def resolve(
         if name == "currency":
             currency = _currency(raw.strip(), Location("--set", 1, 1))
             continue
-        _apply(name, raw.strip(), "--set", Location("--set", 1, 1), currency, values, fx)
-    rates = Rates(currency, {c: a.value for c, a in fx.items()},
-                  {c: a.origin for c, a in fx.items()})  # fmt: skip
+        _apply(
+            name, raw.strip(), "--set", Location("--set", 1, 1), currency, values, fx
+        )
+    rates = Rates(
+        currency,
+        {c: a.value for c, a in fx.items()},
+        {c: a.origin for c, a in fx.items()},
+    )
     out = Assumptions(values, rates, fx)
     try:
         for name in values:
             out.get(name)
     except MoneyError as exc:
-        raise input_error("INP002", f"assumption {name}: {exc}",
-                          _loc(values[name].origin)) from None  # fmt: skip
+        raise input_error(
+            "INP002", f"assumption {name}: {exc}", _loc(values[name].origin)
+        ) from None
     return out
 
 
@@ -193,19 +243,30 @@ def _loc(origin: str) -> Location:
 
 def _currency(raw: Any, where: Location) -> str:
     if not isinstance(raw, str) or not CURRENCY.match(raw):
-        raise input_error("INP002", f"currency must be an ISO 4217 code like USD, "
-                          f"not {raw!r}", where)  # fmt: skip
+        raise input_error(
+            "INP002", f"currency must be an ISO 4217 code like USD, not {raw!r}", where
+        )
     return raw
 
 
-def _apply(name: str, raw: Any, origin: str, where: Location, currency: str,
-           values: dict[str, Assumption], fx: dict[str, Assumption]) -> None:  # fmt: skip
+def _apply(
+    name: str,
+    raw: Any,
+    origin: str,
+    where: Location,
+    currency: str,
+    values: dict[str, Assumption],
+    fx: dict[str, Assumption],
+) -> None:
     is_fx = name.startswith("fx.")
     if not is_fx and name not in SPEC:
         near = difflib.get_close_matches(name, list(SPEC), n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
-        raise input_error("INP002", f"unknown assumption {name!r}{hint}; known: "
-                          f"{', '.join(SPEC)}, fx.CUR", where)  # fmt: skip
+        raise input_error(
+            "INP002",
+            f"unknown assumption {name!r}{hint}; known: {', '.join(SPEC)}, fx.CUR",
+            where,
+        )
     if is_fx and not CURRENCY.match(name[3:]):
         raise input_error("INP002", f"{name}: fx.CUR needs an ISO 4217 code", where)
     entry = raw if isinstance(raw, dict) else {"value": raw}
@@ -220,11 +281,13 @@ def _apply(name: str, raw: Any, origin: str, where: Location, currency: str,
     except MoneyError as exc:
         raise input_error("INP002", f"assumption {name}: {exc}", where) from None
     if is_fx:
-        fx[name[3:]] = Assumption(name, value, f"{currency}/{name[3:]}", source,
-                                  as_of, origin)  # fmt: skip
+        fx[name[3:]] = Assumption(
+            name, value, f"{currency}/{name[3:]}", source, as_of, origin
+        )
         return
-    values[name] = Assumption(name, value, _unit(name, cur or currency), source,
-                              as_of, origin, cur)  # fmt: skip
+    values[name] = Assumption(
+        name, value, _unit(name, cur or currency), source, as_of, origin, cur
+    )
 
 
 def _value(name: str, raw: Any, currency: str) -> tuple[Decimal, str | None]:

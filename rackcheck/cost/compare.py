@@ -46,7 +46,10 @@ class Result:
         return self.tco.capex
 
     def missing_priced(self) -> Decimal:
-        return sum((m.priced_at * m.quantity for m in self.missing if m.priced_at is not None), Decimal(0))
+        return sum(
+            (m.priced_at * m.quantity for m in self.missing if m.priced_at is not None),
+            Decimal(0),
+        )
 
 
 @dataclass
@@ -71,8 +74,12 @@ def _rates(q: Quote, a: Assumptions) -> Rates:
     return rates
 
 
-def _money_error(q: Quote, exc: MoneyError, where: Location | None = None) -> InputError:
-    return InputError([Finding("INP002", Severity.ERROR, f"quote {q.name}: {exc}", where or q.where)])
+def _money_error(
+    q: Quote, exc: MoneyError, where: Location | None = None
+) -> InputError:
+    return InputError(
+        [Finding("INP002", Severity.ERROR, f"quote {q.name}: {exc}", where or q.where)]
+    )
 
 
 def evaluate(q: Quote, ctx: Context) -> Result:
@@ -97,11 +104,19 @@ def evaluate(q: Quote, ctx: Context) -> Result:
         else:
             have[nid] = have.get(nid, 0) + line.quantity
     quoted = subtotal - _discount(q, subtotal, rates)
-    missing = [_missing(n, n.quantity - have.get(n.id, 0), ctx, rates)
-               for n in ctx.needs if have.get(n.id, 0) < n.quantity]  # fmt: skip
-    expired = q.valid_until is not None and dt.date.fromisoformat(q.valid_until) < ctx.today
+    missing = [
+        _missing(n, n.quantity - have.get(n.id, 0), ctx, rates)
+        for n in ctx.needs
+        if have.get(n.id, 0) < n.quantity
+    ]
+    expired = (
+        q.valid_until is not None and dt.date.fromisoformat(q.valid_until) < ctx.today
+    )
     it_kw = q.it_power_kw if q.it_power_kw is not None else ctx.it_power_kw
-    priced = sum((m.priced_at * m.quantity for m in missing if m.priced_at is not None), Decimal(0))
+    priced = sum(
+        (m.priced_at * m.quantity for m in missing if m.priced_at is not None),
+        Decimal(0),
+    )
     t = tco(quoted + priced, it_kw, ctx.gpus, ctx.assumptions, q.support_years or 0)
     return Result(q, quoted, missing, sorted(extra), it_kw, lead, expired, t)
 
@@ -118,8 +133,13 @@ def _discount(q: Quote, subtotal: Decimal, rates: Rates) -> Decimal:
         raise _money_error(q, exc) from None
 
 
-def _match(id_: str | None, pn: str | None, by_id: dict[str, NeedLine],
-           by_pn: dict[str, str], book: PriceBook) -> str | None:  # fmt: skip
+def _match(
+    id_: str | None,
+    pn: str | None,
+    by_id: dict[str, NeedLine],
+    by_pn: dict[str, str],
+    book: PriceBook,
+) -> str | None:
     if id_ is not None and id_ in by_id:
         return id_
     if pn is not None and pn in by_pn:
@@ -140,7 +160,16 @@ def _missing(n: NeedLine, qty: int, ctx: Context, rates: Rates) -> Missing:
     try:
         each = rates.convert(price.price, price.currency)
     except MoneyError as exc:
-        raise InputError([Finding("INP002", Severity.ERROR, f"price of {price.key!r}: {exc}", price.where)]) from None
+        raise InputError(
+            [
+                Finding(
+                    "INP002",
+                    Severity.ERROR,
+                    f"price of {price.key!r}: {exc}",
+                    price.where,
+                )
+            ]
+        ) from None
     return Missing(n.id, qty, each, n.description, price.source)
 
 
@@ -152,11 +181,16 @@ def _check_total(q: Quote, line: object, ctx: Context) -> None:
         return
     want = line.unit_price * line.quantity
     if abs(want - line.line_total) >= Decimal("0.005"):
-        ctx.findings.append(Finding(
-            "COST002", Severity.ERROR,
-            f"{line.part_number or line.id}: {line.quantity} x {line.unit_price} = "
-            f"{want:.2f} {line.currency}, but the line total says {line.line_total:.2f}",
-            line.total_where, f"{q.name}:{line.part_number or line.id}"))  # fmt: skip
+        ctx.findings.append(
+            Finding(
+                "COST002",
+                Severity.ERROR,
+                f"{line.part_number or line.id}: {line.quantity} x {line.unit_price} = "
+                f"{want:.2f} {line.currency}, but the line total says {line.line_total:.2f}",
+                line.total_where,
+                f"{q.name}:{line.part_number or line.id}",
+            )
+        )
 
 
 def findings(results: list[Result], ctx: Context) -> list[Finding]:
@@ -165,20 +199,43 @@ def findings(results: list[Result], ctx: Context) -> list[Finding]:
     for r in results:
         q = r.quote
         if r.expired:
-            out.append(Finding("COST001", Severity.WARNING,
-                               f"quote {q.name} ({q.vendor}) expired on {q.valid_until} "
-                               f"(as of {ctx.today.isoformat()}): ask for a new one",
-                               q.where, q.name))  # fmt: skip
+            out.append(
+                Finding(
+                    "COST001",
+                    Severity.WARNING,
+                    f"quote {q.name} ({q.vendor}) expired on {q.valid_until} "
+                    f"(as of {ctx.today.isoformat()}): ask for a new one",
+                    q.where,
+                    q.name,
+                )
+            )
         for m in r.missing:
-            priced = (f"priced from the price book at {show(m.priced_at, cur, 2)} each"
-                      if m.priced_at is not None else "not priced: capex and TCO understated")  # fmt: skip
-            out.append(Finding("COST003", Severity.WARNING,
-                               f"quote {q.name} leaves out {m.quantity} x {m.id} "
-                               f"({m.description}); {priced}", q.where, f"{q.name}:{m.id}"))  # fmt: skip
+            priced = (
+                f"priced from the price book at {show(m.priced_at, cur, 2)} each"
+                if m.priced_at is not None
+                else "not priced: capex and TCO understated"
+            )
+            out.append(
+                Finding(
+                    "COST003",
+                    Severity.WARNING,
+                    f"quote {q.name} leaves out {m.quantity} x {m.id} "
+                    f"({m.description}); {priced}",
+                    q.where,
+                    f"{q.name}:{m.id}",
+                )
+            )
     for p in ctx.book.expired(ctx.today):
-        out.append(Finding("COST001", Severity.WARNING,
-                           f"price of {p.key!r} expired on {p.valid_until} (as of "
-                           f"{ctx.today.isoformat()})", p.where, p.key))  # fmt: skip
+        out.append(
+            Finding(
+                "COST001",
+                Severity.WARNING,
+                f"price of {p.key!r} expired on {p.valid_until} (as of "
+                f"{ctx.today.isoformat()})",
+                p.where,
+                p.key,
+            )
+        )
     return sorted(out, key=Finding.sort_key)
 
 
@@ -201,9 +258,13 @@ def rank(results: list[Result], currency: str) -> None:
         notes = []
         if not r.complete:
             n = sum(1 for m in r.missing if m.priced_at is None)
-            notes.append(f"{n} part{'s' if n != 1 else ''} left out and not priced (TCO understated, ranked last)")
+            notes.append(
+                f"{n} part{'s' if n != 1 else ''} left out and not priced (TCO understated, ranked last)"
+            )
         elif r.missing:
-            notes.append(f"left-out parts priced from the price book ({show(r.missing_priced(), currency)})")
+            notes.append(
+                f"left-out parts priced from the price book ({show(r.missing_priced(), currency)})"
+            )
         if r.expired:
             notes.append(f"quote expired {r.quote.valid_until}")
         if longest and r.lead_time_days == longest and len(results) > 1:

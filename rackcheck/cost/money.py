@@ -53,7 +53,9 @@ def amount(value: object, currency: str | None) -> tuple[Decimal, str | None]:
     written = m.group(1) or m.group(3)
     written = _SYMBOL.get(written, written) if written else None
     if written and currency and written != currency:
-        raise MoneyError(f"{value!r} is in {written}, but the currency here is {currency}")
+        raise MoneyError(
+            f"{value!r} is in {written}, but the currency here is {currency}"
+        )
     return decimal(m.group(2), "an amount"), written or currency
 
 

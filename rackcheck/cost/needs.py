@@ -24,6 +24,7 @@ def needs(graph: Any) -> list[NeedLine]:
     for line in derive_bom(graph).lines:
         have = acc.get(line.id)
         qty = line.quantity + (have.quantity if have else 0)
-        acc[line.id] = NeedLine(line.id, line.kind, line.part_number or "",
-                                line.description, qty)  # fmt: skip
+        acc[line.id] = NeedLine(
+            line.id, line.kind, line.part_number or "", line.description, qty
+        )
     return [acc[k] for k in sorted(acc)]

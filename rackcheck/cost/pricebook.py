@@ -29,8 +29,17 @@ from rackcheck.cost.money import CURRENCY, MoneyError, amount
 from rackcheck.findings import Finding, InputError, Location, Severity
 
 MAX_ENTRIES = 100_000
-_KEYS = {"id", "part_number", "price", "currency", "as_of", "valid_until", "source",
-         "vendor", "description"}  # fmt: skip
+_KEYS = {
+    "id",
+    "part_number",
+    "price",
+    "currency",
+    "as_of",
+    "valid_until",
+    "source",
+    "vendor",
+    "description",
+}
 
 
 @dataclass(frozen=True)
@@ -65,8 +74,10 @@ class PriceBook:
 
     def expired(self, today: dt.date) -> list[Price]:
         seen = {id(p): p for p in [*self.by_id.values(), *self.by_part.values()]}
-        return sorted((p for p in seen.values() if _past(p.valid_until, today)),
-                      key=lambda p: (p.where.path, p.where.line))  # fmt: skip
+        return sorted(
+            (p for p in seen.values() if _past(p.valid_until, today)),
+            key=lambda p: (p.where.path, p.where.line),
+        )
 
 
 def _past(date: str | None, today: dt.date) -> bool:
@@ -87,21 +98,35 @@ def load(paths: list[tuple[Path, str]]) -> PriceBook:
     return book
 
 
-def _err(errors: list[Finding], where: Location, message: str, code: str = "INP002") -> None:
+def _err(
+    errors: list[Finding], where: Location, message: str, code: str = "INP002"
+) -> None:
     errors.append(Finding(code, Severity.ERROR, message, where))
 
 
-def _read(data: Any, smap: Any, shown: str, book: PriceBook, errors: list[Finding]) -> None:
+def _read(
+    data: Any, smap: Any, shown: str, book: PriceBook, errors: list[Finding]
+) -> None:
     if not isinstance(data, dict) or data.get("pricebook") != 1:
         _err(errors, smap.at(()), "a price book starts with `pricebook: 1`")
         return
     default_cur = data.get("currency")
-    if default_cur is not None and not (isinstance(default_cur, str) and CURRENCY.match(default_cur)):
-        _err(errors, smap.at(("currency",)), f"currency must be an ISO 4217 code, not {default_cur!r}")
+    if default_cur is not None and not (
+        isinstance(default_cur, str) and CURRENCY.match(default_cur)
+    ):
+        _err(
+            errors,
+            smap.at(("currency",)),
+            f"currency must be an ISO 4217 code, not {default_cur!r}",
+        )
         return
     entries = data.get("prices")
     if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
-        _err(errors, smap.at(("prices",)), f"`prices` must be a list (at most {MAX_ENTRIES:,} entries)")
+        _err(
+            errors,
+            smap.at(("prices",)),
+            f"`prices` must be a list (at most {MAX_ENTRIES:,} entries)",
+        )
         return
     seen: dict[str, Location] = {}
     for i, e in enumerate(entries):
@@ -110,7 +135,12 @@ def _read(data: Any, smap: Any, shown: str, book: PriceBook, errors: list[Findin
         if price is None:
             continue
         if price.key in seen:
-            _err(errors, at, f"{price.key!r} is priced twice in this book (first at {seen[price.key]})", "INP005")
+            _err(
+                errors,
+                at,
+                f"{price.key!r} is priced twice in this book (first at {seen[price.key]})",
+                "INP005",
+            )
             continue
         seen[price.key] = at
         if price.id is not None:
@@ -119,10 +149,16 @@ def _read(data: Any, smap: Any, shown: str, book: PriceBook, errors: list[Findin
             book.by_part[price.part_number] = price
 
 
-def _entry(e: Any, i: int, smap: Any, default_cur: str | None, errors: list[Finding]) -> Price | None:
+def _entry(
+    e: Any, i: int, smap: Any, default_cur: str | None, errors: list[Finding]
+) -> Price | None:
     at = smap.at(("prices", i))
     if not isinstance(e, dict):
-        _err(errors, at, "a price entry is a mapping with id or part_number, price, as_of, source")
+        _err(
+            errors,
+            at,
+            "a price entry is a mapping with id or part_number, price, as_of, source",
+        )
         return None
     for k in e:
         if k not in _KEYS:
@@ -138,8 +174,11 @@ def _entry(e: Any, i: int, smap: Any, default_cur: str | None, errors: list[Find
             return None
     cur = e.get("currency", default_cur)
     if cur is None or not (isinstance(cur, str) and CURRENCY.match(cur)):
-        _err(errors, smap.at(("prices", i, "currency")) if "currency" in e else at,
-             f"price for {key!r} has no currency (give `currency: USD` here or at the top)")  # fmt: skip
+        _err(
+            errors,
+            smap.at(("prices", i, "currency")) if "currency" in e else at,
+            f"price for {key!r} has no currency (give `currency: USD` here or at the top)",
+        )
         return None
     try:
         value, cur = amount(e["price"], cur)
@@ -153,9 +192,18 @@ def _entry(e: Any, i: int, smap: Any, default_cur: str | None, errors: list[Find
         _err(errors, smap.at(("prices", i, "price")), f"price for {key!r} is negative")
         return None
     assert cur is not None
-    return Price(str(key), _s(e.get("id")), _s(e.get("part_number")), value, cur,
-                 str(e["as_of"]), " ".join(str(e["source"]).split()),
-                 _s(e.get("valid_until")), _s(e.get("vendor")), at)  # fmt: skip
+    return Price(
+        str(key),
+        _s(e.get("id")),
+        _s(e.get("part_number")),
+        value,
+        cur,
+        str(e["as_of"]),
+        " ".join(str(e["source"]).split()),
+        _s(e.get("valid_until")),
+        _s(e.get("vendor")),
+        at,
+    )
 
 
 def _s(x: Any) -> str | None:

@@ -27,12 +27,34 @@ from rackcheck.cost.money import CURRENCY, MoneyError, amount, decimal
 from rackcheck.findings import Finding, InputError, Location, Severity
 
 MAX_LINES = 100_000
-_TOP = {"vendor", "name", "currency", "quoted", "valid_until", "support_years",
-        "discount", "it_power", "exchange_rate", "lines", "notes"}  # fmt: skip
-_LINE = {"part_number", "id", "description", "quantity", "unit_price", "line_total",
-         "lead_time", "currency"}  # fmt: skip
-_LEAD = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(d|day|days|w|wk|wks|week|weeks|"
-                   r"mo|month|months)?\s*$", re.I)  # fmt: skip
+_TOP = {
+    "vendor",
+    "name",
+    "currency",
+    "quoted",
+    "valid_until",
+    "support_years",
+    "discount",
+    "it_power",
+    "exchange_rate",
+    "lines",
+    "notes",
+}
+_LINE = {
+    "part_number",
+    "id",
+    "description",
+    "quantity",
+    "unit_price",
+    "line_total",
+    "lead_time",
+    "currency",
+}
+_LEAD = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s*(d|day|days|w|wk|wks|week|weeks|"
+    r"mo|month|months)?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -134,7 +156,9 @@ def read_yaml(path: Path, shown: str) -> Quote:
             continue
         for k in row:
             if k not in _LINE:
-                bad.add(smap.at(("lines", i, k), key=True), f"unknown key {k!r} in a line")
+                bad.add(
+                    smap.at(("lines", i, k), key=True), f"unknown key {k!r} in a line"
+                )
         line = make_line(row, lambda k, i=i: smap.at(("lines", i, k)), at, quote, bad)
         if line is not None:
             quote.lines.append(line)
@@ -143,19 +167,31 @@ def read_yaml(path: Path, shown: str) -> Quote:
     return quote
 
 
-def header(data: dict[str, Any], at: Any, path: Path, shown: str, bad: Problems) -> Quote:
+def header(
+    data: dict[str, Any], at: Any, path: Path, shown: str, bad: Problems
+) -> Quote:
     """The quote's top: vendor, currency, dates, support, discount, power, rate."""
     import datetime as dt
 
     cur = data.get("currency")
     if cur is None:
-        bad.add(at("currency") if "currency" in data else at("vendor"),
-                "the quote states no currency (add `currency: USD`, or a Currency row)")  # fmt: skip
+        bad.add(
+            at("currency") if "currency" in data else at("vendor"),
+            "the quote states no currency (add `currency: USD`, or a Currency row)",
+        )
     elif not (isinstance(cur, str) and CURRENCY.match(cur)):
-        bad.add(at("currency"), f"currency must be an ISO 4217 code like USD, not {cur!r}")
-    q = Quote(str(data.get("name") or path.stem), shown, str(data.get("vendor") or path.stem),
-              str(cur or "USD"), _opt(data.get("quoted")), _opt(data.get("valid_until")),
-              where=at("vendor"))  # fmt: skip
+        bad.add(
+            at("currency"), f"currency must be an ISO 4217 code like USD, not {cur!r}"
+        )
+    q = Quote(
+        str(data.get("name") or path.stem),
+        shown,
+        str(data.get("vendor") or path.stem),
+        str(cur or "USD"),
+        _opt(data.get("quoted")),
+        _opt(data.get("valid_until")),
+        where=at("vendor"),
+    )
     for key in ("quoted", "valid_until"):
         if data.get(key) is not None:
             try:
@@ -197,8 +233,9 @@ def _rate(raw: Any, shown: str) -> tuple[Decimal, str]:
     return rate, src + (f" (as of {as_of})" if as_of else "")
 
 
-def make_line(row: dict[str, Any], at: Any, where: Location, quote: Quote,
-              bad: Problems) -> Line | None:  # fmt: skip
+def make_line(
+    row: dict[str, Any], at: Any, where: Location, quote: Quote, bad: Problems
+) -> Line | None:
     """One line from a mapping of canonical columns; problems located by `at(col)`."""
     pn, id_ = _opt(row.get("part_number")), _opt(row.get("id"))
     if pn is None and id_ is None:
@@ -224,12 +261,27 @@ def make_line(row: dict[str, Any], at: Any, where: Location, quote: Quote,
     try:
         if row.get("line_total") not in (None, ""):
             total, _ = amount(row["line_total"], cur2)
-        lead = None if row.get("lead_time") in (None, "") else lead_days(row["lead_time"])
+        lead = (
+            None if row.get("lead_time") in (None, "") else lead_days(row["lead_time"])
+        )
     except MoneyError as exc:
-        bad.add(at("line_total") if "line_total" in row else at("lead_time"), f"{pn or id_}: {exc}")
+        bad.add(
+            at("line_total") if "line_total" in row else at("lead_time"),
+            f"{pn or id_}: {exc}",
+        )
         return None
-    return Line(id_, pn, str(row.get("description") or ""), qty, price, cur2 or cur,
-                total, lead, where, at("line_total"))  # fmt: skip
+    return Line(
+        id_,
+        pn,
+        str(row.get("description") or ""),
+        qty,
+        price,
+        cur2 or cur,
+        total,
+        lead,
+        where,
+        at("line_total"),
+    )
 
 
 def check_duplicates(quote: Quote, bad: Problems) -> None:
@@ -237,9 +289,12 @@ def check_duplicates(quote: Quote, bad: Problems) -> None:
     for line in quote.lines:
         key = line.part_number or line.id or ""
         if key in seen:
-            bad.add(line.where, f"part {key!r} appears twice in the quote (first at "
-                    f"{seen[key]}); merge the rows or give each its own part number",
-                    "INP005")  # fmt: skip
+            bad.add(
+                line.where,
+                f"part {key!r} appears twice in the quote (first at "
+                f"{seen[key]}); merge the rows or give each its own part number",
+                "INP005",
+            )
         else:
             seen[key] = line.where
 
@@ -263,6 +318,15 @@ def read(path: Path, shown: str, meta: dict[str, str] | None = None) -> Quote:
         return tabular.read_csv(path, shown, meta or {})
     if suffix in (".xlsx", ".xlsm"):
         return tabular.read_xlsx(path, shown, meta or {})
-    raise InputError([Finding("INP001", Severity.ERROR, f"cannot read a quote from "
-                              f"{suffix or 'a file without suffix'}: use .yaml, .csv or "
-                              ".xlsx", Location(shown, 1, 1))])  # fmt: skip
+    raise InputError(
+        [
+            Finding(
+                "INP001",
+                Severity.ERROR,
+                f"cannot read a quote from "
+                f"{suffix or 'a file without suffix'}: use .yaml, .csv or "
+                ".xlsx",
+                Location(shown, 1, 1),
+            )
+        ]
+    )

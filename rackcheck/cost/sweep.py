@@ -12,8 +12,16 @@ from rackcheck.cost.compare import Result
 from rackcheck.cost.money import MoneyError, decimal
 from rackcheck.cost.tco import Tco, tco
 
-SWEEPABLE = ("energy_price", "utilisation", "pue", "years", "colocation_price",
-             "interest_rate", "maintenance_rate", "cloud_price")  # fmt: skip
+SWEEPABLE = (
+    "energy_price",
+    "utilisation",
+    "pue",
+    "years",
+    "colocation_price",
+    "interest_rate",
+    "maintenance_rate",
+    "cloud_price",
+)
 _NUM = r"(\d+(?:\.\d+)?)"
 _SPEC = re.compile(rf"^\s*([a-z_]+)\s*=\s*{_NUM}\s*\.\.\s*{_NUM}\s*(?::\s*{_NUM})?\s*$")
 
@@ -38,17 +46,23 @@ def parse(spec: str) -> tuple[str, Decimal, Decimal, Decimal | None]:
     """`energy_price=0.05..0.25` (5 points) or `energy_price=0.05..0.25:0.02`."""
     m = _SPEC.match(spec)
     if m is None:
-        raise MoneyError(f"--sweep {spec!r}: write NAME=LOW..HIGH or NAME=LOW..HIGH:STEP")
+        raise MoneyError(
+            f"--sweep {spec!r}: write NAME=LOW..HIGH or NAME=LOW..HIGH:STEP"
+        )
     name = m.group(1)
     if name not in SWEEPABLE:
-        raise MoneyError(f"--sweep: {name!r} cannot be swept; one of {', '.join(SWEEPABLE)}")
+        raise MoneyError(
+            f"--sweep: {name!r} cannot be swept; one of {', '.join(SWEEPABLE)}"
+        )
     lo, hi = decimal(m.group(2)), decimal(m.group(3))
     step = decimal(m.group(4)) if m.group(4) else None
     if hi <= lo or (step is not None and step <= 0):
         raise MoneyError(f"--sweep {spec!r}: LOW must be below HIGH and STEP above 0")
     low, high = SPEC[name][1], SPEC[name][2]
     if lo < low or (high is not None and hi > high):
-        raise MoneyError(f"--sweep {spec!r}: {name} must stay within {low}..{high or 'any'}")
+        raise MoneyError(
+            f"--sweep {spec!r}: {name} must stay within {low}..{high or 'any'}"
+        )
     return name, lo, hi, step
 
 
@@ -57,7 +71,8 @@ def values(name: str, lo: Decimal, hi: Decimal, step: Decimal | None) -> list[De
         return [Decimal(y) for y in range(int(lo), int(hi) + 1)]
     if step is None:
         step = (hi - lo) / 4
-    out, v = [], lo
+    out: list[Decimal] = []
+    v = lo
     while v <= hi and len(out) < 101:
         out.append(v)
         v += step
@@ -65,13 +80,19 @@ def values(name: str, lo: Decimal, hi: Decimal, step: Decimal | None) -> list[De
 
 
 def _tcos(results: list[Result], gpus: int, a: Assumptions) -> dict[str, Tco]:
-    return {r.quote.name: tco(r.capex, r.it_power_kw, gpus, a, r.quote.support_years or 0)
-            for r in results}  # fmt: skip
+    return {
+        r.quote.name: tco(r.capex, r.it_power_kw, gpus, a, r.quote.support_years or 0)
+        for r in results
+    }
 
 
 def _order(results: list[Result], t: dict[str, Tco]) -> list[str]:
-    return [r.quote.name for r in sorted(
-        results, key=lambda r: (not r.complete, t[r.quote.name].total, r.quote.name))]  # fmt: skip
+    return [
+        r.quote.name
+        for r in sorted(
+            results, key=lambda r: (not r.complete, t[r.quote.name].total, r.quote.name)
+        )
+    ]
 
 
 def run(spec: str, results: list[Result], gpus: int, a: Assumptions) -> Sweep:
@@ -84,8 +105,14 @@ def run(spec: str, results: list[Result], gpus: int, a: Assumptions) -> Sweep:
 
     for v in values(name, lo, hi, step):
         t, order = at(v)
-        sw.points.append(Point(v, {k: x.total for k, x in t.items()}, order,
-                               {k: x.breakeven_months for k, x in t.items()}))  # fmt: skip
+        sw.points.append(
+            Point(
+                v,
+                {k: x.total for k, x in t.items()},
+                order,
+                {k: x.breakeven_months for k, x in t.items()},
+            )
+        )
     for p, q in zip(sw.points, sw.points[1:], strict=False):
         if p.order[0] == q.order[0]:
             continue

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rackcheck.cost.quotes import MAX_LINES, Problems, Quote, check_duplicates, header, make_line
+from rackcheck.cost.quotes import (
+    MAX_LINES,
+    Problems,
+    Quote,
+    check_duplicates,
+    header,
+    make_line,
+)
 from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.source.columns import canonical, normal
 
@@ -31,7 +38,9 @@ Rows = list[tuple[int, list[Any]]]  # (1-based row number, cells)
 
 
 def _fail(shown: str, message: str, row: int = 1, col: int = 1) -> InputError:
-    return InputError([Finding("INP001", Severity.ERROR, message, Location(shown, row, col))])
+    return InputError(
+        [Finding("INP001", Severity.ERROR, message, Location(shown, row, col))]
+    )
 
 
 def read_csv(path: Path, shown: str, meta: dict[str, str]) -> Quote:
@@ -71,7 +80,9 @@ def read_xlsx(path: Path, shown: str, meta: dict[str, str]) -> Quote:
         rows: Rows = []
         for i, r in enumerate(ws.iter_rows(values_only=True), 1):
             if i > MAX_LINES + 100:
-                raise _fail(shown, f"sheet {ws.title!r}: more than {MAX_LINES:,} rows", i)
+                raise _fail(
+                    shown, f"sheet {ws.title!r}: more than {MAX_LINES:,} rows", i
+                )
             rows.append((i, list(r)))
         title = ws.title
     finally:
@@ -79,23 +90,32 @@ def read_xlsx(path: Path, shown: str, meta: dict[str, str]) -> Quote:
     return _quote(rows, path, shown, f"sheet {title!r}: ", meta)
 
 
-def _quote(rows: Rows, path: Path, shown: str, sheet: str, meta: dict[str, str]) -> Quote:
+def _quote(
+    rows: Rows, path: Path, shown: str, sheet: str, meta: dict[str, str]
+) -> Quote:
     bad = Problems()
     top: dict[str, Any] = {}
     top_at: dict[str, Location] = {}
     head_i = None
     for n, (row_no, cells) in enumerate(rows):
-        cols = [canonical(c) for c in cells]
-        if "quantity" in cols and ("part_number" in cols or "id" in cols):
+        names = [canonical(c) for c in cells]
+        if "quantity" in names and ("part_number" in names or "id" in names):
             head_i = n
             break
         key = _META.get(normal(cells[0])) if cells else None
         if key is not None and len(cells) > 1:
-            top[key] = cells[1].isoformat()[:10] if hasattr(cells[1], "isoformat") else cells[1]
+            top[key] = (
+                cells[1].isoformat()[:10]
+                if hasattr(cells[1], "isoformat")
+                else cells[1]
+            )
             top_at[key] = Location(shown, row_no, 2)
     if head_i is None:
-        raise _fail(shown, f"{sheet}no header row with a part number (Part Number, PN, "
-                    "SKU, Item) and a quantity (Qty, Quantity) column")  # fmt: skip
+        raise _fail(
+            shown,
+            f"{sheet}no header row with a part number (Part Number, PN, "
+            "SKU, Item) and a quantity (Qty, Quantity) column",
+        )
     for k, v in meta.items():
         top.setdefault(k, v)
     first = Location(shown, rows[head_i][0], 1)
@@ -105,13 +125,16 @@ def _quote(rows: Rows, path: Path, shown: str, sheet: str, meta: dict[str, str])
 
     quote = header(top, at_top, path, shown, bad)
     head_row, head = rows[head_i]
-    cols = {}
+    cols: dict[str, int] = {}
     for j, cell in enumerate(head):
         c = canonical(cell)
         if c is not None and c not in cols:
             cols[c] = j
     if "unit_price" not in cols:
-        bad.add(Location(shown, head_row, 1), f"{sheet}no unit price column (Unit Price, Price)")
+        bad.add(
+            Location(shown, head_row, 1),
+            f"{sheet}no unit price column (Unit Price, Price)",
+        )
         bad.raise_any()
     for row_no, cells in rows[head_i + 1 :]:
         if not any(c not in (None, "") for c in cells):

@@ -1,17 +1,17 @@
 """Total cost of ownership, in Decimal, from capex, power, GPUs and the assumptions.
 
-    facility power  = IT power x PUE
-    energy          = IT kW x PUE x 8,760 h x price per kWh x years
-    colocation      = IT kW x price per kW-month x 12 x years
-    maintenance     = capex x maintenance rate x (years - support years included)
-    financing       = capex x CRF(i, n) x n - capex,  CRF = i(1+i)^n / ((1+i)^n - 1)
-                      (0 when i = 0: capital paid up front, straight line)
-    TCO             = capex + energy + colocation + maintenance + financing
-    per GPU-hour    = TCO / (GPUs x 8,760 h x years x utilisation)
-    break-even      = capex / (cloud per month - own running cost per month), where
-                      cloud per month = GPUs x 730 h x utilisation x cloud price
-    break-even utilisation = TCO / (GPUs x 8,760 h x years x cloud price): the share of
-                      hours at which renting the same GPU-hours costs the TCO
+facility power  = IT power x PUE
+energy          = IT kW x PUE x 8,760 h x price per kWh x years
+colocation      = IT kW x price per kW-month x 12 x years
+maintenance     = capex x maintenance rate x (years - support years included)
+financing       = capex x CRF(i, n) x n - capex,  CRF = i(1+i)^n / ((1+i)^n - 1)
+                  (0 when i = 0: capital paid up front, straight line)
+TCO             = capex + energy + colocation + maintenance + financing
+per GPU-hour    = TCO / (GPUs x 8,760 h x years x utilisation)
+break-even      = capex / (cloud per month - own running cost per month), where
+                  cloud per month = GPUs x 730 h x utilisation x cloud price
+break-even utilisation = TCO / (GPUs x 8,760 h x years x cloud price): the share of
+                  hours at which renting the same GPU-hours costs the TCO
 """
 
 from __future__ import annotations
@@ -43,7 +43,13 @@ class Tco:
 
     @property
     def total(self) -> Decimal:
-        return self.capex + self.energy + self.colocation + self.maintenance + self.financing
+        return (
+            self.capex
+            + self.energy
+            + self.colocation
+            + self.maintenance
+            + self.financing
+        )
 
     @property
     def annual_opex(self) -> Decimal:
@@ -58,8 +64,9 @@ def crf(i: Decimal, n: int) -> Decimal:
     return i * g / (g - 1)
 
 
-def tco(capex: Decimal, it_kw: Decimal, gpus: int, a: Assumptions,
-        support_years: int = 0) -> Tco:  # fmt: skip
+def tco(
+    capex: Decimal, it_kw: Decimal, gpus: int, a: Assumptions, support_years: int = 0
+) -> Tco:
     years = int(a.get("years"))
     pue = a.get("pue")
     facility = it_kw * pue
@@ -78,5 +85,18 @@ def tco(capex: Decimal, it_kw: Decimal, gpus: int, a: Assumptions,
         run = (energy + colocation + maintenance + financing) / (12 * years)
         months = capex / (rent - run) if rent > run else None
         util_be = total / (gpus * HOURS_PER_YEAR * years * cloud) if cloud > 0 else None
-    return Tco(years, capex, energy, colocation, maintenance, financing, it_kw,
-               facility, gpus, per_gpu, per_hour, months, util_be)  # fmt: skip
+    return Tco(
+        years,
+        capex,
+        energy,
+        colocation,
+        maintenance,
+        financing,
+        it_kw,
+        facility,
+        gpus,
+        per_gpu,
+        per_hour,
+        months,
+        util_be,
+    )

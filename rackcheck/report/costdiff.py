@@ -24,16 +24,24 @@ def top(d: Any) -> list[str]:
     lead = [r for r in rows if r.label.rpartition(": ")[2].lower() in _TOTALS]
     for r in lead:
         change = delta(r.delta, r.unit)
-        out.append(f"- **{r.label}**: {num(r.base, r.unit)} → {num(r.head, r.unit)} "
-                   f"({'**' + change + '**' if r.delta else 'no change'})")  # fmt: skip
+        out.append(
+            f"- **{r.label}**: {num(r.base, r.unit)} → {num(r.head, r.unit)} "
+            f"({'**' + change + '**' if r.delta else 'no change'})"
+        )
     changed = [r for r in rows if r not in lead and r.delta]
     if changed:
         out += ["", "| what changed | base | head | change |", "|---|--:|--:|--:|"]
-        out += [f"| {r.label} | {num(r.base, r.unit)} | {num(r.head, r.unit)} | "
-                f"{delta(r.delta, r.unit)} |" for r in changed]  # fmt: skip
+        out += [
+            f"| {r.label} | {num(r.base, r.unit)} | {num(r.head, r.unit)} | "
+            f"{delta(r.delta, r.unit)} |"
+            for r in changed
+        ]
     if any(r.head is None for r in lead):
-        out += ["", "_Not priced on HEAD: a part of the design has no price (see "
-                "`metrics.cost.not_priced`)._"]  # fmt: skip
+        out += [
+            "",
+            "_Not priced on HEAD: a part of the design has no price (see "
+            "`metrics.cost.not_priced`)._",
+        ]
     return [*out, ""]
 
 
@@ -47,10 +55,19 @@ def foot(d: Any) -> list[str]:
         for name, a in sorted(((cost or {}).get("assumptions") or {}).items()):
             where = f"{path}: " if path else ""
             when = a.get("as_of") or "—"
-            rows.append(f"| {where}{name} | {a['value']} {a['unit']} | {when} | "
-                        f"{str(a['source']).replace('|', '/')} |")  # fmt: skip
+            rows.append(
+                f"| {where}{name} | {a['value']} {a['unit']} | {when} | "
+                f"{str(a['source']).replace('|', '/')} |"
+            )
     if not rows:
         return []
-    return ["<details><summary>Cost assumptions (HEAD)</summary>", "",
-            "| assumption | value | as of | source |", "|---|--:|---|---|", *rows, "",
-            "</details>", ""]  # fmt: skip
+    return [
+        "<details><summary>Cost assumptions (HEAD)</summary>",
+        "",
+        "| assumption | value | as of | source |",
+        "|---|--:|---|---|",
+        *rows,
+        "",
+        "</details>",
+        "",
+    ]

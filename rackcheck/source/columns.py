@@ -8,19 +8,52 @@ import re
 # canonical column -> headers it is known by (compared lower-case, spaces collapsed,
 # trailing ':' and '.' dropped)
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "part_number": ("part number", "part no", "part #", "pn", "p/n", "sku", "item",
-                    "mpn", "part", "part_number", "vendor part number"),
+    "part_number": (
+        "part number",
+        "part no",
+        "part #",
+        "pn",
+        "p/n",
+        "sku",
+        "item",
+        "mpn",
+        "part",
+        "part_number",
+        "vendor part number",
+    ),
     "id": ("id", "catalog id", "rackcheck id", "model"),
     "quantity": ("qty", "quantity", "count", "units", "qty ordered"),
     "description": ("description", "desc", "item description", "product description"),
-    "unit_price": ("unit price", "price", "unit cost", "price each", "each",
-                   "unit_price", "list price"),
-    "line_total": ("total", "line total", "extended price", "ext price", "amount",
-                   "extended", "line_total", "total price"),
+    "unit_price": (
+        "unit price",
+        "price",
+        "unit cost",
+        "price each",
+        "each",
+        "unit_price",
+        "list price",
+    ),
+    "line_total": (
+        "total",
+        "line total",
+        "extended price",
+        "ext price",
+        "amount",
+        "extended",
+        "line_total",
+        "total price",
+    ),
     "currency": ("currency", "cur", "ccy"),
-    "lead_time": ("lead time", "leadtime", "lead", "delivery", "lead_time",
-                  "lead time (days)", "lead time days"),
-}  # fmt: skip
+    "lead_time": (
+        "lead time",
+        "leadtime",
+        "lead",
+        "delivery",
+        "lead_time",
+        "lead time (days)",
+        "lead time days",
+    ),
+}
 _INDEX = {name: canon for canon, names in SYNONYMS.items() for name in names}
 
 

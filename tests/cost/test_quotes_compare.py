@@ -11,9 +11,17 @@ from conftest import HALL, QUOTES
 from rackcheck.cli import cli
 from rackcheck.cost import compare_quotes
 
-ARGS = [str(QUOTES / "quote-a.yaml"), str(QUOTES / "quote-b.csv"),
-        str(QUOTES / "quote-c.yaml"), "--design", str(HALL),
-        "--price-book", str(QUOTES / "price-book.yaml"), "--as-of", "2026-11-30"]  # fmt: skip
+ARGS = [
+    str(QUOTES / "quote-a.yaml"),
+    str(QUOTES / "quote-b.csv"),
+    str(QUOTES / "quote-c.yaml"),
+    "--design",
+    str(HALL),
+    "--price-book",
+    str(QUOTES / "price-book.yaml"),
+    "--as-of",
+    "2026-11-30",
+]
 
 
 def run(*extra: str):
@@ -27,12 +35,30 @@ def test_json_contract_and_figures():
     assert doc["version"] == 1 and doc["currency"] == "USD"
     assert set(doc["assumptions"]["pue"]) >= {"value", "unit", "source", "as_of"}
     q = {x["name"]: x for x in doc["quotes"]}
-    keys = {"name", "capex", "missing", "it_power_kw", "facility_power_kw", "tco",
-            "cost_per_gpu_hour", "breakeven_months", "breakeven_utilisation",
-            "lead_time_days", "rank", "reason"}  # fmt: skip
+    keys = {
+        "name",
+        "capex",
+        "missing",
+        "it_power_kw",
+        "facility_power_kw",
+        "tco",
+        "cost_per_gpu_hour",
+        "breakeven_months",
+        "breakeven_utilisation",
+        "lead_time_days",
+        "rank",
+        "reason",
+    }
     assert all(keys <= set(x) for x in doc["quotes"])
-    assert set(q["vendor-a"]["tco"]) == {"years", "total", "capex", "energy",
-                                         "colocation", "maintenance", "financing"}
+    assert set(q["vendor-a"]["tco"]) == {
+        "years",
+        "total",
+        "capex",
+        "energy",
+        "colocation",
+        "maintenance",
+        "financing",
+    }
     a = q["vendor-a"]
     # capex = sum of qty x unit price of the 11 lines
     assert a["capex"] == "54796374.00"
@@ -46,7 +72,9 @@ def test_json_contract_and_figures():
     # vendor B leaves out the optics, priced from the price book
     b = q["vendor-b"]
     assert {m["id"]: (m["quantity"], m["priced_at"]) for m in b["missing"]} == {
-        "transceiver-osfp-800g": (2048, "1150.00"), "fibre-cable": (2048, "45.00")}
+        "transceiver-osfp-800g": (2048, "1150.00"),
+        "fibre-cable": (2048, "45.00"),
+    }
     assert Decimal(b["capex"]) == Decimal("51256900.00") + 2048 * Decimal("1195")
     # vendor C: EUR at its stated 1.0850, 2 % discount, 1180 kW stated
     c = q["vendor-c"]
@@ -60,10 +88,16 @@ def test_json_contract_and_figures():
 
 def test_findings_are_located():
     doc = json.loads(run("--format", "json").output)
-    got = sorted(f"{f['rule_id']}:{f['location']['path'].rsplit('/', 1)[-1]}:"
-                 f"{f['location']['line']}:{f['location']['column']}" for f in doc["findings"])  # fmt: skip
-    assert got == ["COST001:quote-c.yaml:5:9", "COST003:quote-b.csv:2:2",
-                   "COST003:quote-b.csv:2:2"]  # fmt: skip
+    got = sorted(
+        f"{f['rule_id']}:{f['location']['path'].rsplit('/', 1)[-1]}:"
+        f"{f['location']['line']}:{f['location']['column']}"
+        for f in doc["findings"]
+    )
+    assert got == [
+        "COST001:quote-c.yaml:5:9",
+        "COST003:quote-b.csv:2:2",
+        "COST003:quote-b.csv:2:2",
+    ]
 
 
 def test_set_overrides_and_is_listed():
@@ -75,12 +109,24 @@ def test_set_overrides_and_is_listed():
 
 
 def test_sweep_finds_where_the_ranking_flips():
-    c = compare_quotes([str(QUOTES / "quote-a.yaml"), str(QUOTES / "quote-b.csv"),
-                        str(QUOTES / "quote-c.yaml")], str(HALL),
-                       price_books=[str(QUOTES / "price-book.yaml")],
-                       sweep="energy_price=0.05..0.25")  # fmt: skip
+    c = compare_quotes(
+        [
+            str(QUOTES / "quote-a.yaml"),
+            str(QUOTES / "quote-b.csv"),
+            str(QUOTES / "quote-c.yaml"),
+        ],
+        str(HALL),
+        price_books=[str(QUOTES / "price-book.yaml")],
+        sweep="energy_price=0.05..0.25",
+    )
     assert c.sweep is not None
-    assert [str(p.value) for p in c.sweep.points] == ["0.05", "0.10", "0.15", "0.20", "0.25"]
+    assert [str(p.value) for p in c.sweep.points] == [
+        "0.05",
+        "0.10",
+        "0.15",
+        "0.20",
+        "0.25",
+    ]
     assert c.sweep.points[0].order[0] == "vendor-b"
     assert c.sweep.points[-1].order[0] == "vendor-c"
     [(at, was, now)] = c.sweep.flips
@@ -93,7 +139,9 @@ def test_sweep_finds_where_the_ranking_flips():
 
 def test_text_markdown_csv_xlsx(tmp_path):
     out = tmp_path / "q.xlsx"
-    res = run("--format", "markdown", "-o", f"xlsx={out}", "-o", f"csv={tmp_path / 'q.csv'}")
+    res = run(
+        "--format", "markdown", "-o", f"xlsx={out}", "-o", f"csv={tmp_path / 'q.csv'}"
+    )
     assert res.exit_code == 0
     assert "| 1 | vendor-c | USD 55,813,227 |" in res.output
     assert "<summary>Assumptions</summary>" in res.output

@@ -10,13 +10,22 @@ from rackcheck.cost.tco import crf, tco
 
 def test_crf_matches_the_textbook_formula():
     # i = 8 %, n = 5: 0.08 * 1.08^5 / (1.08^5 - 1) = 0.2504564...
-    assert crf(Decimal("0.08"), 5).quantize(Decimal("0.0000001")) == Decimal("0.2504565")
+    assert crf(Decimal("0.08"), 5).quantize(Decimal("0.0000001")) == Decimal(
+        "0.2504565"
+    )
     assert crf(Decimal(0), 4) == Decimal("0.25")
 
 
 def test_tco_worked_by_hand():
-    sets = ["pue=1.5", "energy_price=0.10", "colocation_price=150", "years=5",
-            "utilisation=0.5", "cloud_price=4", "maintenance_rate=0.1"]
+    sets = [
+        "pue=1.5",
+        "energy_price=0.10",
+        "colocation_price=150",
+        "years=5",
+        "utilisation=0.5",
+        "cloud_price=4",
+        "maintenance_rate=0.1",
+    ]
     a = resolve("US", "NVIDIA H100 SXM", [], sets)
     t = tco(Decimal(1_000_000), Decimal(100), 64, a, support_years=3)
     # energy 100 kW x 1.5 x 8760 h x 0.10 USD/kWh x 5 y = 657,000
