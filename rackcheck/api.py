@@ -171,9 +171,11 @@ def check(
 
 
 def _extra_catalogs(result: dict[str, Any], path: Path) -> list[Path]:
-    """The design's own catalog files: what a cached result also depends on."""
+    """The design's own catalog files and price books: what a cached result also
+    depends on."""
     design = result["graph"].design
-    return [(path.parent / rel).resolve() for rel in design.catalogs]
+    books = design.cost.price_books if design.cost is not None else []
+    return [(path.parent / rel).resolve() for rel in [*design.catalogs, *books]]
 
 
 def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:

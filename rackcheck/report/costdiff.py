@@ -56,7 +56,7 @@ def foot(d: Any) -> list[str]:
             where = f"{path}: " if path else ""
             when = a.get("as_of") or "—"
             rows.append(
-                f"| {where}{name} | {a['value']} {a['unit']} | {when} | "
+                f"| {where}{name} | {(a['value'] + ' ' + a['unit']).strip()} | {when} | "
                 f"{str(a['source']).replace('|', '/')} |"
             )
     if not rows:

@@ -1,0 +1,93 @@
+"""`metrics.cost` in `check --format json`, cost budgets (BUD001) and the cost part of
+`rackcheck diff`."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from rackcheck.cli import cli
+
+
+def run(*args: str, cwd=None):
+    return CliRunner().invoke(cli, [*args], catch_exceptions=False)
+
+
+def test_metrics_cost_worked_by_hand(priced):
+    res = run("check", str(priced), "--format", "json", "--no-cache", "--isolated")
+    assert res.exit_code == 0, res.output
+    cost = json.loads(res.output)["metrics"]["cost"]
+    # 4 x 300,000 + 2,000 + 3 x 2,500 + 24 cords x 25
+    assert cost["capex_usd"] == "1210100.00"
+    # energy 40.8 kW x 1.25 x 8760 h x 0.0892 = 39,850.99; colocation 40.8 x 184.06 x 12
+    assert cost["annual_opex_usd"] == "129966.77"
+    assert cost["tco_usd"] == "1859933.84"
+    # 1,859,933.84 / (32 GPUs x 8760 h x 5 y)
+    assert cost["cost_per_gpu_hour_usd"] == "1.3270"
+    assert cost["not_priced"] == []
+    pue = cost["assumptions"]["pue"]
+    assert pue["value"] == "1.25" and pue["source"] == "site commissioning report"
+    assert pue["origin"].endswith("design.yaml:21:10")
+
+
+def test_unpriced_part_leaves_capex_empty(priced):
+    book = priced.parent / "book.yaml"
+    book.write_text("\n".join(line for line in book.read_text().splitlines()
+                              if "power-cord" not in line) + "\n")  # fmt: skip
+    cost = json.loads(run("check", str(priced), "--format", "json", "--no-cache",
+                          "--isolated").output)["metrics"]["cost"]  # fmt: skip
+    assert cost["capex_usd"] is None and cost["tco_usd"] is None
+    assert cost["priced_capex_usd"] == "1209500.00"
+    assert cost["not_priced"] == ["power-cord-c19-c20"]
+
+
+def test_no_cost_section_no_cost_metrics():
+    from conftest import ROOT
+
+    res = run("check", str(ROOT / "designs/one-rack-dgx-h100.yaml"), "--format", "json",
+              "--no-cache", "--isolated")  # fmt: skip
+    assert "cost" not in json.loads(res.output)["metrics"]
+
+
+def test_capex_budget(priced, monkeypatch):
+    monkeypatch.chdir(priced.parent)
+    (priced.parent / "rackcheck.toml").write_text(
+        "[budgets]\ncapex_usd = 1000000\ncost_per_gpu_hour_usd = 2\n"
+    )
+    res = run("check", "design.yaml", "--no-cache")
+    assert res.exit_code == 1
+    assert ("rackcheck.toml:2:1: error BUD001 budget capex_usd: capex 1,210,100 USD, "
+            "limit <= 1,000,000 USD: over budget") in res.output  # fmt: skip
+    assert "cost_per_gpu_hour_usd" not in res.output  # 1.327 <= 2
+
+
+def test_bad_price_book_in_design_is_exit_2(priced):
+    (priced.parent / "book.yaml").write_text("pricebook: 1\nprices:\n  - {id: x}\n")
+    res = run("check", str(priced), "--no-cache")
+    assert res.exit_code == 2
+    assert "book.yaml:3:5: error INP002 price for 'x' has no 'price'" in res.output
+
+
+def test_diff_shows_cost_change_infracost_style(priced, tmp_path):
+    head = priced.parent / "head.yaml"
+    head.write_text(priced.read_text().replace("count: 4", "count: 3"))
+    res = run("diff", str(priced), str(head), "--format", "markdown", "--isolated")
+    md = res.output
+    cost_at = md.index("### 💰 Cost")
+    assert cost_at < md.index("| figure | base | head | change |")  # totals first
+    # one DGX H100 less: capex - 300,000 - its 6 PSU cords x 25
+    assert "- **capex**: 1,210,100 USD → 909,950 USD (**-300,150 USD**)" in md
+    assert md.index("<summary>Cost assumptions (HEAD)</summary>") > md.index(
+        "Fixed findings"
+    )
+    assert "| pue | 1.25 | 2026-06-01 | site commissioning report |" in md
+    doc = json.loads(run("diff", str(priced), str(head), "--format", "json",
+                         "--isolated").output)  # fmt: skip
+    row = {f["key"]: f for f in doc["figures"]}["cost.capex_usd"]
+    assert (row["base"], row["head"], row["delta"], row["unit"]) == (
+        1210100.0,
+        909950.0,
+        -300150.0,
+        "USD",
+    )
