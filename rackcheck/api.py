@@ -193,6 +193,19 @@ def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
     return {"totals": totals, "racks": racks, "designs": per_design}
 
 
+def compare_quotes(quotes: list[str], design: str, **options: Any) -> Any:
+    """`rackcheck quotes compare` in Python: a `rackcheck.cost.Comparison` of the quote
+    files for the design at `design` (options: see rackcheck.cost.compare_quotes);
+    raises InputError."""
+    from rackcheck.cost import compare_quotes as run
+
+    if not Path(design).is_file():
+        raise InputError(
+            [Finding("INP001", Severity.ERROR, "no such file", Location(design, 1, 1))]
+        )
+    return run(quotes, load_graph(Path(design)), **options)
+
+
 def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str, Any]:
     """`rackcheck fabric size` in Python (options: see rackcheck/sizing.py)."""
     from rackcheck.sizing import size_fabric as run

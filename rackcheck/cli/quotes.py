@@ -98,7 +98,7 @@ def compare(
     above --fail-on."""
     import datetime as dt
 
-    from rackcheck.cost import compare_quotes
+    from rackcheck.api import compare_quotes
     from rackcheck.cost.render import RENDER
     from rackcheck.cost.xlsx import render_xlsx
     from rackcheck.findings import InputError, Severity

@@ -2,7 +2,8 @@
 
 One public entry point per use:
 
-- `compare_quotes(quotes, design, ...) -> Comparison` for `rackcheck quotes compare`;
+- `compare_quotes(quotes, graph, ...) -> Comparison` for `rackcheck quotes compare`
+  (`rackcheck.api.compare_quotes` takes a design path);
 - `design_cost(graph, path) -> dict | None` for `metrics.cost` of a check.
 
 Amounts are `decimal.Decimal` in one reporting currency; every figure that feeds them
@@ -53,16 +54,6 @@ class _Under:
 
     def at(self, path: tuple[Any, ...], key: bool = False) -> Any:
         return self.smap.at((*self.prefix, *path), key)
-
-
-def _design(path: str) -> Any:
-    """The design graph; InputError (located) when it cannot be read."""
-    from rackcheck.api import load_graph
-    from rackcheck.findings import Location, input_error
-
-    if not Path(path).is_file():
-        raise input_error("INP001", "no such file", Location(path, 1, 1))
-    return load_graph(Path(path))
 
 
 def _power_gpus(graph: Any) -> tuple[Decimal, int, str | None]:
@@ -122,9 +113,32 @@ def _setup(
     return pricebook.load(book_paths), am.resolve(country, model, layers, sets)
 
 
+def _load_quotes(files: list[str], meta: dict[str, str] | None) -> list[Any]:
+    """Every quote read, or InputError with every problem of every file."""
+    from rackcheck.cost import quotes as qr
+    from rackcheck.findings import Finding, InputError, Severity
+    from rackcheck.source import shown_path
+
+    errors: list[Finding] = []
+    loaded: list[qr.Quote] = []
+    for file in files:
+        try:
+            loaded.append(qr.read(Path(file), shown_path(Path(file)), meta))
+        except InputError as exc:
+            errors += exc.findings
+    names = [q.name for q in loaded]
+    for q in loaded:
+        if names.count(q.name) > 1:
+            msg = f"two quotes are named {q.name!r}; give each a `name:`"
+            errors.append(Finding("INP005", Severity.ERROR, msg, q.where))
+    if errors:
+        raise InputError(sorted(errors, key=Finding.sort_key))
+    return loaded
+
+
 def compare_quotes(
     quotes: list[str],
-    design: str,
+    graph: Any,
     *,
     price_books: list[str] | None = None,
     assumption_files: list[str] | None = None,
@@ -137,15 +151,12 @@ def compare_quotes(
     (located findings, exit 2) for anything unreadable, including a currency mixed in
     without a stated rate or a malformed --sweep."""
     from rackcheck.cost import compare as cmp
-    from rackcheck.cost import quotes as qr
     from rackcheck.cost.money import MoneyError
     from rackcheck.cost.needs import needs
     from rackcheck.findings import Finding, InputError, Location, Severity
-    from rackcheck.source import shown_path
 
-    graph = _design(design)
     book, a = _setup(
-        graph, Path(design), price_books or [], assumption_files or [], sets or []
+        graph, Path(graph.file), price_books or [], assumption_files or [], sets or []
     )
     kw, gpus, _ = _power_gpus(graph)
     ctx = cmp.Context(
@@ -157,26 +168,7 @@ def compare_quotes(
         a,
         today or dt.datetime.now(dt.UTC).date(),
     )
-    errors: list[Finding] = []
-    loaded: list[qr.Quote] = []
-    for file in quotes:
-        try:
-            loaded.append(qr.read(Path(file), shown_path(Path(file)), meta))
-        except InputError as exc:
-            errors += exc.findings
-    names = [q.name for q in loaded]
-    for q in loaded:
-        if names.count(q.name) > 1:
-            errors.append(
-                Finding(
-                    "INP005",
-                    Severity.ERROR,
-                    f"two quotes are named {q.name!r}; give each a `name:`",
-                    q.where,
-                )
-            )
-    if errors:
-        raise InputError(sorted(errors, key=Finding.sort_key))
+    loaded = _load_quotes(quotes, meta)
     results = [cmp.evaluate(q, ctx) for q in loaded]
     cmp.rank(results, a.currency)
     out = Comparison(

@@ -90,26 +90,30 @@ def read_xlsx(path: Path, shown: str, meta: dict[str, str]) -> Quote:
     return _quote(rows, path, shown, f"sheet {title!r}: ", meta)
 
 
+def _header_block(
+    rows: Rows, shown: str
+) -> tuple[dict[str, Any], dict[str, Location], int | None]:
+    """`Key, value` rows above the table, and the index of its header row (the first
+    row naming a quantity and a part number or id column)."""
+    top: dict[str, Any] = {}
+    top_at: dict[str, Location] = {}
+    for n, (row_no, cells) in enumerate(rows):
+        names = [canonical(c) for c in cells]
+        if "quantity" in names and ("part_number" in names or "id" in names):
+            return top, top_at, n
+        key = _META.get(normal(cells[0])) if cells else None
+        if key is not None and len(cells) > 1:
+            value = cells[1]
+            top[key] = value.isoformat()[:10] if hasattr(value, "isoformat") else value
+            top_at[key] = Location(shown, row_no, 2)
+    return top, top_at, None
+
+
 def _quote(
     rows: Rows, path: Path, shown: str, sheet: str, meta: dict[str, str]
 ) -> Quote:
     bad = Problems()
-    top: dict[str, Any] = {}
-    top_at: dict[str, Location] = {}
-    head_i = None
-    for n, (row_no, cells) in enumerate(rows):
-        names = [canonical(c) for c in cells]
-        if "quantity" in names and ("part_number" in names or "id" in names):
-            head_i = n
-            break
-        key = _META.get(normal(cells[0])) if cells else None
-        if key is not None and len(cells) > 1:
-            top[key] = (
-                cells[1].isoformat()[:10]
-                if hasattr(cells[1], "isoformat")
-                else cells[1]
-            )
-            top_at[key] = Location(shown, row_no, 2)
+    top, top_at, head_i = _header_block(rows, shown)
     if head_i is None:
         raise _fail(
             shown,

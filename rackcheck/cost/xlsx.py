@@ -43,35 +43,9 @@ def render_xlsx(c: Any) -> bytes:
                 *[_cell(q["tco"][k]) for k in tco],
             ]
         )
-    miss = wb.create_sheet("Left out")
-    miss.append(["quote", "id", "quantity", f"priced_at ({doc['currency']})"])
-    for q in doc["quotes"]:
-        for m in q["missing"]:
-            miss.append(
-                [
-                    q["name"],
-                    m["id"],
-                    m["quantity"],
-                    _cell(m["priced_at"]) if m["priced_at"] else "not priced",
-                ]
-            )
-    if "sweep" in doc:
-        sw = wb.create_sheet("Sweep")
-        s = doc["sweep"]
-        names = [q["name"] for q in doc["quotes"]]
-        sw.append([s["name"], *[f"TCO {n}" for n in names], "best"])
-        for p in s["points"]:
-            sw.append(
-                [_cell(p["value"]), *[_cell(p["tco"][n]) for n in names], p["order"][0]]
-            )
-        for f in s["flips"]:
-            sw.append([f"flips at {f['at']}", f["from"], f["to"]])
-    a = wb.create_sheet("Assumptions")
-    a.append(["name", "value", "unit", "source", "as_of", "origin"])
-    for name, x in doc["assumptions"].items():
-        a.append(
-            [name, _cell(x["value"]), x["unit"], x["source"], x["as_of"], x["origin"]]
-        )
+    _missing(wb, doc)
+    _sweep(wb, doc)
+    _assumptions(wb, doc)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -84,3 +58,36 @@ def _cell(x: Any) -> Any:
         except ValueError:
             return x
     return x
+
+
+def _missing(wb: Any, doc: dict[str, Any]) -> None:
+    ws = wb.create_sheet("Left out")
+    ws.append(["quote", "id", "quantity", f"priced_at ({doc['currency']})"])
+    for q in doc["quotes"]:
+        for m in q["missing"]:
+            price = _cell(m["priced_at"]) if m["priced_at"] else "not priced"
+            ws.append([q["name"], m["id"], m["quantity"], price])
+
+
+def _sweep(wb: Any, doc: dict[str, Any]) -> None:
+    if "sweep" not in doc:
+        return
+    ws = wb.create_sheet("Sweep")
+    s = doc["sweep"]
+    names = [q["name"] for q in doc["quotes"]]
+    ws.append([s["name"], *[f"TCO {n}" for n in names], "best"])
+    for p in s["points"]:
+        ws.append(
+            [_cell(p["value"]), *[_cell(p["tco"][n]) for n in names], p["order"][0]]
+        )
+    for f in s["flips"]:
+        ws.append([f"flips at {f['at']}", f["from"], f["to"]])
+
+
+def _assumptions(wb: Any, doc: dict[str, Any]) -> None:
+    ws = wb.create_sheet("Assumptions")
+    ws.append(["name", "value", "unit", "source", "as_of", "origin"])
+    for name, x in doc["assumptions"].items():
+        ws.append(
+            [name, _cell(x["value"]), x["unit"], x["source"], x["as_of"], x["origin"]]
+        )

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
+from rackcheck.api import compare_quotes
 from rackcheck.cli import cli
-from rackcheck.cost import compare_quotes
 from rackcheck.findings import InputError
 
 HERE = Path(__file__).parent / "malformed"

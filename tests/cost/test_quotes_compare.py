@@ -8,8 +8,8 @@ from decimal import Decimal
 from click.testing import CliRunner
 from conftest import HALL, QUOTES
 
+from rackcheck.api import compare_quotes
 from rackcheck.cli import cli
-from rackcheck.cost import compare_quotes
 
 ARGS = [
     str(QUOTES / "quote-a.yaml"),
