@@ -43,7 +43,7 @@ def test_unpriced_part_leaves_capex_empty(priced):
 
 
 def test_no_cost_section_no_cost_metrics():
-    from conftest import ROOT
+    from costhelp import ROOT
 
     res = run("check", str(ROOT / "designs/one-rack-dgx-h100.yaml"), "--format", "json",
               "--no-cache", "--isolated")  # fmt: skip

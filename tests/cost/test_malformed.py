@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from costhelp import ROOT
 
 from rackcheck.api import compare_quotes
 from rackcheck.cli import cli
@@ -15,7 +15,7 @@ from rackcheck.findings import InputError
 
 HERE = Path(__file__).parent / "malformed"
 DESIGN = str(ROOT / "designs/one-rack-dgx-h100.yaml")
-GOOD = str(ROOT / "designs/quotes/quote-a.yaml")
+GOOD = str(ROOT / "examples/quotes/quote-a.yaml")
 CSV = {
     "no-currency.csv": "INP002:1:2 states no currency",
     "text-price.csv": "INP002:4:3 unit price",

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from click.testing import CliRunner
-from conftest import HALL, QUOTES
+from costhelp import HALL, QUOTES
 
 from rackcheck.api import compare_quotes
 from rackcheck.cli import cli
