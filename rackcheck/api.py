@@ -190,7 +190,15 @@ def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
             totals[k] = round(totals.get(k, 0) + v, 3)
         for name, r in m["racks"].items():
             racks[f"{path}#{name}"] = r
-    return {"totals": totals, "racks": racks, "designs": per_design}
+    out = {"totals": totals, "racks": racks, "designs": per_design}
+    costs = [m["cost"] for m in per_design.values() if "cost" in m]
+    if costs:
+        from rackcheck.cost import merge_costs
+
+        merged = merge_costs(costs)
+        if merged is not None:
+            out["cost"] = merged
+    return out
 
 
 def compare_quotes(quotes: list[str], design: str, **options: Any) -> Any:

@@ -226,3 +226,22 @@ def design_cost(graph: Any, path: Path) -> dict[str, Any] | None:
         "assumptions": a.table(),
     }
     return out
+
+
+def merge_costs(costs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """`metrics.cost` of several designs checked together: amounts summed when every
+    design states the same currency and years (None where any design's is None);
+    None when they differ. Cost per GPU-hour is left to each design's own entry."""
+    from rackcheck.cost.money import text
+
+    if not costs or len({(c["currency"], c["years"]) for c in costs}) != 1:
+        return None
+    cur = costs[0]["currency"].lower()
+    out: dict[str, Any] = {"currency": costs[0]["currency"], "years": costs[0]["years"]}
+    for key in ("capex", "priced_capex", "annual_opex", "tco"):
+        name = f"{key}_{cur}"
+        values = [c.get(name) for c in costs]
+        known = [Decimal(v) for v in values if v is not None]
+        out[name] = text(sum(known, Decimal(0))) if len(known) == len(values) else None
+    out["not_priced"] = sorted({i for c in costs for i in c["not_priced"]})
+    return out

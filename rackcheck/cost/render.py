@@ -325,6 +325,11 @@ def render_csv(c: Any) -> str:
         w.writerow(
             [c.currency, *[d[k] for k in keys], *[d["tco"][k] for k in tco_keys]]
         )
+    # the assumptions used, as a second table after a blank line
+    w.writerow([])
+    w.writerow(["assumption", "value", "unit", "source", "as_of", "origin"])
+    for name, a in c.assumptions.table().items():
+        w.writerow([name, a["value"], a["unit"], a["source"], a["as_of"], a["origin"]])
     return buf.getvalue()
 
 

@@ -91,3 +91,19 @@ def test_diff_shows_cost_change_infracost_style(priced, tmp_path):
         -300150.0,
         "USD",
     )
+
+
+def test_two_designs_sum_their_cost(priced):
+    other = priced.parent / "other.yaml"
+    other.write_text(priced.read_text().replace("count: 4", "count: 2"))
+    doc = json.loads(run("check", str(priced), str(other), "--format", "json",
+                         "--no-cache", "--isolated").output)  # fmt: skip
+    cost = doc["metrics"]["cost"]
+    # 1,210,100 + (2 x 300,000 + 2,000 + 7,500 + 12 cords x 25 = 609,800)
+    assert cost["capex_usd"] == "1819900.00"
+    assert cost["currency"] == "USD" and cost["years"] == 5
+    designs = doc["metrics"]["designs"]
+    assert sorted(d["cost"]["capex_usd"] for d in designs.values()) == [
+        "1210100.00",
+        "609800.00",
+    ]

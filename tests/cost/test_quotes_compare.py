@@ -152,6 +152,10 @@ def test_text_markdown_csv_xlsx(tmp_path):
     assert wb["Quotes"]["C2"].value == "vendor-c"
     rows = (tmp_path / "q.csv").read_text().splitlines()
     assert rows[1].startswith("USD,1,vendor-c,Example Vendor C,55813227.33,True")
+    assert rows[4] == "" and rows[5] == "assumption,value,unit,source,as_of,origin"
+    assert rows[6].startswith(
+        'cloud_price,6.88,USD/GPU/h,"AWS EC2 On-Demand, p5.48xlarge'
+    )
 
 
 def test_same_input_same_bytes():
