@@ -278,9 +278,10 @@ def engine_codes() -> tuple[Rule, ...]:
 
 def known_rules() -> list[Rule]:
     """Every rule and engine code, as `rackcheck rules` lists them."""
+    from rackcheck.bom.codes import bom_codes
     from rackcheck.rules import all_rules
 
-    return [*all_rules(), *engine_codes()]
+    return [*all_rules(), *engine_codes(), *bom_codes()]
 
 
 def known_ids() -> set[str]:

@@ -93,6 +93,7 @@ class Diff:
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     budgets: list[Verdict] = field(default_factory=list)
+    bom: list[Any] = field(default_factory=list)  # bom.changes.BomChange
 
     def exit_code(self, fail_on: Severity | None) -> int:
         """2 HEAD cannot be checked; 1 a budget breached or a new finding at or above
@@ -257,9 +258,13 @@ def diff_paths(base: str, head: str, settings: Settings, results: Any = None) ->
     from rackcheck.api import check
 
     quiet = replace(settings, budgets={}, baseline=None)
+    from rackcheck.bom.changes import bom_changes, bom_totals
+
     a = check([base], quiet)
     b = check([head], quiet, results)
-    return _finish(Diff(base, head, a, b), settings, _root_of(base), _root_of(head))
+    d = _finish(Diff(base, head, a, b), settings, _root_of(base), _root_of(head))
+    d.bom = bom_changes(bom_totals(a.files), bom_totals(b.files))
+    return d
 
 
 def diff_ref(
@@ -268,6 +273,7 @@ def diff_ref(
     """Base: `paths` as they are at git revision `ref`; head: the working tree."""
     from rackcheck import repo
     from rackcheck.api import check
+    from rackcheck.bom.changes import bom_changes, bom_totals
 
     root = repo.root()
     quiet = replace(settings, budgets={}, baseline=None)
@@ -275,9 +281,12 @@ def diff_ref(
         tmp_root = Path(tmp)
         base_paths = materialize(ref, paths, root, tmp_root)
         a = check(base_paths, quiet) if base_paths else _empty()
+        base_bom = bom_totals(a.files)
         a = _relocate(a, tmp_root, root)
     b = check(paths, quiet, results)
-    return _finish(Diff(ref, "working tree", a, b), settings, root, root)
+    d = _finish(Diff(ref, "working tree", a, b), settings, root, root)
+    d.bom = bom_changes(base_bom, bom_totals(b.files))
+    return d
 
 
 def _empty() -> Report:

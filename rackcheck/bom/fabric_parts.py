@@ -91,7 +91,9 @@ def _cables(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
                 continue
             line_id, desc = cable_part(spec, s, length)
             medium = "fibre" if line_id.startswith("fibre") else spec.medium
-            need = Need("cable", generic=True, speed_mbps=s, medium=medium)
+            media = spec.transceiver.media if spec.transceiver is not None else None
+            need = Need("cable", generic=True, speed_mbps=s, medium=medium,
+                        media=media if medium == "fibre" else None)  # fmt: skip
             b.add(line_id, n, kind="cable", description=desc, where=spec.path,
                   for_=for_, section="cables", need=need)  # fmt: skip
 

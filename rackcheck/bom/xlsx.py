@@ -7,11 +7,14 @@ member with the time it was written; both are set to one fixed instant here.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 FIXED = datetime(2000, 1, 1, 0, 0, 0)
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 Cell = str | int | float | None
 
 
@@ -33,6 +36,11 @@ def workbook_bytes(
         for row in rows:
             ws.append(list(row))
         ws.freeze_panes = "A2"
+    return deterministic_bytes(wb)
+
+
+def deterministic_bytes(wb: Any) -> bytes:
+    """An openpyxl Workbook saved with fixed times: byte-identical for equal content."""
     wb.properties.created = FIXED
     wb.properties.modified = FIXED
     wb.properties.creator = "rackcheck"
@@ -49,5 +57,8 @@ def _fixed_times(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps save time
+                data = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            dst.writestr(fixed, data)
     return out.getvalue()

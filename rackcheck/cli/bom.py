@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from rackcheck.cli import _input_errors, _outputs, cli
+from rackcheck.cli import FORMATS, SEVERITIES, _input_errors, _outputs, cli
 
 BOM_FORMATS = ["text", "csv", "json", "xlsx"]
 
@@ -69,3 +69,43 @@ def derive(design: str, fmt: str, outputs: tuple[str, ...]) -> None:
     result = derive_bom(load_graph_or_exit(design))
     write_out(render(result, fmt))
     write_all(files, lambda f: render(result, f))
+
+
+@bom.command("check")
+@click.argument("design")
+@click.argument("vendor_bom")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")  # fmt: skip
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FORMAT=PATH",
+              help="Also write FORMAT to PATH (repeatable), e.g. sarif=bom.sarif.")  # fmt: skip
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning",
+              show_default=True, help="Exit 1 when a finding is at least this severe.")  # fmt: skip
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
+def check_cmd(design: str, vendor_bom: str, fmt: str | None, outputs: tuple[str, ...],
+              fail_on: str, exit_zero: bool) -> None:  # fmt: skip
+    """Check VENDOR_BOM (CSV or XLSX) against DESIGN: BOM001 missing, BOM002 short,
+    BOM003 excess, BOM004 unknown part number, BOM005 does not fit, BOM006 two
+    prices. Findings point at the BOM's file:ROW:COL or at the design line."""
+    import os
+    from pathlib import Path
+
+    from rackcheck.bom.check import check_bom
+    from rackcheck.findings import InputError, Severity
+    from rackcheck.outputs import write_all
+    from rackcheck.report import renderers
+    from rackcheck.source import shown_path
+
+    files = _outputs(outputs, FORMATS)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    graph = load_graph_or_exit(design)
+    try:
+        report = check_bom(graph, Path(vendor_bom), shown_path(Path(vendor_bom)))
+    except InputError as exc:
+        _input_errors(exc)
+    level = Severity.parse(fail_on)
+    render = renderers()
+    sys.stdout.write(render[fmt](report, fail_on=level))
+    write_all(files, lambda f: render[f](report, fail_on=level))
+    code = report.exit_code(level)
+    sys.exit(0 if exit_zero and code == 1 else code)

@@ -312,12 +312,10 @@ def read(path: Path, shown: str, meta: dict[str, str] | None = None) -> Quote:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return read_yaml(path, shown)
-    from rackcheck.cost import tabular
+    if suffix in (".csv", ".xlsx", ".xlsm"):
+        from rackcheck.cost.tabular import read_tabular
 
-    if suffix == ".csv":
-        return tabular.read_csv(path, shown, meta or {})
-    if suffix in (".xlsx", ".xlsm"):
-        return tabular.read_xlsx(path, shown, meta or {})
+        return read_tabular(path, shown, meta or {})
     raise InputError(
         [
             Finding(

@@ -1,110 +1,94 @@
 """Quotes as CSV or XLSX: an optional header block of `Key, value` rows (Vendor,
-Currency, Quoted, Valid until, Support years, Discount, IT power, Exchange rate), then
-a table whose header row uses the same column names as the BOM check
-(rackcheck/source/columns.py). Problems are located at `file:ROW:COL` (XLSX: the sheet
-is named in the message)."""
+Quote, Currency, Quoted, Valid until, Support years, Discount, IT power, Exchange
+rate), then a table. Files are read by the shared tabular reader
+(`rackcheck.source.tabular`: located cells, limits, sheet named) and column headers
+go by the vendor-BOM check's synonyms (`rackcheck.bom.vendor.SYNONYMS`, normalised by
+`header_key`), plus the line total a quote carries. Problems are located at
+`file:ROW:COL` (XLSX: the sheet is named in the message)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from rackcheck.cost.quotes import (
-    MAX_LINES,
-    Problems,
-    Quote,
-    check_duplicates,
-    header,
-    make_line,
-)
+from rackcheck.cost.quotes import Problems, Quote, check_duplicates, header, make_line
 from rackcheck.findings import Finding, InputError, Location, Severity
-from rackcheck.source.columns import canonical, normal
 
-MAX_BYTES = 50_000_000
 META: dict[str, tuple[str, ...]] = {
     "vendor": ("vendor", "supplier"),
     "name": ("quote", "quote name", "name"),
     "currency": ("currency", "ccy"),
     "quoted": ("quoted", "quote date", "date"),
-    "valid_until": ("valid until", "valid_until", "expires", "validity", "valid to"),
-    "support_years": ("support years", "support_years", "support"),
+    "valid_until": ("valid until", "expires", "validity", "valid to"),
+    "support_years": ("support years", "support"),
     "discount": ("discount",),
-    "it_power": ("it power", "it_power", "power"),
-    "exchange_rate": ("exchange rate", "exchange_rate", "fx rate"),
+    "it_power": ("it power", "power"),
+    "exchange_rate": ("exchange rate", "fx rate"),
 }
 _META = {n: k for k, names in META.items() for n in names}
+# a quote's own column beyond those of a vendor BOM
+LINE_TOTAL = ("total", "line total", "extended price", "ext price", "amount",
+              "total price", "extended")  # fmt: skip
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$")
 
 Rows = list[tuple[int, list[Any]]]  # (1-based row number, cells)
 
 
+def columns() -> dict[str, tuple[str, ...]]:
+    """Quote column -> the headers it goes by (the vendor-BOM synonyms, one table)."""
+    from rackcheck.bom.vendor import SYNONYMS
+
+    return {
+        "part_number": SYNONYMS["part"],
+        "quantity": SYNONYMS["quantity"],
+        "description": SYNONYMS["description"],
+        "unit_price": SYNONYMS["price"],
+        "currency": SYNONYMS["currency"],
+        "lead_time": SYNONYMS["lead_time"],
+        "line_total": LINE_TOTAL,
+    }
+
+
+def canonical(cell: Any) -> str | None:
+    from rackcheck.bom.vendor import header_key
+
+    if cell is None:
+        return None
+    key = header_key(cell)
+    return next((c for c, names in columns().items() if key in names), None)
+
+
+def read_tabular(path: Path, shown: str, meta: dict[str, str]) -> Quote:
+    from rackcheck.source.tabular import read_table
+
+    table = read_table(path, shown)
+    return _quote(table.rows, path, shown, table.where(), meta)
+
+
 def _fail(shown: str, message: str, row: int = 1, col: int = 1) -> InputError:
-    return InputError(
-        [Finding("INP001", Severity.ERROR, message, Location(shown, row, col))]
-    )
-
-
-def read_csv(path: Path, shown: str, meta: dict[str, str]) -> Quote:
-    import csv
-    import io
-
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise _fail(shown, f"file is larger than {MAX_BYTES:,} bytes")
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise _fail(shown, f"cannot read file: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise _fail(shown, f"file is not UTF-8: {exc.reason}") from None
-    try:
-        rows = [(i, r) for i, r in enumerate(csv.reader(io.StringIO(text)), 1)]
-    except csv.Error as exc:
-        raise _fail(shown, f"CSV error: {exc}") from None
-    return _quote(rows, path, shown, "", meta)
-
-
-def read_xlsx(path: Path, shown: str, meta: dict[str, str]) -> Quote:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise _fail(shown, f"file is larger than {MAX_BYTES:,} bytes")
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except OSError as exc:
-        raise _fail(shown, f"cannot read file: {exc.strerror}") from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise _fail(shown, f"not an XLSX workbook: {exc}") from None
-    try:
-        ws = wb.worksheets[0]
-        rows: Rows = []
-        for i, r in enumerate(ws.iter_rows(values_only=True), 1):
-            if i > MAX_LINES + 100:
-                raise _fail(
-                    shown, f"sheet {ws.title!r}: more than {MAX_LINES:,} rows", i
-                )
-            rows.append((i, list(r)))
-        title = ws.title
-    finally:
-        wb.close()
-    return _quote(rows, path, shown, f"sheet {title!r}: ", meta)
+    where = Location(shown, row, col)
+    return InputError([Finding("INP001", Severity.ERROR, message, where)])
 
 
 def _header_block(
     rows: Rows, shown: str
 ) -> tuple[dict[str, Any], dict[str, Location], int | None]:
     """`Key, value` rows above the table, and the index of its header row (the first
-    row naming a quantity and a part number or id column)."""
+    row naming a quantity and a part-number column)."""
+    from rackcheck.bom.vendor import header_key
+
     top: dict[str, Any] = {}
     top_at: dict[str, Location] = {}
     for n, (row_no, cells) in enumerate(rows):
         names = [canonical(c) for c in cells]
-        if "quantity" in names and ("part_number" in names or "id" in names):
+        if "quantity" in names and "part_number" in names:
             return top, top_at, n
-        key = _META.get(normal(cells[0])) if cells else None
+        key = _META.get(header_key(cells[0])) if cells and cells[0] else None
         if key is not None and len(cells) > 1:
             value = cells[1]
-            top[key] = value.isoformat()[:10] if hasattr(value, "isoformat") else value
+            m = _MIDNIGHT.match(value) if isinstance(value, str) else None
+            top[key] = m.group(1) if m else value
             top_at[key] = Location(shown, row_no, 2)
     return top, top_at, None
 

@@ -47,6 +47,7 @@ def text(d: Any) -> str:
         out.append(f"{'':{w}}  {'base':>{wb}}  {'head':>{wh}}  change")
         out += [f"{a:{w}}  {b:>{wb}}  {h:>{wh}}  {c}" for a, b, h, c in cells]
         out.append("")
+    out += _bom_text(d)
     for title, found in (("new", d.new), ("fixed", d.fixed)):
         out.append(
             f"{len(found)} {title} finding{'s' if len(found) != 1 else ''}"
@@ -61,6 +62,19 @@ def text(d: Any) -> str:
         out.append("budgets:")
         out += [f"  {_verdict(v):4}  {v.describe()}" for v in d.budgets]
     return "\n".join(out) + "\n"
+
+
+def _bom_text(d: Any) -> list[str]:
+    """Bill-of-materials lines added, removed or changed in quantity."""
+    changes = getattr(d, "bom", [])
+    if not changes:
+        return []
+    out = ["bill of materials:"]
+    w = max(len(c.id) for c in changes)
+    for c in changes:
+        out.append(f"  {c.design}: {c.id:{w}}  {c.base:>7,} -> {c.head:>7,}  "
+                   f"{delta(c.head - c.base)}  {c.change}")  # fmt: skip
+    return [*out, ""]
 
 
 def _verdict(v: Any) -> str:
@@ -85,6 +99,7 @@ def document(d: Any) -> dict[str, Any]:
         ],
         "new": [f.as_dict() for f in d.new],
         "fixed": [f.as_dict() for f in d.fixed],
+        "bom": [c.as_dict() for c in getattr(d, "bom", [])],
         "budgets": [
             {
                 "name": v.name,
@@ -133,6 +148,11 @@ def markdown(d: Any) -> str:
                 f"| {cell(r.label)} | {num(r.base, r.unit)} | "
                 f"{num(r.head, r.unit)} | {change} |"
             )
+        out.append("")
+    if getattr(d, "bom", []):
+        out += ["| bill of materials | base | head | change |", "|---|--:|--:|--:|"]
+        out += [f"| {cell(c.design)}: `{cell(c.id)}` | {num(c.base)} | {num(c.head)} "
+                f"| **{delta(c.head - c.base)}** ({c.change}) |" for c in d.bom]  # fmt: skip
         out.append("")
     for title, found in (("New findings", d.new), ("Fixed findings", d.fixed)):
         out.append(f"**{title}: {len(found)}**")

@@ -22,7 +22,7 @@ CSV = {
     "duplicate-rows.csv": "INP005:6:1 appears twice",
     "no-header.csv": "INP001:1:1 no header row",
     "bad-lead-time.csv": "INP002:4:4 lead time",
-    "not-utf8.csv": "INP001:1:1 not UTF-8",
+    "not-utf8.csv": "INP001:4:15 not UTF-8: byte 0xff",
 }
 
 
@@ -106,7 +106,7 @@ def test_not_an_xlsx(tmp_path):
     bad.write_text("not a zip")
     with pytest.raises(InputError) as exc:
         compare_quotes([str(bad)], DESIGN)
-    assert first_error(exc.value).startswith("INP001:1:1 not an XLSX workbook")
+    assert first_error(exc.value).startswith("INP001:1:1 not a readable .xlsx workbook")
 
 
 def test_currency_mixed_without_rate_is_an_error(tmp_path):

@@ -1,0 +1,140 @@
+"""A design as NetBox bulk-import CSV: racks.csv, devices.csv, interfaces.csv and
+cables.csv, to import in that order (Organization > Racks, Devices > Devices,
+Devices > Interfaces, Connections > Cables).
+
+Device names are `rack/device` (`su1-r01/dgx-h100-1`, `su1-r01/pdu1`); a fabric switch
+that stands in no rack of the design is `fabric/switch` (`compute/leaf1`) with no rack.
+Device types are named by the catalog's vendor and model: create them (or import them
+from the device-type library) first. Interfaces carry the cable plan's port names
+(`compute1`, `1/2`), so interfaces.csv creates them; status is `planned` throughout.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+
+ROLE = {"server": "server", "switch": "switch", "storage": "storage", "pdu": "pdu",
+        "power-shelf": "power-shelf", "cdu": "cdu", "tray": "tray",
+        "rack-system": "rack-system"}  # fmt: skip
+CABLE_TYPE = {"DAC": "dac-passive", "ACC": "dac-active", "AOC": "aoc"}
+IF_TYPE = {(1, "RJ45"): "1000base-t", (100, "QSFP28"): "100gbase-x-qsfp28",
+           (200, "QSFP56"): "200gbase-x-qsfp56", (400, "OSFP"): "400gbase-x-osfp",
+           (400, "QSFP112"): "400gbase-x-qsfp112", (800, "OSFP"): "800gbase-x-osfp"}  # fmt: skip
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(["" if v is None else v for v in row] for row in rows)
+    return out.getvalue()
+
+
+def export_files(graph: object) -> dict[str, str]:
+    """{file name: CSV text} for the design of `graph` (a DesignGraph)."""
+    from rackcheck.bom.cables import cable_plan
+
+    g: DesignGraph = graph  # type: ignore[assignment]
+    site = g.design.site.name or g.design.name
+    racks, devices, in_racks = [], [], set()
+    for rack in g.racks():
+        units = getattr(rack.spec, "rack_units", None)
+        racks.append([site, rack.name, "planned", 19, units])
+        for pdu in g.pdus(rack):
+            devices.append(_device(f"{rack.name}/{pdu.name}", pdu.spec, site, rack.name,
+                                   None))  # fmt: skip
+        for dev in g.devices(rack):
+            name = f"{rack.name}/{dev.name.split('/')[-1]}"
+            in_racks.add(name)
+            devices.append(_device(name, dev.spec, site, rack.name, dev.position))
+    devices += _fabric_switches(g, site)
+    interfaces: dict[tuple[str, str], str] = {}
+    cables = []
+    for row in cable_plan(g):
+        a = (
+            row.from_device
+            if row.from_device in in_racks
+            else f"{row.fabric}/{row.from_device}"
+        )
+        b = (
+            row.to_device
+            if row.to_device in in_racks
+            else f"{row.fabric}/{row.to_device}"
+        )
+        kind = _if_type(row)
+        interfaces.setdefault((a, row.from_port), kind)
+        interfaces.setdefault((b, row.to_port), kind)
+        cables.append([a, "dcim.interface", row.from_port, b, "dcim.interface",
+                       row.to_port, CABLE_TYPE.get(row.medium, ""), "planned",
+                       row.length_m, "m" if row.length_m is not None else None,
+                       row.cable])  # fmt: skip
+    return {
+        "racks.csv": _csv(["site", "name", "status", "width", "u_height"], racks),
+        "devices.csv": _csv(
+            [
+                "name",
+                "role",
+                "manufacturer",
+                "device_type",
+                "site",
+                "rack",
+                "position",
+                "face",
+                "status",
+            ],
+            devices,
+        ),  # fmt: skip
+        "interfaces.csv": _csv(
+            ["device", "name", "type"], [[d, n, t] for (d, n), t in interfaces.items()]
+        ),  # fmt: skip
+        "cables.csv": _csv(
+            [
+                "side_a_device",
+                "side_a_type",
+                "side_a_name",
+                "side_b_device",
+                "side_b_type",
+                "side_b_name",
+                "type",
+                "status",
+                "length",
+                "length_unit",
+                "label",
+            ],
+            cables,
+        ),  # fmt: skip
+    }
+
+
+def _device(
+    name: str, spec: Any, site: str, rack: str | None, pos: int | None
+) -> list[Any]:
+    face = "front" if pos is not None else None
+    return [name, ROLE.get(spec.kind, spec.kind), spec.vendor, spec.model, site, rack,
+            pos, face, "planned"]  # fmt: skip
+
+
+def _fabric_switches(g: DesignGraph, site: str) -> list[list[Any]]:
+    from rackcheck.graph.network import fabrics
+
+    out = []
+    for fab in fabrics(g):
+        for sid in fab.switches:
+            sw = g.node(sid)
+            if not sw.device:
+                out.append(_device(f"{fab.name}/{sw.name}", sw.spec, site, None, None))
+    return out
+
+
+def _if_type(row: Any) -> str:
+    """NetBox interface type of a cable end, from its speed and the transceiver cage."""
+    speed = int(row.speed_gbps)
+    for (gbps, cage), slug in IF_TYPE.items():
+        if gbps == speed and cage.lower() in (row.transceivers or "").lower():
+            return slug
+    return "other"  # the cage is not known: NetBox's generic type
