@@ -182,12 +182,21 @@ def _entry(
         return None
     try:
         value, cur = amount(e["price"], cur)
-        for d in ("as_of", "valid_until"):
-            if e.get(d) is not None:
-                dt.date.fromisoformat(str(e[d]))
-    except (MoneyError, ValueError) as exc:
+    except MoneyError as exc:
         _err(errors, smap.at(("prices", i, "price")), f"price for {key!r}: {exc}")
         return None
+    for d in ("as_of", "valid_until"):
+        try:
+            if e.get(d) is not None:
+                dt.date.fromisoformat(str(e[d]))
+        except ValueError:
+            where = smap.at(("prices", i, d))
+            _err(
+                errors,
+                where,
+                f"price for {key!r}: {d} {e[d]!r} is not a date (YYYY-MM-DD)",
+            )
+            return None
     if value < 0:
         _err(errors, smap.at(("prices", i, "price")), f"price for {key!r} is negative")
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
 from click.testing import CliRunner
 from costhelp import HALL, QUOTES
 
@@ -28,8 +29,13 @@ def run(*extra: str):
     return CliRunner().invoke(cli, ["quotes", "compare", *ARGS, *extra])
 
 
-def test_json_contract_and_figures():
-    res = run("--format", "json")
+@pytest.fixture(scope="module")
+def json_run():
+    return run("--format", "json")
+
+
+def test_json_contract_and_figures(json_run):
+    res = json_run
     assert res.exit_code == 0, res.output
     doc = json.loads(res.output)
     assert doc["version"] == 1 and doc["currency"] == "USD"
@@ -86,8 +92,8 @@ def test_json_contract_and_figures():
     assert "quote expired 2026-10-31" in c["reason"]
 
 
-def test_findings_are_located():
-    doc = json.loads(run("--format", "json").output)
+def test_findings_are_located(json_run):
+    doc = json.loads(json_run.output)
     got = sorted(
         f"{f['rule_id']}:{f['location']['path'].rsplit('/', 1)[-1]}:"
         f"{f['location']['line']}:{f['location']['column']}"
@@ -158,5 +164,33 @@ def test_text_markdown_csv_xlsx(tmp_path):
     )
 
 
-def test_same_input_same_bytes():
-    assert run("--format", "json").output == run("--format", "json").output
+def test_same_input_same_bytes(json_run):
+    assert run("--format", "json").output == json_run.output
+
+
+def test_installed_script_real_run(tmp_path):
+    import subprocess
+
+    out = tmp_path / "quotes.xlsx"
+    res = subprocess.run(["rackcheck", "quotes", "compare", *ARGS, "--set", "pue=1.2",
+                          "--format", "markdown", "-o", f"xlsx={out}"],
+                         capture_output=True, text=True, check=False)  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "| pue | 1.2 | --set (--set) |" in res.stdout
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_every_shipped_default_has_source_and_date():
+    from rackcheck.cost.assumptions import shipped
+
+    data = shipped()
+    entries = [
+        *data["cloud"].values(),
+        *data["assumptions"]["energy_price"]["by_region"].values(),
+    ]
+    entries += [v for k, v in data["assumptions"].items() if "value" in v]
+    for e in entries:
+        assert e["source"].strip()
+        convention = e["source"].startswith("rackcheck convention")
+        assert convention or str(e["as_of"])[:2] == "20", e
+        assert convention == (e.get("as_of") is None), e

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rackcheck.cost.assumptions import resolve
 from rackcheck.cost.tco import crf, tco
 
@@ -91,3 +94,28 @@ def test_h200_design_takes_the_h200_cloud_offer():
     assert a.get("cloud_price") == Decimal("7.912")
     a = resolve("US", None, [], ["cloud_price=lambda-h100"])
     assert a.get("cloud_price") == Decimal("3.99")
+
+
+_price = st.decimals(min_value="0", max_value="1", places=4)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    low=_price, extra=_price, pue=st.decimals(min_value="1", max_value="3", places=2)
+)
+def test_dearer_energy_never_lowers_tco(low, extra, pue):
+    base = ["years=5", f"pue={pue}"]
+    a = resolve("US", None, [], [*base, f"energy_price={low}"])
+    b = resolve("US", None, [], [*base, f"energy_price={low + extra}"])
+    ta = tco(Decimal(500_000), Decimal(40), 32, a)
+    tb = tco(Decimal(500_000), Decimal(40), 32, b)
+    assert tb.total >= ta.total
+    assert tb.energy - ta.energy == Decimal(40) * pue * 8760 * extra * 5
+
+
+@settings(max_examples=20, deadline=None)
+@given(i=st.decimals(min_value="0", max_value="0.3", places=3), n=st.integers(1, 30))
+def test_crf_repays_the_capital(i, n):
+    # the payments' present value equals the capital: sum CRF / (1+i)^t = 1
+    pv = sum(crf(i, n) / (1 + i) ** t for t in range(1, n + 1))
+    assert abs(pv - 1) < Decimal("1e-20")
