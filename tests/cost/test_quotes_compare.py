@@ -194,3 +194,15 @@ def test_every_shipped_default_has_source_and_date():
         convention = e["source"].startswith("rackcheck convention")
         assert convention or str(e["as_of"])[:2] == "20", e
         assert convention == (e.get("as_of") is None), e
+
+
+def test_sweep_years_and_utilisation():
+    quotes = [str(QUOTES / "quote-a.yaml"), str(QUOTES / "quote-c.yaml")]
+    c = compare_quotes(quotes, str(HALL), sweep="years=3..7")
+    assert [int(p.value) for p in c.sweep.points] == [3, 4, 5, 6, 7]
+    # vendor C draws 130.4 kW less: it leads at every life, so no flip
+    assert {p.order[0] for p in c.sweep.points} == {"vendor-c"} and c.sweep.flips == []
+    u = compare_quotes(quotes, str(HALL), sweep="utilisation=0.25..1.0")
+    months = [p.breakeven_months["vendor-a"] for p in u.sweep.points]
+    # less use, fewer cloud GPU-hours to replace: break-even comes later
+    assert months == sorted(months, reverse=True) and months[0] > 4 * months[-1]
