@@ -35,12 +35,32 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return out.getvalue()
 
 
+RACK_COLS = ["site", "name", "status", "width", "u_height"]
+DEVICE_COLS = ["name", "role", "manufacturer", "device_type", "site", "rack",
+               "position", "face", "status"]  # fmt: skip
+CABLE_COLS = ["side_a_device", "side_a_type", "side_a_name", "side_b_device",
+              "side_b_type", "side_b_name", "type", "status", "length", "length_unit",
+              "label"]  # fmt: skip
+
+
 def export_files(graph: object) -> dict[str, str]:
     """{file name: CSV text} for the design of `graph` (a DesignGraph)."""
-    from rackcheck.bom.cables import cable_plan
-
     g: DesignGraph = graph  # type: ignore[assignment]
     site = g.design.site.name or g.design.name
+    racks, devices, in_racks = _inventory(g, site)
+    interfaces, cables = _cabling(g, in_racks)
+    return {
+        "racks.csv": _csv(RACK_COLS, racks),
+        "devices.csv": _csv(DEVICE_COLS, devices),
+        "interfaces.csv": _csv(
+            ["device", "name", "type"], [[d, n, t] for (d, n), t in interfaces.items()]
+        ),  # fmt: skip
+        "cables.csv": _csv(CABLE_COLS, cables),
+    }
+
+
+def _inventory(g: DesignGraph, site: str) -> tuple[list[Any], list[Any], set[str]]:
+    """Rack rows, device rows (PDUs, rack devices, fabric switches), rack device names."""
     racks, devices, in_racks = [], [], set()
     for rack in g.racks():
         units = getattr(rack.spec, "rack_units", None)
@@ -53,19 +73,20 @@ def export_files(graph: object) -> dict[str, str]:
             in_racks.add(name)
             devices.append(_device(name, dev.spec, site, rack.name, dev.position))
     devices += _fabric_switches(g, site)
+    return racks, devices, in_racks
+
+
+def _cabling(
+    g: DesignGraph, in_racks: set[str]
+) -> tuple[dict[tuple[str, str], str], list[Any]]:
+    """Interfaces (device, port) -> NetBox type, and cable rows, from the cable plan."""
+    from rackcheck.bom.cables import cable_plan
+
     interfaces: dict[tuple[str, str], str] = {}
     cables = []
     for row in cable_plan(g):
-        a = (
-            row.from_device
-            if row.from_device in in_racks
-            else f"{row.fabric}/{row.from_device}"
-        )
-        b = (
-            row.to_device
-            if row.to_device in in_racks
-            else f"{row.fabric}/{row.to_device}"
-        )
+        a, b = (d if d in in_racks else f"{row.fabric}/{d}"
+                for d in (row.from_device, row.to_device))  # fmt: skip
         kind = _if_type(row)
         interfaces.setdefault((a, row.from_port), kind)
         interfaces.setdefault((b, row.to_port), kind)
@@ -73,42 +94,7 @@ def export_files(graph: object) -> dict[str, str]:
                        row.to_port, CABLE_TYPE.get(row.medium, ""), "planned",
                        row.length_m, "m" if row.length_m is not None else None,
                        row.cable])  # fmt: skip
-    return {
-        "racks.csv": _csv(["site", "name", "status", "width", "u_height"], racks),
-        "devices.csv": _csv(
-            [
-                "name",
-                "role",
-                "manufacturer",
-                "device_type",
-                "site",
-                "rack",
-                "position",
-                "face",
-                "status",
-            ],
-            devices,
-        ),  # fmt: skip
-        "interfaces.csv": _csv(
-            ["device", "name", "type"], [[d, n, t] for (d, n), t in interfaces.items()]
-        ),  # fmt: skip
-        "cables.csv": _csv(
-            [
-                "side_a_device",
-                "side_a_type",
-                "side_a_name",
-                "side_b_device",
-                "side_b_type",
-                "side_b_name",
-                "type",
-                "status",
-                "length",
-                "length_unit",
-                "label",
-            ],
-            cables,
-        ),  # fmt: skip
-    }
+    return interfaces, cables
 
 
 def _device(

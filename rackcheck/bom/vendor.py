@@ -215,7 +215,7 @@ def _row(table: Table, row: int, values: list[Value], cols: dict[str, int],
 def _quantity(v: Value) -> int | str:
     """A whole count >= 0, or the message why not."""
     if v in (None, ""):
-        return "no quantity"
+        return "no quantity (a section heading? put it in a column other than the part number)"
     if isinstance(v, str):
         text = v.replace(" ", "")
         if _GROUPED.match(text):

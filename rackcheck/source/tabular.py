@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +68,8 @@ def _csv(path: Path, shown: str) -> Table:
                           "decoded (a Windows-1252 or Latin-1 export?); save it as "
                           "CSV UTF-8", Location(shown, line, col)) from None  # fmt: skip
     table = Table(shown)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True,
+                        delimiter=_delimiter(text[:65536]))  # fmt: skip
     line = 1
     try:
         for record in reader:
@@ -80,6 +82,13 @@ def _csv(path: Path, shown: str) -> Table:
         raise input_error("INP001", f"not valid CSV: {exc}",
                           Location(shown, reader.line_num, 1)) from None  # fmt: skip
     return table
+
+
+def _delimiter(head: str) -> str:
+    """',' unless ';' or a tab is more common in the file's head (a European Excel
+    export writes ';', a "text" export tabs)."""
+    counts = {d: head.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _xlsx(path: Path, shown: str) -> Table:
@@ -95,23 +104,43 @@ def _xlsx(path: Path, shown: str) -> Table:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        wb = load_workbook(path, read_only=False, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
+        ws = wb.worksheets[0] if wb.worksheets else None
+        if ws is None:
+            raise input_error("INP001", "no worksheet", Location(shown, 1, 1))
+        table = Table(shown, sheet=ws.title)
+        for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            table.rows.append((r, [_cell(v) for v in values]))
+            if r > MAX_ROWS:
+                raise input_error("INP001", f"more than {MAX_ROWS} rows",
+                                  Location(shown, r, 1))  # fmt: skip
+        table.merged = _merged(path, ws._worksheet_path)
+        wb.close()
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError,
             TypeError) as exc:  # fmt: skip
         # a damaged part raises KeyError/ValueError/TypeError from openpyxl's parsers
         raise input_error("INP001", f"not a readable .xlsx workbook: {exc}",
                           Location(shown, 1, 1)) from None  # fmt: skip
-    ws = wb.worksheets[0] if wb.worksheets else None
-    if ws is None or ws.max_row > MAX_ROWS:
-        why = "no worksheet" if ws is None else f"more than {MAX_ROWS} rows"
-        raise input_error("INP001", why, Location(shown, 1, 1))
-    table = Table(shown, sheet=ws.title)
-    for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        table.rows.append((r, [_cell(v) for v in values]))
-    table.merged = sorted(
-        (m.min_row, m.min_col, m.coord) for m in ws.merged_cells.ranges
-    )
     return table
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+\d+))?"')
+
+
+def _merged(path: Path, sheet_xml: str) -> list[tuple[int, int, str]]:
+    """(row, col, 'B3:B4') of each merged range: read from the sheet's XML, as the
+    read-only workbook (fast on 100,000 rows) does not parse them."""
+    import zipfile
+
+    from openpyxl.utils import column_index_from_string
+
+    with zipfile.ZipFile(path) as z:
+        xml = z.read(sheet_xml)
+    out = []
+    for col, row, end in _MERGE.findall(xml):
+        coord = f"{col.decode()}{row.decode()}" + (f":{end.decode()}" if end else "")
+        out.append((int(row), column_index_from_string(col.decode()), coord))
+    return sorted(out)
 
 
 def _cell(v: object) -> Value:

@@ -159,3 +159,51 @@ def test_bom_codes_listed_and_explained():
     assert r.exit_code == 0 and "C13 cord for a C20 inlet" in r.output
     rules = CliRunner().invoke(cli, ["rules"]).output
     assert "BOM004   error    bom-unknown-part" in rules
+
+
+def test_semicolon_csv_is_read(write):
+    text = (
+        "Part Number;Qty\nAR3100;1\nAPDU11450ME;3\npower-cord-c19-c20;24\ndgx-h100;4\n"
+    )
+    r = run(ONE, str(write("v.csv", text)))
+    assert r.exit_code == 0 and r.output == "no findings in 2 designs\n"
+
+
+def test_design_that_cannot_be_read_exit_2(write, tmp_path):
+    design = write(
+        "d.yaml", "rackcheck: 1\nname: x\nracks:\n  - {name: r, model: nope}\n"
+    )
+    out = tmp_path / "bom.sarif"
+    r = run(str(design), str(write("v.csv", HEAD + CLEAN)), "-o", f"sarif={out}")
+    assert (
+        r.exit_code == 2
+        and "d.yaml:4:22: error INP004 unknown model 'nope'" in r.output
+    )
+    assert not out.exists()
+
+
+def test_every_check_format_renders(write):
+    bom = str(write("v.csv", HEAD + CLEAN.replace("AR3100", "AR310")))
+    gh = run(ONE, bom, "--format", "github").output
+    assert "::error file=" in gh and "BOM004" in gh
+    junit = run(ONE, bom, "--format", "junit").output
+    assert junit.startswith("<?xml") and "BOM004" in junit
+    md = run(ONE, bom, "--format", "markdown").output
+    assert "BOM004" in md and "BOM001" in md
+
+
+def test_each_example_design_passes_its_own_bom(tmp_path):
+    """A vendor BOM that quotes exactly the derived totals has no findings."""
+    from rackcheck.api import load_graph
+    from rackcheck.bom import derive_bom
+
+    designs = sorted((ROOT / "designs").glob("*.yaml"))
+    assert len(designs) == 5
+    for design in designs:
+        bom = derive_bom(load_graph(design))
+        text = HEAD + "".join(f"{pid},,{qty},,\n" for pid, qty in bom.totals().items())
+        path = tmp_path / f"{design.stem}.csv"
+        path.write_text(text, encoding="utf-8")
+        r = run(str(design), str(path))
+        assert (design.name, r.exit_code, r.output) == (
+            design.name, 0, "no findings in 2 designs\n")  # fmt: skip

@@ -123,3 +123,8 @@ def test_other_suffix_and_missing_file(tmp_path):
     bom.write_text("PN,Qty\nAR3100,1\n")
     expect_exit_2(bom, tmp_path, "1:1", "not a .csv or .xlsx file")
     expect_exit_2(tmp_path / "nope.csv", tmp_path, "1:1", "no such file")
+
+
+def test_row_without_quantity(write, tmp_path):
+    bom = write("h.csv", HEAD + "Compute nodes,,\ndgx-h100,,4\n")
+    expect_exit_2(bom, tmp_path, "2:3", "no quantity (a section heading?")
