@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from click.testing import CliRunner
 
@@ -107,3 +108,24 @@ def test_two_designs_sum_their_cost(priced):
         "1210100.00",
         "609800.00",
     ]
+
+
+def test_compare_uses_the_design_cost_section(priced):
+    import datetime as dt
+
+    from rackcheck.api import compare_quotes
+
+    quote = priced.parent / "q.yaml"
+    quote.write_text("vendor: V\ncurrency: USD\nvalid_until: 2027-01-31\nlines:\n"
+                     "  - {id: dgx-h100, quantity: 4, unit_price: '290000'}\n"
+                     "  - {part_number: AR3100, quantity: 1, unit_price: '1900'}\n")  # fmt: skip
+    c = compare_quotes([str(quote)], str(priced), today=dt.date(2026, 11, 30))
+    [r] = c.results
+    # PDUs and cords left out, priced from the design's own price book
+    assert [(m.id, m.quantity, m.priced_at) for m in r.missing] == [
+        ("pdu-415v-3ph-60a-apc", 3, 2500),
+        ("power-cord-c19-c20", 24, 25),
+    ]
+    assert r.capex == 4 * 290000 + 1900 + 3 * 2500 + 24 * 25
+    assert c.assumptions.values["pue"].value == Decimal("1.25")
+    assert r.tco.facility_power_kw == Decimal("40.8") * Decimal("1.25")
