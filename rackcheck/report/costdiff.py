@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_TOTALS = ("tco", "capex", "annual opex", "cost per GPU-hour")
+_TOTALS = ("tco", "capex", "annual opex", "cost per gpu-hour")
 
 
 def _cost_rows(d: Any) -> list[Any]:
@@ -21,7 +21,14 @@ def top(d: Any) -> list[str]:
     if not rows:
         return []
     out = ["### 💰 Cost", ""]
-    lead = [r for r in rows if r.label.rpartition(": ")[2].lower() in _TOTALS]
+
+    def total(r: Any) -> str:
+        return str(r.label.rpartition(": ")[2].lower())
+
+    lead = sorted(
+        (r for r in rows if total(r) in _TOTALS),
+        key=lambda r: (r.label.rpartition(": ")[0], _TOTALS.index(total(r))),
+    )
     for r in lead:
         change = delta(r.delta, r.unit)
         out.append(

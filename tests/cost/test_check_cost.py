@@ -79,6 +79,13 @@ def test_diff_shows_cost_change_infracost_style(priced, tmp_path):
     assert cost_at < md.index("| figure | base | head | change |")  # totals first
     # one DGX H100 less: capex - 300,000 - its 6 PSU cords x 25
     assert "- **capex**: 1,210,100 USD → 909,950 USD (**-300,150 USD**)" in md
+    totals = [line for line in md.splitlines() if line.startswith("- **")]
+    assert [t.split("**")[1] for t in totals] == [
+        "TCO",
+        "capex",
+        "annual opex",
+        "cost per GPU-hour",
+    ]  # TCO first
     assert md.index("<summary>Cost assumptions (HEAD)</summary>") > md.index(
         "Fixed findings"
     )
