@@ -304,7 +304,8 @@ def _finish(
 
 def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
     """Write the YAML files under `paths` as they are at `ref` into `tmp` (same layout
-    relative to the repository root), with the extra catalogs the designs name."""
+    relative to the repository root), with the extra catalogs and price books the
+    designs name."""
     from rackcheck.findings import InputError
     from rackcheck.repo import GitError, git
     from rackcheck.source.yamlsrc import load_yaml
@@ -326,9 +327,7 @@ def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
                 data = load_yaml(tmp / name).data
             except InputError:  # the base's own INP001, reported by its check
                 continue
-            for cat in (
-                (data or {}).get("catalogs", []) if isinstance(data, dict) else []
-            ):
+            for cat in _dependencies(data):
                 dep = Path(name).parent / str(cat)
                 if not (tmp / dep).exists():
                     # a catalog missing at REF is the base's INP004, not a git error
@@ -337,6 +336,16 @@ def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
         if names:
             out.append(str(tmp / rel) if rel else str(tmp))
     return out
+
+
+def _dependencies(data: Any) -> list[Any]:
+    """Files a design names beside it: extra catalogs and its cost price books."""
+    if not isinstance(data, dict):
+        return []
+    cost = data.get("cost")
+    books = cost.get("price_books", []) if isinstance(cost, dict) else []
+    deps = [*(data.get("catalogs") or []), *(books or [])]
+    return [d for d in deps if isinstance(d, str)]
 
 
 def _normal(p: Path) -> str:

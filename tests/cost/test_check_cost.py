@@ -136,3 +136,27 @@ def test_compare_uses_the_design_cost_section(priced):
     assert r.capex == 4 * 290000 + 1900 + 3 * 2500 + 24 * 25
     assert c.assumptions.values["pue"].value == Decimal("1.25")
     assert r.tco.facility_power_kw == Decimal("40.8") * Decimal("1.25")
+
+
+def test_diff_base_ref_fetches_the_price_book(priced, monkeypatch):
+    import subprocess
+
+    root = priced.parent
+    (root / "prices").mkdir()
+    (root / "book.yaml").rename(root / "prices/book.yaml")
+    (root / "designs").mkdir()
+    text = priced.read_text().replace("[book.yaml]", "[../prices/book.yaml]")
+    priced.unlink()
+    (root / "designs/d.yaml").write_text(text)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c",
+           "commit.gpgsign=false"]  # fmt: skip
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
+    book = root / "prices/book.yaml"
+    book.write_text(book.read_text().replace('"300000.00"', '"310000.00"'))
+    monkeypatch.chdir(root)
+    doc = json.loads(run("diff", "--base-ref", "HEAD", "designs", "--format", "json",
+                         "--isolated").output)  # fmt: skip
+    assert doc["input_errors"] == {"base": [], "head": []}
+    row = {f["key"]: f for f in doc["figures"]}["cost.capex_usd"]
+    assert (row["base"], row["head"], row["delta"]) == (1210100.0, 1250100.0, 40000.0)
