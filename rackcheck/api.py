@@ -91,6 +91,7 @@ class _CatalogCache:
 
 def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str, Any]:
     """Check one design; raises InputError. Returns findings and metrics."""
+    from rackcheck.cost import design_cost
     from rackcheck.metrics import design_metrics
     from rackcheck.rules import all_rules
     from rackcheck.rules.engine import run
@@ -99,9 +100,13 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     rules = [r for r in all_rules() if settings.enabled(r.id)]
     findings = run(graph, rules, settings.options, settings.severity)
     derating = settings.options.get("POW001", {}).get("derating", 0.8)
+    metrics = design_metrics(graph, derating)
+    cost = design_cost(graph, path)
+    if cost is not None:
+        metrics["cost"] = cost
     return {
         "findings": findings,
-        "metrics": design_metrics(graph, derating),
+        "metrics": metrics,
         "doc": doc,
         "graph": graph,
     }
@@ -176,9 +181,11 @@ def check(
 
 
 def _extra_catalogs(result: dict[str, Any], path: Path) -> list[Path]:
-    """The design's own catalog files: what a cached result also depends on."""
+    """The design's own catalog files and price books: what a cached result also
+    depends on."""
     design = result["graph"].design
-    return [(path.parent / rel).resolve() for rel in design.catalogs]
+    books = design.cost.price_books if design.cost is not None else []
+    return [(path.parent / rel).resolve() for rel in [*design.catalogs, *books]]
 
 
 def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
@@ -193,7 +200,28 @@ def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
             totals[k] = round(totals.get(k, 0) + v, 3)
         for name, r in m["racks"].items():
             racks[f"{path}#{name}"] = r
-    return {"totals": totals, "racks": racks, "designs": per_design}
+    out = {"totals": totals, "racks": racks, "designs": per_design}
+    costs = [m["cost"] for m in per_design.values() if "cost" in m]
+    if costs:
+        from rackcheck.cost import merge_costs
+
+        merged = merge_costs(costs)
+        if merged is not None:
+            out["cost"] = merged
+    return out
+
+
+def compare_quotes(quotes: list[str], design: str, **options: Any) -> Any:
+    """`rackcheck quotes compare` in Python: a `rackcheck.cost.Comparison` of the quote
+    files for the design at `design` (options: see rackcheck.cost.compare_quotes);
+    raises InputError."""
+    from rackcheck.cost import compare_quotes as run
+
+    if not Path(design).is_file():
+        raise InputError(
+            [Finding("INP001", Severity.ERROR, "no such file", Location(design, 1, 1))]
+        )
+    return run(quotes, load_graph(Path(design)), **options)
 
 
 def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str, Any]:

@@ -58,6 +58,11 @@ def metric(metrics: dict[str, Any], dotted: str) -> float | None:
         if not isinstance(node, dict) or part not in node:
             return None
         node = node[part]
+    if isinstance(node, str):  # amounts are decimal strings (metrics.cost)
+        try:
+            return float(node)
+        except ValueError:
+            return None
     return float(node) if isinstance(node, (int, float)) else None
 
 

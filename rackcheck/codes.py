@@ -1,5 +1,5 @@
 """Codes the engine reports itself, next to the rules: input (INP), configuration (CFG),
-suppression (SUP) and budget (BUD) codes.
+suppression (SUP), budget (BUD) and cost (COST) codes.
 
 They are `Rule` objects without a check function, so `rackcheck rules`, `explain`, the
 docs and SARIF's rule table treat them like rules, and `select` / `ignore` / `severity`
@@ -221,6 +221,46 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         E.g. `budgets = {it_power_kw = 1200}` for "total IT power <= 1.2 MW", or falls
         below a floor (`budgets.gpus = {min = 1024}`). Reported at the budget's line in
         the configuration file. Budget names are listed in docs/configuration.md.
+        """,
+    ),
+    (
+        "COST001",
+        "expired-price",
+        Severity.WARNING,
+        "cost",
+        """
+        A quote or a price-book price is past its validity date.
+
+        `rackcheck quotes compare` judges `valid_until` on the day of the run (or
+        `--as-of DATE`). The quote is still compared, but its figures cannot be relied
+        on: ask the vendor for a new one. Reported at the quote's header or the price
+        book entry.
+        """,
+    ),
+    (
+        "COST002",
+        "line-total",
+        Severity.ERROR,
+        "cost",
+        """
+        A quote line's quantity x unit price disagrees with its stated line total.
+
+        Either the quantity, the unit price or the total is wrong; the comparison uses
+        quantity x unit price. Reported at the line total (YAML line:column, or the
+        spreadsheet's row and column).
+        """,
+    ),
+    (
+        "COST003",
+        "left-out",
+        Severity.WARNING,
+        "cost",
+        """
+        A quote leaves out parts the design needs (from the derived BOM).
+
+        The missing quantity is priced from the price books where a price exists and
+        added to the quote's capex; where none exists the part is "not priced", the
+        quote's TCO is understated and it ranks after complete quotes.
         """,
     ),
 ]

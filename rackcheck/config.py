@@ -71,8 +71,15 @@ BUDGETS: dict[str, tuple[str, str, str, dict[str, float]]] = {
     "devices": ("totals.devices", "devices", "", {}),
     "units_used": ("totals.units_used", "rack units used", "U", {"U": 1.0}),
     "switches": ("totals.switches", "switches", "", {}),
-    "capex_usd": ("totals.capex_usd", "capex", "USD", {"USD": 1.0}),
-    "tco_usd": ("totals.tco_usd", "TCO", "USD", {"USD": 1.0}),
+    "capex_usd": ("cost.capex_usd", "capex", "USD", {"USD": 1.0}),
+    "tco_usd": ("cost.tco_usd", "TCO", "USD", {"USD": 1.0}),
+    "annual_opex_usd": ("cost.annual_opex_usd", "annual opex", "USD", {"USD": 1.0}),
+    "cost_per_gpu_hour_usd": (
+        "cost.cost_per_gpu_hour_usd",
+        "cost per GPU-hour",
+        "USD",
+        {"USD": 1.0},
+    ),
 }
 
 

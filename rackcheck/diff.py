@@ -44,6 +44,8 @@ KNOWN: dict[str, str] = {
     "totals.tco_usd": "TCO",
     "cost.capex_usd": "capex",
     "cost.tco_usd": "TCO",
+    "cost.annual_opex_usd": "annual opex",
+    "cost.cost_per_gpu_hour_usd": "cost per GPU-hour",
 }
 FABRIC: dict[str, str] = {
     "switches": "switches",
@@ -59,6 +61,7 @@ UNITS = (
     ("_tb", "TB"),
     ("_kg", "kg"),
     ("_usd", "USD"),
+    ("_eur", "EUR"),
     ("_seconds", "s"),
     ("_l_min", "L/min"),
 )
@@ -106,6 +109,11 @@ class Diff:
 
 # -- figures --------------------------------------------------------------------------
 def _num(x: Any) -> float | None:
+    if isinstance(x, str):  # metrics.cost holds amounts as decimal strings
+        try:
+            return float(x)
+        except ValueError:
+            return None
     return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
 
@@ -143,7 +151,7 @@ def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, floa
                 if _num(f.get(name)) is not None:
                     out[f"{prefix}fabrics.{fabric}.{name}"] = float(f[name])
         for k, v in (m.get("cost") or {}).items():
-            if _num(v) is not None:
+            if k not in ("years",) and _num(v) is not None:
                 out[f"{prefix}cost.{k}"] = float(v)
         out.update(_staged(prefix, m))
     return out
@@ -329,7 +337,8 @@ def _finish(
 
 def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
     """Write the YAML files under `paths` as they are at `ref` into `tmp` (same layout
-    relative to the repository root), with the extra catalogs the designs name."""
+    relative to the repository root), with the extra catalogs and price books the
+    designs name."""
     from rackcheck.findings import InputError
     from rackcheck.repo import GitError, git
     from rackcheck.source.yamlsrc import load_yaml
@@ -351,9 +360,7 @@ def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
                 data = load_yaml(tmp / name).data
             except InputError:  # the base's own INP001, reported by its check
                 continue
-            for cat in (
-                (data or {}).get("catalogs", []) if isinstance(data, dict) else []
-            ):
+            for cat in _dependencies(data):
                 dep = Path(name).parent / str(cat)
                 if not (tmp / dep).exists():
                     # a catalog missing at REF is the base's INP004, not a git error
@@ -362,6 +369,16 @@ def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
         if names:
             out.append(str(tmp / rel) if rel else str(tmp))
     return out
+
+
+def _dependencies(data: Any) -> list[Any]:
+    """Files a design names beside it: extra catalogs and its cost price books."""
+    if not isinstance(data, dict):
+        return []
+    cost = data.get("cost")
+    books = cost.get("price_books", []) if isinstance(cost, dict) else []
+    deps = [*(data.get("catalogs") or []), *(books or [])]
+    return [d for d in deps if isinstance(d, str)]
 
 
 def _normal(p: Path) -> str:

@@ -19,6 +19,7 @@ FORBIDDEN = {
     "graph": {"rules", "report", "cli"},
     "rules": {"report", "cli"},
     "report": {"cli"},
+    "cost": {"report", "api", "cli"},
 }
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from rackcheck.model.catalog import Component
+from rackcheck.model.cost import CostSection
 from rackcheck.model.fabric import Fabric, Layout
 from rackcheck.model.fields import (
     Byterate,
@@ -159,3 +160,6 @@ class Design(Strict):
     flows: list[FlowDef] = Field(default=[], description="data flows between sites")
     policy: Policy | None = Field(default=None, description="data policy")
     phases: list[BuildPhase] = Field(default=[], description="staged build-out")
+    cost: CostSection | None = Field(
+        default=None, description="price books and cost assumptions (docs/cost.md)"
+    )

@@ -135,6 +135,9 @@ def markdown(d: Any) -> str:
         f"`{cell(d.base_label)}` → `{cell(d.head_label)}`",
         "",
     ]
+    from rackcheck.report import costdiff
+
+    out += costdiff.top(d)
     if d.rows:
         out += ["| figure | base | head | change |", "|---|--:|--:|--:|"]
         for r in d.rows:
@@ -187,6 +190,7 @@ def markdown(d: Any) -> str:
                 f"{mark[v.ok]} |"
             )
         out.append("")
+    out += costdiff.foot(d)
     return "\n".join(out)
 
 

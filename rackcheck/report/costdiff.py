@@ -1,0 +1,80 @@
+"""The cost part of `rackcheck diff --format markdown`, in the manner of Infracost's
+pull-request comment: totals first, then what changed, the assumptions at the foot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TOTALS = ("tco", "capex", "annual opex", "cost per gpu-hour")
+
+
+def _cost_rows(d: Any) -> list[Any]:
+    return [r for r in d.rows if r.key.rpartition(": ")[2].startswith("cost.")]
+
+
+def top(d: Any) -> list[str]:
+    """Totals (TCO, capex, annual opex, cost per GPU-hour: base -> head, change),
+    then every other cost figure that changed."""
+    from rackcheck.report.diffview import delta, num
+
+    rows = _cost_rows(d)
+    if not rows:
+        return []
+    out = ["### 💰 Cost", ""]
+
+    def total(r: Any) -> str:
+        return str(r.label.rpartition(": ")[2].lower())
+
+    lead = sorted(
+        (r for r in rows if total(r) in _TOTALS),
+        key=lambda r: (r.label.rpartition(": ")[0], _TOTALS.index(total(r))),
+    )
+    for r in lead:
+        change = delta(r.delta, r.unit)
+        out.append(
+            f"- **{r.label}**: {num(r.base, r.unit)} → {num(r.head, r.unit)} "
+            f"({'**' + change + '**' if r.delta else 'no change'})"
+        )
+    changed = [r for r in rows if r not in lead and r.delta]
+    if changed:
+        out += ["", "| what changed | base | head | change |", "|---|--:|--:|--:|"]
+        out += [
+            f"| {r.label} | {num(r.base, r.unit)} | {num(r.head, r.unit)} | "
+            f"{delta(r.delta, r.unit)} |"
+            for r in changed
+        ]
+    if any(r.head is None for r in lead):
+        out += [
+            "",
+            "_Not priced on HEAD: a part of the design has no price (see "
+            "`metrics.cost.not_priced`)._",
+        ]
+    return [*out, ""]
+
+
+def foot(d: Any) -> list[str]:
+    """The assumptions HEAD's cost figures rest on, with source and date."""
+    m = d.head.metrics
+    designs = m.get("designs") if isinstance(m.get("designs"), dict) else {"": m}
+    rows = []
+    for path, dm in sorted(designs.items()):
+        cost = dm.get("cost") if isinstance(dm, dict) else None
+        for name, a in sorted(((cost or {}).get("assumptions") or {}).items()):
+            where = f"{path}: " if path else ""
+            when = a.get("as_of") or "—"
+            rows.append(
+                f"| {where}{name} | {(a['value'] + ' ' + a['unit']).strip()} | {when} | "
+                f"{str(a['source']).replace('|', '/')} |"
+            )
+    if not rows:
+        return []
+    return [
+        "<details><summary>Cost assumptions (HEAD)</summary>",
+        "",
+        "| assumption | value | as of | source |",
+        "|---|--:|---|---|",
+        *rows,
+        "",
+        "</details>",
+        "",
+    ]
