@@ -1,0 +1,134 @@
+"""`rackcheck report` and `rackcheck render rack`: the design review page and its
+drawings, built from a checked design (its report with metrics, and its graph).
+
+Public entry points: `render_report(report, graph, ...)` -> HTML text and
+`render_rack(report, graph, rack)` -> SVG text. Standard library only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rackcheck.findings import Report
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.report.html.progress import Progress
+
+EACH_LIMIT = 200  # up to this many racks, `auto` draws every rack; above, one per kind
+ELEVATIONS = ("auto", "each", "grouped")
+
+
+class UnknownRack(KeyError):
+    """The design has no rack of that name; `close` holds near matches."""
+
+    def __init__(self, name: str, close: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.close = close
+
+
+def _views(report: Report, graph: DesignGraph, derating: float) -> tuple[Any, Any]:
+    from rackcheck.report.html.racks import attach_findings, rack_views
+
+    views = rack_views(graph, report.metrics, derating)
+    racks_of = attach_findings(graph, report.findings, views)
+    return views, racks_of
+
+
+def render_rack(
+    report: Report, graph: DesignGraph, rack: str, derating: float = 0.8
+) -> str:
+    """The elevation of one rack as a standalone SVG document."""
+    from rackcheck.report.html.elevation import elevation
+
+    views, _ = _views(report, graph, derating)
+    view = next((v for v in views if v.name == rack), None)
+    if view is None:
+        import difflib
+
+        names = [v.name for v in views]
+        raise UnknownRack(rack, difflib.get_close_matches(rack, names, n=3))
+    svg = elevation(view, report.findings, "e0", link=False)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n"
+
+
+def render_report(
+    report: Report,
+    graph: DesignGraph,
+    derating: float = 0.8,
+    elevations: str = "auto",
+    progress: Progress | None = None,
+) -> str:
+    """The whole page. `elevations`: `each` draws every rack; `grouped` draws one rack
+    per configuration with the racks that share it; `auto` is `each` up to
+    EACH_LIMIT racks."""
+    from rackcheck.report.html import page
+    from rackcheck.report.html.charts import cooling_chart, heat_chart, power_chart
+    from rackcheck.report.html.extras import optional_sections
+    from rackcheck.report.html.fabric import fabric_picture
+    from rackcheck.report.html.findings import findings_table
+    from rackcheck.report.html.racks import grouped
+
+    views, racks_of = _views(report, graph, derating)
+    if elevations == "grouped" or (elevations == "auto" and len(views) > EACH_LIMIT):
+        views = grouped(graph, views)
+    anchor_of = {m: f"rack-{v.name}" for v in views for m in v.members}
+    design = graph.design
+    parts: list[tuple[str, str, str]] = [
+        ("summary", "Summary", page.summary(report)),
+        ("elevations", "Rack elevations", _elevations(report, views, progress)),
+    ]
+    headroom = [power_chart(views), heat_chart(views, graph)]
+    if report.metrics.get("loops") or design.site.air_cooling is not None:
+        headroom.append(cooling_chart(report.metrics, graph))
+    headroom.append(page.feeds_table(report.metrics.get("feeds_kva", {})))
+    parts.append(("headroom", "Power and cooling headroom", "".join(headroom)))
+    fabrics = report.metrics.get("fabrics", {})
+    storage = page.storage_table(report.metrics.get("storage"))
+    if fabrics or storage:
+        pics = [fabric_picture(n, f) for n, f in sorted(fabrics.items())]
+        parts.append(("fabrics", "Fabrics and storage", "".join(pics) + storage))
+    parts.extend(optional_sections(report.metrics))
+    parts.append(("findings", "Findings", findings_table(report.findings, racks_of, anchor_of)))
+    return page.document(f"rackcheck report: {design.name}", _body(report, graph, parts))
+
+
+def _body(report: Report, graph: DesignGraph, parts: list[tuple[str, str, str]]) -> list[str]:
+    from rackcheck import __version__
+    from rackcheck.report.html import page
+    from rackcheck.report.html.svg import esc
+
+    d = graph.design
+    about = f"{graph.file}" + (f" — {d.description}" if d.description else "")
+    head = f'<header><h1>{esc(d.name)}</h1><p class="muted">{esc(about)}</p></header>'
+    foot = (
+        f'<footer class="muted"><p>rackcheck {esc(__version__)}: figures from '
+        f"<code>rackcheck check --format json {esc(graph.file)}</code>.</p></footer>"
+    )
+    body = [head, page.nav([(i, h) for i, h, _ in parts])]
+    body += [page.section(i, h, html) for i, h, html in parts]
+    return [*body, foot]
+
+
+def _elevations(report: Report, views: list[Any], progress: Progress | None) -> str:
+    from rackcheck.report.html.elevation import elevation
+    from rackcheck.report.html.page import legend
+    from rackcheck.report.html.svg import esc
+
+    if progress is not None:
+        progress.stage("drawing racks")
+    out = [legend(), '<div class="racks">']
+    for i, v in enumerate(views):
+        flagged = ' class="flagged"' if v.findings else ""
+        svg = elevation(v, report.findings, f"e{i}")
+        cap = ""
+        if len(v.members) > 1:
+            names = ", ".join(esc(n) for n in v.members)
+            cap = (f"<figcaption><details><summary>{len(v.members):,} racks drawn as "
+                   f"{esc(v.name)}</summary>{names}</details></figcaption>")  # fmt: skip
+        out.append(f'<figure id="rack-{esc(v.name)}"{flagged}>{svg}{cap}</figure>')
+        if progress is not None:
+            progress.step(i + 1, len(views))
+    out.append("</div>")
+    if not views:
+        out.append("<p>The design has no racks.</p>")
+    return "".join(out)
