@@ -118,7 +118,7 @@ def _elevations(report: Report, views: list[Any], progress: Progress | None) -> 
         progress.stage("drawing racks")
     out = [legend(), '<div class="racks">']
     for i, v in enumerate(views):
-        flagged = ' class="flagged"' if v.findings else ""
+        flagged = ' class="flagged"' if v.findings else ""  # styled in the SVG
         svg = elevation(v, report.findings, f"e{i}")
         cap = ""
         if len(v.members) > 1:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from rackcheck.findings import Finding
     from rackcheck.report.html.racks import RackView, Slot
 
-U = 12.0  # px per rack unit
-LEFT = 26.0  # U numbers
+U = 10.0  # px per rack unit
+LEFT = 32.0  # U numbers
 BODY = 190.0  # rack width
 PANEL = 200.0  # figures beside the rack
 TOP = 34.0
@@ -44,12 +44,12 @@ def elevation(
     height = TOP + view.units * U + 14 + 13 * extra
     height = max(height, TOP + 14 * len(panel) + 10)
     width = LEFT + BODY + 12 + PANEL
-    flagged = bool(view.findings)
+    flagged = _flag(view, findings)
     head = open_svg(
         width,
         height,
         f"rack {view.name} elevation",
-        class_="elevation" + (" flagged" if flagged else ""),
+        class_="elevation" + (f" flagged-{flagged}" if flagged else ""),
         data_rack=view.name,
         data_racks=" ".join(view.members) if len(view.members) > 1 else None,
         data_findings=len(view.findings),
@@ -61,18 +61,20 @@ def elevation(
     out.append(rect(LEFT, TOP, BODY, frame_h, fill="#fafafa", stroke="#333"))
     for u in range(1, view.units + 1):
         y = TOP + (view.units - u) * U
-        out.append(text(LEFT - 3, y + 9, str(u), font_size=7, text_anchor="end", fill="#555"))
+        out.append(text(LEFT - 7, y + U - 2, str(u), font_size=7, text_anchor="end", fill="#555"))
         if u > 1:
             out.append(line(LEFT, y + U, LEFT + BODY, y + U, stroke="#e4e4e4"))
     out.extend(_slot(s, view.units, prefix) for s in placed)
     if flagged:
+        serious = flagged != "note"
         out.append(
-            rect(LEFT - 3, TOP - 3, BODY + 6, frame_h + 6, fill="none", stroke=FLAG,
-                 stroke_width=4, stroke_dasharray="8 4")  # fmt: skip
+            rect(LEFT - 3, TOP - 3, BODY + 6, frame_h + 6, fill="none",
+                 stroke=FLAG if serious else "#555", stroke_width=4 if serious else 2,
+                 stroke_dasharray="8 4" if serious else "2 3")  # fmt: skip
         )
     y = TOP + frame_h + 14
     for s in loose:
-        out.append(text(LEFT, y, f"not placed: {s.name} ({s.model}, {s.height} U)", font_size=9))
+        out.append(text(LEFT, y, f"no room: {s.name} ({s.model}, {s.height} U)", font_size=9))
         y += 13
     if len(view.members) > 1:
         more = f"drawn once for {len(view.members)} racks of this configuration"
@@ -83,6 +85,13 @@ def elevation(
         out.append(f'<a href="{esc(href)}">{t}</a>' if href else t)
     out.append("</svg>")
     return "".join(out)
+
+
+def _flag(view: RackView, findings: list[Finding]) -> str:
+    """The worst severity among the rack's findings ("" when none)."""
+    if not view.findings:
+        return ""
+    return str(max(findings[i].severity for i in view.findings))
 
 
 def _caption(view: RackView) -> str:
@@ -101,15 +110,17 @@ def _slot(s: Slot, units: int, prefix: str) -> str:
     h = s.height * U
     w = BODY - 4
     x = LEFT + 2
-    label = f"{s.model} · {s.name}"
+    label = f"{s.model} · {s.name}" + ("" if s.placed else " (no position given)")
     size = 9 if s.height == 1 else 10
     fits = int(w / (size * 0.56))
     shown = label if len(label) <= fits else label[: fits - 1] + "…"
     span = f"U{s.bottom}" if s.height == 1 else f"U{s.bottom}-U{top_u}"
+    where = span if s.placed else f"no position in the design; drawn at {span}"
     parts = [
         f'<g class="device" data-kind="{esc(s.kind)}">',
-        title(f"{s.name}: {s.model} ({s.kind}), {span}"),
-        rect(x, y + 0.5, w, h - 1, fill=colour, stroke="#222"),
+        title(f"{s.name}: {s.model} ({s.kind}), {where}"),
+        rect(x, y + 0.5, w, h - 1, fill=colour, stroke="#222",
+             stroke_dasharray=None if s.placed else "4 2", fill_opacity=None if s.placed else 0.6),
     ]
     if pattern != "none":
         parts.append(rect(x, y + 0.5, w, h - 1, fill=f"url(#{prefix}-{pattern})"))

@@ -21,7 +21,6 @@ nav a{margin-right:1rem}
 .cards b{display:block;font-size:1.3rem}
 .racks{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
 figure{margin:0;border:1px solid #ddd;padding:.3rem}
-figure.flagged{border:3px dashed #c62828}
 figcaption{font-size:.8rem;max-width:420px}
 table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
 th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}

@@ -27,6 +27,7 @@ class Slot:
     kind: str
     model: str  # the catalog's vendor model name
     name: str  # the device's name in the design
+    placed: bool = True  # False: the design gives no position; drawn where it fits
 
 
 @dataclass
@@ -49,7 +50,8 @@ class RackView:
 
 def slots(graph: DesignGraph, rack: RackNode) -> list[Slot]:
     """Devices with their positions; a rack system's catalog parts stacked from U1
-    (the catalog lists what it contains, not where)."""
+    (the catalog lists what it contains, not where); devices without a position
+    stacked in the lowest free units, marked `placed=False`."""
     from rackcheck.graph.physical import device_units
 
     out: list[Slot] = []
@@ -68,6 +70,29 @@ def slots(graph: DesignGraph, rack: RackNode) -> list[Slot]:
             continue
         h = device_units(dev, graph) or 1
         out.append(Slot(dev.position, h, dev.spec.kind, dev.spec.model, dev.name))
+    return _place(out, physical_units(rack))
+
+
+def physical_units(rack: RackNode) -> int:
+    return int(rack.spec.rack_units or DEFAULT_UNITS)
+
+
+def _place(drawn: list[Slot], units: int) -> list[Slot]:
+    """Give each device without a position the lowest free units it fits in."""
+    taken = {u for s in drawn if s.bottom for u in range(s.bottom, s.bottom + s.height)}
+    out = []
+    for s in drawn:
+        if s.bottom is not None:
+            out.append(s)
+            continue
+        at = next(
+            (u for u in range(1, units - s.height + 2)
+             if taken.isdisjoint(range(u, u + s.height))),
+            None,
+        )  # fmt: skip
+        if at is not None:
+            taken.update(range(at, at + s.height))
+        out.append(Slot(at, s.height, s.kind, s.model, s.name, placed=False))
     return out
 
 
@@ -118,8 +143,12 @@ def grouped(graph: DesignGraph, views: list[RackView]) -> list[RackView]:
     group, `members` lists them all, findings are the union."""
     by_name = {r.name: r for r in graph.racks()}
     groups: dict[str, RackView] = {}
+    keys: dict[Any, str] = {}
     for v in views:
-        key = configuration(graph, by_name[v.name])
+        rack = by_name[v.name]
+        if rack.path not in keys:
+            keys[rack.path] = configuration(graph, rack)
+        key = keys[rack.path]
         head = groups.get(key)
         if head is None:
             groups[key] = v
