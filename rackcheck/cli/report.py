@@ -11,7 +11,9 @@ import click
 from rackcheck.cli import _input_errors, _resolve, _settings_options, cli
 
 
-def _checked(design: str, kw: dict[str, Any], progress: Any = None) -> tuple[Any, Any, float]:
+def _checked(
+    design: str, kw: dict[str, Any], progress: Any = None
+) -> tuple[Any, Any, float]:
     """The design checked (exit 2 with located messages when it cannot be read)."""
     from rackcheck.api import check_with_graph
     from rackcheck.findings import InputError
@@ -42,12 +44,21 @@ def _write(out: str | None, text: str) -> None:
 
 @cli.command("report")
 @click.argument("design", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", "out", metavar="FILE.html",
-              help="Write the page here (atomically) [default: stdout].")
-@click.option("--elevations", type=click.Choice(["auto", "each", "grouped"]),
-              default="auto", show_default=True,
-              help="Draw every rack, or one rack per configuration with the racks that "
-              "share it (auto: every rack up to 200 racks).")
+@click.option(
+    "--output",
+    "-o",
+    "out",
+    metavar="FILE.html",
+    help="Write the page here (atomically) [default: stdout].",
+)
+@click.option(
+    "--elevations",
+    type=click.Choice(["auto", "each", "grouped"]),
+    default="auto",
+    show_default=True,
+    help="Draw every rack, or one rack per configuration with the racks that "
+    "share it (auto: every rack up to 200 racks).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 @_settings_options
 def report_cmd(design: str, out: str | None, elevations: str, quiet: bool,
@@ -74,8 +85,13 @@ def render_group() -> None:
 @render_group.command("rack")
 @click.argument("design", type=click.Path(dir_okay=False))
 @click.argument("rack")
-@click.option("--output", "-o", "out", metavar="FILE.svg",
-              help="Write the SVG here (atomically) [default: stdout].")
+@click.option(
+    "--output",
+    "-o",
+    "out",
+    metavar="FILE.svg",
+    help="Write the SVG here (atomically) [default: stdout].",
+)
 @_settings_options
 def render_rack_cmd(design: str, rack: str, out: str | None, **kw: Any) -> None:
     """The elevation of RACK (devices at their U positions, power and heat beside it,

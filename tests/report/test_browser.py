@@ -85,7 +85,11 @@ def test_screenshot_not_blank_and_no_request(report_page, tmp_path):
     colours = img.getcolors(maxcolors=1 << 24)  # [(count, (r, g, b))]
     total = 1280 * 1600
     ink = total - sum(n for n, c in colours if c == (255, 255, 255))
-    near = [n for n, c in colours if max(abs(a - b) for a, b in zip(c, SERVER_BLUE, strict=True)) <= 40]
+    near = [
+        n
+        for n, c in colours
+        if max(abs(a - b) for a, b in zip(c, SERVER_BLUE, strict=True)) <= 40
+    ]
     blue = sum(near)
     assert ink > 0.05 * total  # text, frames and devices drawn
     assert blue > 10_000  # the DGX H100 servers, in the server colour

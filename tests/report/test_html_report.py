@@ -79,7 +79,9 @@ def test_page_is_self_contained(hall_html):
 def test_summary_figures(hall_html):
     cards = dict(
         (label, value)
-        for value, label in re.findall(r"<li data-figure=\"[^\"]+\"><b>([^<]+)</b>([^<]+)</li>", hall_html)
+        for value, label in re.findall(
+            r"<li data-figure=\"[^\"]+\"><b>([^<]+)</b>([^<]+)</li>", hall_html
+        )
     )
     assert cards["GPUs"] == "1,024"
     assert cards["IT power"] == "1,310.4 kW"
@@ -120,13 +122,18 @@ def test_findings_link_racks_and_carry_rule_docs(tmp_path):
     out = tmp_path / "feed.html"
     assert run("report", FEED, "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
-    rows = re.findall(r'<tr id="(f-\d+)" class="sev-(\w+)"><td class="loc">([^<]+)</td>', html)
+    rows = re.findall(
+        r'<tr id="(f-\d+)" class="sev-(\w+)"><td class="loc">([^<]+)</td>', html
+    )
     assert rows == [
         ("f-0", "error", "designs/broken/pow002-feed-loss.yaml:14:17"),
         ("f-1", "error", "designs/broken/pow002-feed-loss.yaml:14:17"),
     ]
     assert '<details id="doc-POW002"><summary>POW002 feed-loss</summary>' in html
-    assert "<p>A rack keeps running at full load when any one power feed fails.</p>" in html
+    assert (
+        "<p>A rack keeps running at full load when any one power feed fails.</p>"
+        in html
+    )
     assert '<a href="#doc-POW002">POW002</a>' in html  # the second row links the doc
     assert html.count('<a href="#rack-r01">r01</a>') == 2
     svg = SVG.findall(html)[1]
@@ -137,7 +144,12 @@ def test_findings_link_racks_and_carry_rule_docs(tmp_path):
 
 def test_overloaded_rack_bar_is_flagged(tmp_path):
     out = tmp_path / "pdu.html"
-    assert run("report", "designs/broken/pow001-pdu-capacity.yaml", "-o", str(out)).exit_code == 0
+    assert (
+        run(
+            "report", "designs/broken/pow001-pdu-capacity.yaml", "-o", str(out)
+        ).exit_code
+        == 0
+    )
     html = out.read_text(encoding="utf-8")
     power = re.search(r'<svg [^>]*data-chart="power".*?</svg>', html, re.S).group(0)
     assert '<g class="bar" data-over="1">' in power
@@ -163,14 +175,18 @@ def test_render_unknown_rack_exit_2():
 
 
 def test_bad_design_exit_2_nothing_written(tmp_path, write):
-    bad = write("bad.yaml", "rackcheck: 1\nname: x\nracks:\n  - name: r01\n    model: nope\n")
+    bad = write(
+        "bad.yaml", "rackcheck: 1\nname: x\nracks:\n  - name: r01\n    model: nope\n"
+    )
     out = tmp_path / "bad.html"
     r = run("report", str(bad), "-o", str(out))
     assert r.exit_code == 2
     assert re.search(r"bad\.yaml:5:12: error INP004 unknown model 'nope'", r.output)
     assert not out.exists() and list(tmp_path.glob(".bad.html*")) == []
     r = run("report", "no/such.yaml", "-o", str(out))
-    assert r.exit_code == 2 and "no/such.yaml:1:1: error INP001 no such file" in r.output
+    assert (
+        r.exit_code == 2 and "no/such.yaml:1:1: error INP001 no such file" in r.output
+    )
 
 
 def test_same_input_same_bytes(tmp_path, hall_html):
@@ -184,7 +200,9 @@ def test_grouped_elevations(tmp_path):
     assert run("report", HALL, "--elevations", "grouped", "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert racks_drawn(html) == ["su1-r01", "st01"]
-    members = re.search(r'data-rack="su1-r01" data-racks="([^"]+)"', html).group(1).split()
+    members = (
+        re.search(r'data-rack="su1-r01" data-racks="([^"]+)"', html).group(1).split()
+    )
     assert len(members) == 32 and members[-1] == "su4-r08"
     assert "32 racks drawn as su1-r01" in html
 
@@ -193,7 +211,11 @@ def test_optional_sections_when_metrics_hold_them():
     report, graph = check_with_graph(FEED)
     plain = render_report(report, graph)
     assert 'id="cost"' not in plain and 'id="phases"' not in plain
-    report.metrics["cost"] = {"currency": "USD", "capex": "1250000.00", "tco": {"years": 5}}
+    report.metrics["cost"] = {
+        "currency": "USD",
+        "capex": "1250000.00",
+        "tco": {"years": 5},
+    }
     report.metrics["phases"] = {"p1": {"gpus": 8, "it_power_kw": 10.2}}
     html = render_report(report, graph)
     assert '<li data-figure="capex"><b>1250000.00 USD</b>capex</li>' in html
@@ -223,3 +245,40 @@ def test_progress_on_a_terminal_and_quiet_flag():
     piped = io.StringIO()
     render_report(report, graph, progress=Progress(piped))
     assert piped.getvalue() == ""
+
+
+TWO_ENTRIES = """\
+rackcheck: 1
+name: two entries
+racks:
+  - name: "r{01..02}"
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, position: 3}
+      - {model: dgx-h100, position: 6}
+  - name: r03
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+      - {model: pdu-415v-3ph-60a-apc, feed: C}
+    devices:
+      - {model: dgx-h100, position: 3}
+"""
+
+
+def test_findings_attached_to_their_racks(write):
+    from rackcheck.report.html.racks import attach_findings, rack_views
+
+    path = write("two.yaml", TWO_ENTRIES)
+    report, graph = check_with_graph(str(path))
+    found = [(f.rule_id, f.location.line, f.location.column) for f in report.findings]
+    assert found == [("PHY001", 12, 37), ("PHY001", 12, 37)]  # one per rack of r{01..02}
+    views = rack_views(graph, report.metrics, 0.8)
+    racks_of = attach_findings(graph, report.findings, views)
+    assert racks_of == {0: ["r01"], 1: ["r02"]}
+    assert [(v.name, v.findings) for v in views] == [("r01", [0]), ("r02", [1]), ("r03", [])]

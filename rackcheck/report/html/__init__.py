@@ -88,11 +88,17 @@ def render_report(
         pics = [fabric_picture(n, f) for n, f in sorted(fabrics.items())]
         parts.append(("fabrics", "Fabrics and storage", "".join(pics) + storage))
     parts.extend(optional_sections(report.metrics))
-    parts.append(("findings", "Findings", findings_table(report.findings, racks_of, anchor_of)))
-    return page.document(f"rackcheck report: {design.name}", _body(report, graph, parts))
+    parts.append(
+        ("findings", "Findings", findings_table(report.findings, racks_of, anchor_of))
+    )
+    return page.document(
+        f"rackcheck report: {design.name}", _body(report, graph, parts)
+    )
 
 
-def _body(report: Report, graph: DesignGraph, parts: list[tuple[str, str, str]]) -> list[str]:
+def _body(
+    report: Report, graph: DesignGraph, parts: list[tuple[str, str, str]]
+) -> list[str]:
     from rackcheck import __version__
     from rackcheck.report.html import page
     from rackcheck.report.html.svg import esc

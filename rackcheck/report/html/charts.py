@@ -7,7 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.report.html.svg import esc, fig, line, open_svg, patterns, rect, text, title
+from rackcheck.report.html.svg import (
+    esc,
+    fig,
+    line,
+    open_svg,
+    patterns,
+    rect,
+    text,
+    title,
+)
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -120,11 +129,15 @@ def power_chart(views: list[RackView]) -> str:
         worst = v.worst_feed
         note = f"{fig(load, 'kVA')} of {fig(cap, 'kVA')}{_pct(load, cap)}"
         if worst is not None:
-            note += f"; feed {worst[0]} down: {fig(worst[1], 'kVA')}{_pct(load, worst[1])}"
+            note += (
+                f"; feed {worst[0]} down: {fig(worst[1], 'kVA')}{_pct(load, worst[1])}"
+            )
         limits = [cap, worst[1] if worst else None]
         bars.append(Bar(_label(v), load, limits, note, f"#rack-{v.name}"))
     legend = ["load (kVA)", "derated PDU capacity", "left after the worst feed failure"]
-    return bar_chart("power", "Power per rack: load vs PDU capacity", legend, bars, "cp")
+    return bar_chart(
+        "power", "Power per rack: load vs PDU capacity", legend, bars, "cp"
+    )
 
 
 def heat_chart(views: list[RackView], graph: DesignGraph) -> str:
@@ -134,11 +147,15 @@ def heat_chart(views: list[RackView], graph: DesignGraph) -> str:
     for v in views:
         f = v.figures
         air = float(f.get("heat_air_kw") or 0.0)
-        note = f"air {fig(air, 'kW')}" + (f" of {fig(lim, 'kW')}{_pct(air, lim)}" if lim else "")
+        note = f"air {fig(air, 'kW')}" + (
+            f" of {fig(lim, 'kW')}{_pct(air, lim)}" if lim else ""
+        )
         note += f"; liquid {fig(f.get('heat_liquid_kw'), 'kW')}"
         bars.append(Bar(_label(v), air, [lim], note, f"#rack-{v.name}"))
     legend = ["heat to room air (kW)", "site limit per rack (max_rack_air_heat)"]
-    return bar_chart("heat", "Heat per rack: room air vs the site's limit", legend, bars, "ch")
+    return bar_chart(
+        "heat", "Heat per rack: room air vs the site's limit", legend, bars, "ch"
+    )
 
 
 def cooling_chart(metrics: dict[str, Any], graph: DesignGraph) -> str:
@@ -162,7 +179,11 @@ def cooling_chart(metrics: dict[str, Any], graph: DesignGraph) -> str:
     total = metrics.get("totals", {}).get("heat_air_kw")
     if total is not None:
         cap = None if site_air is None else float(site_air.to("kW").magnitude)
-        note = f"{fig(total, 'kW')}" + (f" of {fig(cap, 'kW')}{_pct(total, cap)}" if cap else "; no site air_cooling given")
+        note = f"{fig(total, 'kW')}" + (
+            f" of {fig(cap, 'kW')}{_pct(total, cap)}"
+            if cap
+            else "; no site air_cooling given"
+        )
         bars.append(Bar("room air", float(total), [cap], note))
     legend = ["load", "capacity (all CDUs / site air)", "with the largest CDU failed"]
     heading = "Cooling: coolant loops (N and N+1) and room air"

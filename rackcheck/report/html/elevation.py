@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 U = 10.0  # px per rack unit
 LEFT = 32.0  # U numbers
-BODY = 190.0  # rack width
-PANEL = 200.0  # figures beside the rack
+BODY = 170.0  # rack width
+PANEL = 150.0  # figures beside the rack
 TOP = 34.0
 FLAG = "#c62828"
 
@@ -61,20 +61,33 @@ def elevation(
     out.append(rect(LEFT, TOP, BODY, frame_h, fill="#fafafa", stroke="#333"))
     for u in range(1, view.units + 1):
         y = TOP + (view.units - u) * U
-        out.append(text(LEFT - 7, y + U - 2, str(u), font_size=7, text_anchor="end", fill="#555"))
+        out.append(
+            text(
+                LEFT - 7, y + U - 2, str(u), font_size=7, text_anchor="end", fill="#555"
+            )
+        )
         if u > 1:
             out.append(line(LEFT, y + U, LEFT + BODY, y + U, stroke="#e4e4e4"))
     out.extend(_slot(s, view.units, prefix) for s in placed)
     if flagged:
         serious = flagged != "note"
         out.append(
-            rect(LEFT - 3, TOP - 3, BODY + 6, frame_h + 6, fill="none",
-                 stroke=FLAG if serious else "#555", stroke_width=4 if serious else 2,
-                 stroke_dasharray="8 4" if serious else "2 3")  # fmt: skip
+            rect(
+                LEFT - 3,
+                TOP - 3,
+                BODY + 6,
+                frame_h + 6,
+                fill="none",
+                stroke=FLAG if serious else "#555",
+                stroke_width=4 if serious else 2,
+                stroke_dasharray="8 4" if serious else "2 3",
+            )  # fmt: skip
         )
     y = TOP + frame_h + 14
     for s in loose:
-        out.append(text(LEFT, y, f"no room: {s.name} ({s.model}, {s.height} U)", font_size=9))
+        out.append(
+            text(LEFT, y, f"no room: {s.name} ({s.model}, {s.height} U)", font_size=9)
+        )
         y += 13
     if len(view.members) > 1:
         more = f"drawn once for {len(view.members)} racks of this configuration"
@@ -119,8 +132,16 @@ def _slot(s: Slot, units: int, prefix: str) -> str:
     parts = [
         f'<g class="device" data-kind="{esc(s.kind)}">',
         title(f"{s.name}: {s.model} ({s.kind}), {where}"),
-        rect(x, y + 0.5, w, h - 1, fill=colour, stroke="#222",
-             stroke_dasharray=None if s.placed else "4 2", fill_opacity=None if s.placed else 0.6),
+        rect(
+            x,
+            y + 0.5,
+            w,
+            h - 1,
+            fill=colour,
+            stroke="#222",
+            stroke_dasharray=None if s.placed else "4 2",
+            fill_opacity=None if s.placed else 0.6,
+        ),
     ]
     if pattern != "none":
         parts.append(rect(x, y + 0.5, w, h - 1, fill=f"url(#{prefix}-{pattern})"))

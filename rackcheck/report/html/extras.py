@@ -55,7 +55,9 @@ def table(value: Any, depth: int = 0) -> str:
         scalars = [(k, v) for k, v in value.items() if not isinstance(v, dict | list)]
         out = []
         if scalars:
-            rows = "".join(f"<tr><th>{esc(k)}</th><td>{cell(v)}</td></tr>" for k, v in scalars)
+            rows = "".join(
+                f"<tr><th>{esc(k)}</th><td>{cell(v)}</td></tr>" for k, v in scalars
+            )
             out.append(f'<table class="kv">{rows}</table>')
         for k, v in children:
             inner = table(v, depth + 1) if depth < 1 else cell(v)
@@ -75,5 +77,9 @@ def _records(items: list[tuple[str, Any]], first: str) -> str:
         cells = "".join(f"<td>{cell(row.get(c))}</td>" for c in columns)
         body.append(f"<tr><th>{esc(name)}</th>{cells}</tr>")
     more = len(items) - MAX_ROWS
-    tail = f"<p>and {more:,} more rows (see `rackcheck check --format json`).</p>" if more > 0 else ""
+    tail = (
+        f"<p>and {more:,} more rows (see `rackcheck check --format json`).</p>"
+        if more > 0
+        else ""
+    )
     return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{tail}'

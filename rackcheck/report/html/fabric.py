@@ -47,7 +47,8 @@ def fabric_picture(name: str, f: dict[str, Any]) -> str:
         cap = None if speed is None else n * float(speed)
         below = "nodes" if link == "node_leaf" else link.split("_")[0]
         notes = [
-            f"{below}–{tier}: {n:,} links" + (f" × {fig(speed, 'Gb/s')} = {_rate(cap)}" if speed else ""),
+            f"{below}–{tier}: {n:,} links"
+            + (f" × {fig(speed, 'Gb/s')} = {_rate(cap)}" if speed else ""),
             f"oversubscription at {tier}: {_ratio(over.get(tier))}",
         ]
         for k, note in enumerate(notes):
@@ -75,7 +76,9 @@ def _boxes(y: float, count: int, colour: str, small: bool = False) -> str:
     shown = min(count, BOXES)
     w = 22.0 if not small else 14.0
     gap = (520.0 - w) / max(shown - 1, 1) if shown > 1 else 0.0
-    parts = [rect(10 + i * gap, y, w, 18, fill=colour, stroke="#222") for i in range(shown)]
+    parts = [
+        rect(10 + i * gap, y, w, 18, fill=colour, stroke="#222") for i in range(shown)
+    ]
     if count > shown:
         parts.append(text(10 + 520 + 4, y + 13, "…", font_size=12))
     return "".join(parts)

@@ -36,7 +36,7 @@ details pre{background:#f4f4f4;padding:.4rem;overflow:auto}
 
 def document(title: str, body: list[str]) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
@@ -67,7 +67,9 @@ def summary(report: Report) -> str:
     ]
     for name, f in sorted(m.get("fabrics", {}).items()):
         gbps = f.get("bisection_gbps")
-        cards.append((f"bisection, {name}", "n/a" if gbps is None else fig(gbps / 1000, "Tb/s")))
+        cards.append(
+            (f"bisection, {name}", "n/a" if gbps is None else fig(gbps / 1000, "Tb/s"))
+        )
     sto = m.get("storage")
     if sto:
         cards.append(("storage read", fig(sto.get("aggregate_read_gbs"), "GB/s")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -96,7 +96,9 @@ def _place(drawn: list[Slot], units: int) -> list[Slot]:
     return out
 
 
-def after_feed_loss(graph: DesignGraph, rack: RackNode, derating: float) -> dict[str, float]:
+def after_feed_loss(
+    graph: DesignGraph, rack: RackNode, derating: float
+) -> dict[str, float]:
     """Per feed of the rack: the derated capacity (kVA) of its PDUs on other feeds."""
     from rackcheck.graph import power
 
@@ -118,7 +120,10 @@ def rack_views(
     out = []
     for rack in graph.racks():
         if rack.path not in per_entry:
-            per_entry[rack.path] = (slots(graph, rack), after_feed_loss(graph, rack, derating))
+            per_entry[rack.path] = (
+                slots(graph, rack),
+                after_feed_loss(graph, rack, derating),
+            )
         drawn, after = per_entry[rack.path]
         figures = racks.get(rack.name, {})
         units = figures.get("units_available") or 0
@@ -162,11 +167,13 @@ _RACK_WORD = re.compile(r"\brack ([A-Za-z0-9._/-]+)")
 
 
 def attach_findings(
-    graph: DesignGraph, findings: Iterable[Finding], views: list[RackView]
+    graph: DesignGraph, findings: list[Finding], views: list[RackView]
 ) -> dict[int, list[str]]:
     """Which racks each finding is about: the design entry it is located in (a rack,
     its PDUs or its devices), narrowed to the rack its message names; or any rack its
-    subject or message names. Returns finding index -> rack names; fills views."""
+    subject or message names. An entry of N racks whose rule gave N identical findings
+    (one per rack, in design order) gives the k-th to the k-th rack. Returns finding
+    index -> rack names, and fills each view's findings."""
     entry_of: dict[tuple[int, int], int] = {}
     for table in (graph.source.values, graph.source.keys):
         for path, (line, col) in table.items():
@@ -176,19 +183,32 @@ def attach_findings(
     for rack in graph.racks():
         members.setdefault(int(rack.path[1]), []).append(rack.name)
     index = {v.name: v for v in views}
+    same = Counter(_key(f) for f in findings)
+    seen: Counter[tuple[str, str, str]] = Counter()
     out: dict[int, list[str]] = {}
     for i, f in enumerate(findings):
-        named = [m for m in _RACK_WORD.findall(f.message) if m in index]
+        names = [m for m in _RACK_WORD.findall(f.message) if m in index]
         if f.subject in index:
-            named.insert(0, f.subject)
-        names = named
-        if f.location.path == graph.file:
-            entry = entry_of.get((f.location.line, f.location.column))
-            if entry is not None:
-                own = members.get(entry, [])
-                names = [n for n in named if n in own] or own
-        for n in dict.fromkeys(names):
+            names.insert(0, f.subject)
+        where = (f.location.line, f.location.column)
+        entry = entry_of.get(where) if f.location.path == graph.file else None
+        if entry is not None:
+            own = members.get(entry, [])
+            narrowed = [n for n in names if n in own]
+            if narrowed:
+                names = narrowed
+            elif len(own) > 1 and same[_key(f)] == len(own):
+                names = [own[seen[_key(f)]]]
+                seen[_key(f)] += 1
+            else:
+                names = own
+        names = list(dict.fromkeys(names))
+        for n in names:
             index[n].findings.append(i)
         if names:
-            out[i] = list(dict.fromkeys(names))
+            out[i] = names
     return out
+
+
+def _key(f: Finding) -> tuple[str, str, str]:
+    return (str(f.location), f.rule_id, f.message)

@@ -52,12 +52,16 @@ def attrs(**kw: object) -> str:
         if value is None:
             continue
         name = key.rstrip("_").replace("_", "-")
-        parts.append(f' {name}="{esc(num(value) if isinstance(value, float) else value)}"')
+        parts.append(
+            f' {name}="{esc(num(value) if isinstance(value, float) else value)}"'
+        )
     return "".join(parts)
 
 
 def rect(x: float, y: float, w: float, h: float, **kw: object) -> str:
-    return f"<rect{attrs(x=float(x), y=float(y), width=float(w), height=float(h), **kw)}/>"
+    return (
+        f"<rect{attrs(x=float(x), y=float(y), width=float(w), height=float(h), **kw)}/>"
+    )
 
 
 def line(x1: float, y1: float, x2: float, y2: float, **kw: object) -> str:
@@ -80,7 +84,7 @@ def open_svg(width: float, height: float, label: str, **kw: object) -> str:
         f'<svg xmlns="{SVG_NS}"'
         f"{attrs(width=float(width), height=float(height))}"
         f' viewBox="0 0 {num(width)} {num(height)}" role="img"'
-        f"{attrs(aria_label=label, **kw)} style=\"{FONT}\">"
+        f'{attrs(aria_label=label, **kw)} style="{FONT}">'
     )
 
 
