@@ -105,8 +105,10 @@ def phases(design: Path) -> None:
         t2 = time.perf_counter()
         best["check"] = min(best["check"], t1 - t0)
         best["render"] = min(best["render"], t2 - t1)
-    print(f"  in-process, best of 3: check {best['check']:.2f} s, "
-          f"page {best['render']:.2f} s")
+    print(
+        f"  in-process, best of 3: check {best['check']:.2f} s, "
+        f"page {best['render']:.2f} s"
+    )
 
 
 def main() -> None:

@@ -277,8 +277,15 @@ def test_findings_attached_to_their_racks(write):
     path = write("two.yaml", TWO_ENTRIES)
     report, graph = check_with_graph(str(path))
     found = [(f.rule_id, f.location.line, f.location.column) for f in report.findings]
-    assert found == [("PHY001", 12, 37), ("PHY001", 12, 37)]  # one per rack of r{01..02}
+    assert found == [
+        ("PHY001", 12, 37),
+        ("PHY001", 12, 37),
+    ]  # one per rack of r{01..02}
     views = rack_views(graph, report.metrics, 0.8)
     racks_of = attach_findings(graph, report.findings, views)
     assert racks_of == {0: ["r01"], 1: ["r02"]}
-    assert [(v.name, v.findings) for v in views] == [("r01", [0]), ("r02", [1]), ("r03", [])]
+    assert [(v.name, v.findings) for v in views] == [
+        ("r01", [0]),
+        ("r02", [1]),
+        ("r03", []),
+    ]

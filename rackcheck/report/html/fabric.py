@@ -7,7 +7,8 @@ from typing import Any
 
 from rackcheck.report.html.svg import fig, line, open_svg, rect, text, title
 
-WIDTH = 760.0
+WIDTH = 820.0
+NOTES = 575.0  # x of the text beside the tiers
 LAYER = 86.0
 BOXES = 16  # switches drawn per tier; the count is written beside
 TIERS = (("core", "spine_core"), ("spine", "leaf_spine"), ("leaf", "node_leaf"))
@@ -41,7 +42,7 @@ def fabric_picture(name: str, f: dict[str, Any]) -> str:
     for tier, link in layers:
         count = int(f.get(tier) or 0)
         out.append(_boxes(y, count, "#888"))
-        out.append(text(WIDTH - 230, y + 14, f"{tier} × {count:,}", font_size=12,
+        out.append(text(NOTES, y + 14, f"{tier} × {count:,}", font_size=12,
                         font_weight="bold"))  # fmt: skip
         n = int(cables.get(link) or 0)
         cap = None if speed is None else n * float(speed)
@@ -49,16 +50,18 @@ def fabric_picture(name: str, f: dict[str, Any]) -> str:
         notes = [
             f"{below}–{tier}: {n:,} links"
             + (f" × {fig(speed, 'Gb/s')} = {_rate(cap)}" if speed else ""),
-            f"oversubscription at {tier}: {_ratio(over.get(tier))}",
+            f"oversubscription at {tier}: {_ratio(over.get(tier))}"
+            if (tier, link) != layers[0] or over.get(tier) is not None
+            else f"{tier}: the top tier (no uplinks)",
         ]
         for k, note in enumerate(notes):
-            out.append(text(WIDTH - 230, y + 32 + 13 * k, note, font_size=10))
+            out.append(text(NOTES, y + 32 + 13 * k, note, font_size=10))
         for x in (60.0, 200.0, 340.0, 480.0):
             out.append(line(x, y + 18, x - 20, y + LAYER, stroke="#555"))
             out.append(line(x, y + 18, x + 20, y + LAYER, stroke="#555"))
         y += LAYER
     out.append(_boxes(y, int(f.get("endpoints") or 0), "#4e79a7", small=True))
-    out.append(text(WIDTH - 230, y + 14, f"endpoints × {int(f.get('endpoints') or 0):,}",
+    out.append(text(NOTES, y + 14, f"endpoints × {int(f.get('endpoints') or 0):,}",
                     font_size=12, font_weight="bold"))  # fmt: skip
     bis = f.get("bisection") or {}
     gbps = f.get("bisection_gbps")
