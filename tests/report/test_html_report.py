@@ -289,3 +289,21 @@ def test_findings_attached_to_their_racks(write):
         ("r02", [1]),
         ("r03", []),
     ]
+
+
+def test_every_example_design_renders_well_formed(write):
+    """Every bundled design, broken ones included, and a design with no racks: one
+    elevation per rack, every SVG well-formed XML, no request possible."""
+    empty = write("empty.yaml", "rackcheck: 1\nname: nothing yet\n")
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "designs").rglob("*.yaml"))
+    assert len(paths) == 33
+    for path in [*paths, str(empty)]:
+        report, graph = check_with_graph(path)
+        assert report.input_errors == [], path
+        html = render_report(report, graph)
+        assert len(racks_drawn(html)) == report.metrics["totals"]["racks"], path
+        for svg in SVG.findall(html):
+            ET.fromstring(svg)
+        assert re.findall(r'(?:src|href)="(?!#)[^"]*"', html) == [], path
+    assert "<p>The design has no racks.</p>" in html
+    assert "nothing to show" in html

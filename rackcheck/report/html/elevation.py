@@ -58,31 +58,10 @@ def elevation(
     out.append(text(LEFT, 14, view.name, font_size=13, font_weight="bold"))
     out.append(text(LEFT, 27, view.model, font_size=10, fill="#444"))
     frame_h = view.units * U
-    out.append(rect(LEFT, TOP, BODY, frame_h, fill="#fafafa", stroke="#333"))
-    for u in range(1, view.units + 1):
-        y = TOP + (view.units - u) * U
-        out.append(
-            text(
-                LEFT - 7, y + U - 2, str(u), font_size=7, text_anchor="end", fill="#555"
-            )
-        )
-        if u > 1:
-            out.append(line(LEFT, y + U, LEFT + BODY, y + U, stroke="#e4e4e4"))
+    out.append(_frame(view.units))
     out.extend(_slot(s, view.units, prefix) for s in placed)
     if flagged:
-        serious = flagged != "note"
-        out.append(
-            rect(
-                LEFT - 3,
-                TOP - 3,
-                BODY + 6,
-                frame_h + 6,
-                fill="none",
-                stroke=FLAG if serious else "#555",
-                stroke_width=4 if serious else 2,
-                stroke_dasharray="8 4" if serious else "2 3",
-            )  # fmt: skip
-        )
+        out.append(_outline(frame_h, serious=flagged != "note"))
     y = TOP + frame_h + 14
     for s in loose:
         out.append(
@@ -98,6 +77,28 @@ def elevation(
         out.append(f'<a href="{esc(href)}">{t}</a>' if href else t)
     out.append("</svg>")
     return "".join(out)
+
+
+def _frame(units: int) -> str:
+    """The rack: its outline, a line between units, every unit numbered."""
+    out = [rect(LEFT, TOP, BODY, units * U, fill="#fafafa", stroke="#333")]
+    for u in range(1, units + 1):
+        y = TOP + (units - u) * U
+        out.append(
+            text(
+                LEFT - 7, y + U - 2, str(u), font_size=7, text_anchor="end", fill="#555"
+            )
+        )
+        if u > 1:
+            out.append(line(LEFT, y + U, LEFT + BODY, y + U, stroke="#e4e4e4"))
+    return "".join(out)
+
+
+def _outline(frame_h: float, serious: bool) -> str:
+    """Errors or warnings: thick red dashes; notes only: thin grey dots."""
+    return rect(LEFT - 3, TOP - 3, BODY + 6, frame_h + 6, fill="none",
+                stroke=FLAG if serious else "#555", stroke_width=4 if serious else 2,
+                stroke_dasharray="8 4" if serious else "2 3")  # fmt: skip
 
 
 def _flag(view: RackView, findings: list[Finding]) -> str:
