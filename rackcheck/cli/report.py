@@ -21,12 +21,14 @@ def _checked(
     settings = _resolve([design], kw)
     if progress is not None:
         progress.stage(f"checking {design}")
-    try:
+    try:  # an unreadable baseline raises; a design that cannot be read is reported
         report, graph = check_with_graph(design, settings)
-    except InputError as exc:  # e.g. an unreadable baseline
+        if report.input_errors or graph is None:
+            raise InputError(report.input_errors)
+    except InputError as exc:
+        if progress is not None:
+            progress.done()  # clear the progress line before the messages
         _input_errors(exc)
-    if report.input_errors or graph is None:
-        _input_errors(InputError(report.input_errors))
     derating = float(settings.options.get("POW001", {}).get("derating", 0.8))
     return report, graph, derating
 

@@ -307,3 +307,20 @@ def test_every_example_design_renders_well_formed(write):
         assert re.findall(r'(?:src|href)="(?!#)[^"]*"', html) == [], path
     assert "<p>The design has no racks.</p>" in html
     assert "nothing to show" in html
+
+
+def test_progress_ticks_while_a_stage_runs_and_clears_its_line():
+    import time
+
+    tty = Tty()
+    p = Progress(tty)
+    p.TICK = 0.01
+    p.stage("checking big.yaml")
+    time.sleep(0.1)
+    p.step(3, 3)
+    p.done()
+    out = tty.getvalue()
+    assert out.startswith("\rchecking big.yaml ...")
+    assert re.search(r"\rchecking big\.yaml \.\.\. 0\.\d s", out)
+    assert "checking big.yaml 3/3 (100 %)" in out
+    assert out.endswith("\r" + " " * len("checking big.yaml 3/3 (100 %)") + "\r")
