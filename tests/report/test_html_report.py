@@ -324,3 +324,20 @@ def test_progress_ticks_while_a_stage_runs_and_clears_its_line():
     assert re.search(r"\rchecking big\.yaml \.\.\. 0\.\d s", out)
     assert "checking big.yaml 3/3 (100 %)" in out
     assert out.endswith("\r" + " " * len("checking big.yaml 3/3 (100 %)") + "\r")
+
+
+def test_racks_under_their_rows(write):
+    text = TWO_ENTRIES.replace(
+        '  - name: "r{01..02}"\n', '  - name: "r{01..02}"\n    row: A\n'
+    ).replace("  - name: r03\n", "  - name: r03\n    row: B\n")
+    report, graph = check_with_graph(str(write("rows.yaml", text)))
+    html = render_report(report, graph)
+    parts = re.findall(r'<h3 class="row">([^<]+)</h3>|data-rack="([^"]+)"', html)
+    assert parts == [
+        ("row A", ""),
+        ("", "r01"),
+        ("", "r02"),
+        ("row B", ""),
+        ("", "r03"),
+    ]
+    assert html.count('<div class="racks">') == 2

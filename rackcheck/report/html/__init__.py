@@ -116,25 +116,42 @@ def _body(
 
 
 def _elevations(report: Report, views: list[Any], progress: Progress | None) -> str:
-    from rackcheck.report.html.elevation import elevation
+    """The legend, then the racks; under a heading per row when the design gives rows
+    (and every rack is drawn on its own)."""
     from rackcheck.report.html.page import legend
     from rackcheck.report.html.svg import esc
 
+    if not views:
+        return legend() + "<p>The design has no racks.</p>"
     if progress is not None:
         progress.stage("drawing racks")
-    out = [legend(), '<div class="racks">']
+    by_row = any(v.row for v in views) and all(len(v.members) == 1 for v in views)
+    out = [legend()]
     for i, v in enumerate(views):
-        flagged = ' class="flagged"' if v.findings else ""  # styled in the SVG
-        svg = elevation(v, report.findings, f"e{i}")
-        cap = ""
-        if len(v.members) > 1:
-            names = ", ".join(esc(n) for n in v.members)
-            cap = (f"<figcaption><details><summary>{len(v.members):,} racks drawn as "
-                   f"{esc(v.name)}</summary>{names}</details></figcaption>")  # fmt: skip
-        out.append(f'<figure id="rack-{esc(v.name)}"{flagged}>{svg}{cap}</figure>')
+        new_row = by_row and i > 0 and v.row != views[i - 1].row
+        if new_row:
+            out.append("</div>")
+        if by_row and (i == 0 or new_row):
+            heading = f"row {v.row}" if v.row else "racks without a row"
+            out.append(f'<h3 class="row">{esc(heading)}</h3>')
+        if i == 0 or new_row:
+            out.append('<div class="racks">')
+        out.append(_figure(report, v, i))
         if progress is not None:
             progress.step(i + 1, len(views))
     out.append("</div>")
-    if not views:
-        out.append("<p>The design has no racks.</p>")
     return "".join(out)
+
+
+def _figure(report: Report, v: Any, i: int) -> str:
+    from rackcheck.report.html.elevation import elevation
+    from rackcheck.report.html.svg import esc
+
+    flagged = ' class="flagged"' if v.findings else ""  # styled in the SVG
+    svg = elevation(v, report.findings, f"e{i}")
+    cap = ""
+    if len(v.members) > 1:
+        names = ", ".join(esc(n) for n in v.members)
+        cap = (f"<figcaption><details><summary>{len(v.members):,} racks drawn as "
+               f"{esc(v.name)}</summary>{names}</details></figcaption>")  # fmt: skip
+    return f'<figure id="rack-{esc(v.name)}"{flagged}>{svg}{cap}</figure>'

@@ -40,6 +40,7 @@ class RackView:
     after_feed_kva: dict[str, float]  # derated PDU capacity left when a feed fails
     findings: list[int] = field(default_factory=list)  # indexes into the findings
     members: list[str] = field(default_factory=list)  # racks drawn as this one
+    row: str | None = None  # the design's `row:` of the rack
 
     @property
     def worst_feed(self) -> tuple[str, float] | None:
@@ -132,6 +133,7 @@ def rack_views(
         height = max(units, top, used) or DEFAULT_UNITS
         view = RackView(rack.name, rack.spec.model, height, drawn, figures, after)
         view.members = [rack.name]
+        view.row = rack.entry.row
         out.append(view)
     return out
 
