@@ -33,6 +33,8 @@ def optional_sections(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return esc(f"{value:,.3f}".rstrip("0").rstrip("."))
     if isinstance(value, int) and not isinstance(value, bool):

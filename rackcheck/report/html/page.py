@@ -88,17 +88,21 @@ def summary(report: Report) -> str:
 
 
 def _capex(cost: Any) -> str | None:
-    """`metrics.cost.capex` as given: an amount with a currency, or a number."""
-    from rackcheck.report.html.extras import cell
-
-    if not isinstance(cost, dict) or cost.get("capex") is None:
+    """`metrics.cost`'s capex: `capex_<currency>` (or `capex`) with `currency`; when
+    some parts have no price, the priced part as a lower bound, never a made-up total."""
+    if not isinstance(cost, dict):
         return None
-    value = cost["capex"]
-    if isinstance(value, dict | list) or cost.get("currency") is None:
-        from html import unescape
-
-        return unescape(cell(value))
-    return f"{value} {cost['currency']}"
+    cur = str(cost.get("currency") or "")
+    value = cost.get(f"capex_{cur.lower()}", cost.get("capex"))
+    if value is not None:
+        if isinstance(value, dict) and {"amount", "currency"} <= set(value):
+            return f"{value['amount']} {value['currency']}"
+        return f"{value} {cur}".strip()
+    priced = cost.get(f"priced_capex_{cur.lower()}")
+    missing = cost.get("not_priced") or []
+    if priced is None:
+        return None
+    return f"≥ {priced} {cur} ({len(missing)} part(s) not priced)"
 
 
 def legend() -> str:
