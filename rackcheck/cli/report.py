@@ -61,10 +61,16 @@ def _write(out: str | None, text: str) -> None:
     help="Draw every rack, or one rack per configuration with the racks that "
     "share it (auto: every rack up to 200 racks).",
 )
+@click.option(
+    "--scenarios",
+    is_flag=True,
+    help="Also try every single failure and add the scenarios' table (where "
+    "this rackcheck has `rackcheck scenarios`).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display on stderr.")
 @_settings_options
-def report_cmd(design: str, out: str | None, elevations: str, quiet: bool,
-               **kw: Any) -> None:  # fmt: skip
+def report_cmd(design: str, out: str | None, elevations: str, scenarios: bool,
+               quiet: bool, **kw: Any) -> None:  # fmt: skip
     """One self-contained HTML page for a design review: summary, rack elevations,
     power and cooling headroom, fabrics, findings with each rule's documentation.
     Exit 0 when written, 2 when the design cannot be read (nothing written)."""
@@ -73,7 +79,7 @@ def report_cmd(design: str, out: str | None, elevations: str, quiet: bool,
 
     progress = Progress(sys.stderr, quiet)
     report, graph, derating = _checked(design, kw, progress)
-    html = render_report(report, graph, derating, elevations, progress)
+    html = render_report(report, graph, derating, elevations, progress, scenarios)
     progress.stage("writing")
     _write(out, html)
     progress.done()

@@ -5,6 +5,7 @@ codes, determinism, progress only on a terminal."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -341,3 +342,45 @@ def test_racks_under_their_rows(write):
         ("", "r03"),
     ]
     assert html.count('<div class="racks">') == 2
+
+
+class _Bom:
+    def as_dict(self):
+        line = {"id": "dgx-h100", "kind": "server", "part_number": "DGXH-G640F+P2CMI36",
+                "description": "NVIDIA DGX H100", "quantity": 1, "for": "r01"}  # fmt: skip
+        return {"version": 1, "design": "x", "lines": [line], "notes": ["no cords"]}
+
+
+def test_bom_and_scenarios_sections_where_rackcheck_has_them(monkeypatch):
+    """Against the public entry points of `rackcheck.bom` and `rackcheck.scenarios`
+    (stand-ins here); without them the sections are left out, or say why."""
+    import sys
+    import types
+
+    report, graph = check_with_graph(FEED)
+    html = render_report(report, graph, scenarios=True)
+    assert 'id="bom"' not in html
+    assert (
+        "Failure scenarios were asked for, but this rackcheck cannot run them." in html
+    )
+    bom = types.ModuleType("rackcheck.bom")
+    bom.derive_bom = lambda g: _Bom()
+    scen = types.ModuleType("rackcheck.scenarios")
+    scen.run = lambda g, depth, progress: ("result", g.design.name, depth)
+    render = types.ModuleType("rackcheck.scenarios.render")
+    outcome = {"fails": ["feed:A"], "gpus_dark": 8, "gpus_capped": 0}
+    render.to_json = lambda res: json.dumps({"singles": 2, "scenarios": [outcome]})
+    for mod in (bom, scen, render):
+        monkeypatch.setitem(sys.modules, mod.__name__, mod)
+    html = render_report(report, graph, scenarios=True)
+    assert (
+        "<td>DGXH-G640F+P2CMI36</td><td>NVIDIA DGX H100</td><td>1</td><td>r01</td>"
+        in html
+    )
+    assert "<li>no cords</li>" in html
+    assert "<p>2 single failures tried" in html
+    assert (
+        "<tr><th>1</th><td><code>[&quot;feed:A&quot;]</code></td><td>8</td><td>0</td></tr>"
+        in html
+    )
+    assert 'id="scenarios"' not in render_report(report, graph)  # not asked: not run

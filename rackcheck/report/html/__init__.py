@@ -57,15 +57,18 @@ def render_report(
     derating: float = 0.8,
     elevations: str = "auto",
     progress: Progress | None = None,
+    scenarios: bool = False,
 ) -> str:
     """The whole page. `elevations`: `each` draws every rack; `grouped` draws one rack
     per configuration with the racks that share it; `auto` is `each` up to
-    EACH_LIMIT racks."""
+    EACH_LIMIT racks. `scenarios`: try every single failure (where this rackcheck
+    has `rackcheck.scenarios`) and add their table."""
     from rackcheck.report.html import page
     from rackcheck.report.html.charts import cooling_chart, heat_chart, power_chart
     from rackcheck.report.html.extras import optional_sections
     from rackcheck.report.html.fabric import fabric_picture
     from rackcheck.report.html.findings import findings_table
+    from rackcheck.report.html.landed import landed_sections
     from rackcheck.report.html.racks import grouped
 
     views, racks_of = _views(report, graph, derating)
@@ -87,6 +90,7 @@ def render_report(
     if fabrics or storage:
         pics = [fabric_picture(n, f) for n, f in sorted(fabrics.items())]
         parts.append(("fabrics", "Fabrics and storage", "".join(pics) + storage))
+    parts.extend(landed_sections(graph, report.metrics, scenarios, progress))
     parts.extend(optional_sections(report.metrics))
     parts.append(
         ("findings", "Findings", findings_table(report.findings, racks_of, anchor_of))

@@ -41,6 +41,8 @@ def cell(value: Any) -> str:
         return esc(f"{value:,}")
     if isinstance(value, dict) and set(value) >= {"amount", "currency"}:
         return esc(f"{value['amount']} {value['currency']}")
+    if isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
+        return esc(", ".join("n/a" if v is None else str(v) for v in value))
     if isinstance(value, dict | list):
         return f"<code>{esc(json.dumps(value, sort_keys=True))}</code>"
     return esc("n/a" if value is None else value)
