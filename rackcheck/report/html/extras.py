@@ -6,7 +6,6 @@ is read as it comes: tables of mappings, lists of mappings, or key/value lists."
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rackcheck.report.html.svg import esc
@@ -33,19 +32,27 @@ def optional_sections(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def cell(value: Any) -> str:
+    """One value as HTML text: numbers with separators, yes/no, an amount with its
+    currency, lists joined, a mapping as `key: value` pairs (empty ones left out)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
         return esc(f"{value:,.3f}".rstrip("0").rstrip("."))
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int):
         return esc(f"{value:,}")
-    if isinstance(value, dict) and set(value) >= {"amount", "currency"}:
-        return esc(f"{value['amount']} {value['currency']}")
-    if isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
-        return esc(", ".join("n/a" if v is None else str(v) for v in value))
-    if isinstance(value, dict | list):
-        return f"<code>{esc(json.dumps(value, sort_keys=True))}</code>"
-    return esc("n/a" if value is None else value)
+    if value is None:
+        return "n/a"
+    if isinstance(value, dict):
+        if {"amount", "currency"} <= set(value):
+            return esc(f"{value['amount']} {value['currency']}")
+        pairs = [f"{esc(k)}: {cell(v)}" for k, v in value.items() if v is not None]
+        return "; ".join(pairs) or "none"
+    if isinstance(value, list):
+        if not value:
+            return "none"
+        nested = any(isinstance(v, dict | list) for v in value)
+        return ("<br>" if nested else ", ").join(cell(v) for v in value)
+    return esc(value)
 
 
 def table(value: Any, depth: int = 0) -> str:

@@ -28,6 +28,7 @@ td.loc{font-family:monospace;white-space:nowrap}
 tr.sev-error td.sev{font-weight:bold;text-decoration:underline}
 tr.sev-warning td.sev{font-style:italic}
 tr:target{outline:3px solid #c62828}
+table.data{display:block;overflow-x:auto;max-width:100%}
 details pre{background:#f4f4f4;padding:.4rem;overflow:auto}
 .muted{color:#555;font-size:.85rem}
 @media print{nav{display:none}}
