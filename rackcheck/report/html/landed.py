@@ -29,10 +29,12 @@ def _find(module: str, name: str) -> Callable[..., Any] | None:
     return found
 
 
-def bom_section(graph: DesignGraph) -> Section | None:
+def bom_section(graph: DesignGraph, progress: Progress | None = None) -> Section | None:
     derive = _find("rackcheck.bom", "derive_bom")
     if derive is None:
         return None
+    if progress is not None:
+        progress.stage("deriving the bill of materials")
     data = derive(graph).as_dict()
     lines = data.get("lines") or []
     if not lines:
@@ -72,7 +74,7 @@ def landed_sections(
 ) -> list[Section]:
     out = []
     if "bom" not in metrics:
-        bom = bom_section(graph)
+        bom = bom_section(graph, progress)
         if bom is not None:
             out.append(bom)
     if scenarios and "scenarios" not in metrics:
