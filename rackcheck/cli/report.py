@@ -13,7 +13,7 @@ from rackcheck.cli import _input_errors, _resolve, _settings_options, cli
 
 def _checked(
     design: str, kw: dict[str, Any], progress: Any = None
-) -> tuple[Any, Any, float]:
+) -> tuple[Any, Any, Any]:
     """The design checked (exit 2 with located messages when it cannot be read)."""
     from rackcheck.api import check_with_graph
     from rackcheck.findings import InputError
@@ -29,8 +29,11 @@ def _checked(
         if progress is not None:
             progress.done()  # clear the progress line before the messages
         _input_errors(exc)
-    derating = float(settings.options.get("POW001", {}).get("derating", 0.8))
-    return report, graph, derating
+    return report, graph, settings
+
+
+def _derating(settings: Any) -> float:
+    return float(settings.options.get("POW001", {}).get("derating", 0.8))
 
 
 def _write(out: str | None, text: str) -> None:
@@ -73,16 +76,22 @@ def report_cmd(design: str, out: str | None, elevations: str, scenarios: bool,
                quiet: bool, **kw: Any) -> None:  # fmt: skip
     """One self-contained HTML page for a design review: summary, rack elevations,
     power and cooling headroom, fabrics, findings with each rule's documentation.
-    Exit 0 when written, 2 when the design cannot be read (nothing written)."""
+    The page is written whatever the findings; the exit code is `check`'s: 1 when a
+    finding is at or above --fail-on (0 with --exit-zero), 2 when the design cannot
+    be read (nothing written)."""
     from rackcheck.report.html import render_report
     from rackcheck.report.html.progress import Progress
 
     progress = Progress(sys.stderr, quiet)
-    report, graph, derating = _checked(design, kw, progress)
-    html = render_report(report, graph, derating, elevations, progress, scenarios)
+    report, graph, settings = _checked(design, kw, progress)
+    html = render_report(
+        report, graph, _derating(settings), elevations, progress, scenarios
+    )
     progress.stage("writing")
     _write(out, html)
     progress.done()
+    code = report.exit_code(settings.fail_on)
+    sys.exit(0 if kw["exit_zero"] and code == 1 else code)
 
 
 @cli.group("render")
@@ -106,9 +115,9 @@ def render_rack_cmd(design: str, rack: str, out: str | None, **kw: Any) -> None:
     findings flagged) as a standalone SVG file."""
     from rackcheck.report.html import UnknownRack, render_rack
 
-    report, graph, derating = _checked(design, kw)
+    report, graph, settings = _checked(design, kw)
     try:
-        svg = render_rack(report, graph, rack, derating)
+        svg = render_rack(report, graph, rack, _derating(settings))
     except UnknownRack as exc:
         hint = f"; did you mean {', '.join(map(repr, exc.close))}?" if exc.close else ""
         raise click.UsageError(f"design has no rack {rack!r}{hint}") from None

@@ -121,7 +121,7 @@ def test_headroom_and_fabric_numbers_beside_charts(hall_html):
 
 def test_findings_link_racks_and_carry_rule_docs(tmp_path):
     out = tmp_path / "feed.html"
-    assert run("report", FEED, "-o", str(out)).exit_code == 0
+    assert run("report", FEED, "-o", str(out)).exit_code == 1  # errors: as `check`
     html = out.read_text(encoding="utf-8")
     rows = re.findall(
         r'<tr id="(f-\d+)" class="sev-(\w+)"><td class="loc">([^<]+)</td>', html
@@ -149,7 +149,7 @@ def test_overloaded_rack_bar_is_flagged(tmp_path):
         run(
             "report", "designs/broken/pow001-pdu-capacity.yaml", "-o", str(out)
         ).exit_code
-        == 0
+        == 1
     )
     html = out.read_text(encoding="utf-8")
     power = re.search(r'<svg [^>]*data-chart="power".*?</svg>', html, re.S).group(0)
@@ -167,6 +167,18 @@ def test_render_rack_writes_one_svg(tmp_path):
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert texts[:2] == ["su2-r03", "NetShelter SX AR3100 (42U, 600 mm x 1070 mm)"]
     assert "power 40.8 kW = 42.9 kVA" in texts
+
+
+def test_exit_codes_follow_fail_on(tmp_path):
+    """The page is written whatever the findings; the exit code is `check`'s."""
+    out = tmp_path / "p.html"
+    assert run("report", FEED, "-o", str(out), "--exit-zero").exit_code == 0
+    assert out.is_file()
+    out.unlink()
+    assert run("report", HALL, "-o", str(out), "--fail-on", "note").exit_code == 1
+    assert 'data-rack="st01" data-findings="1"' in out.read_text(encoding="utf-8")
+    assert run("report", FEED, "-o", str(out), "--ignore", "POW002").exit_code == 0
+    assert 'data-rack="r01" data-findings="0"' in out.read_text(encoding="utf-8")
 
 
 def test_render_unknown_rack_exit_2():
@@ -225,7 +237,7 @@ def test_optional_sections_when_metrics_hold_them():
 
 
 def test_progress_quiet_when_not_a_terminal():
-    r = CliRunner().invoke(cli, ["report", FEED, "-o", "-"])
+    r = CliRunner().invoke(cli, ["report", FEED, "-o", "-", "--exit-zero"])
     assert r.exit_code == 0 and r.stderr == ""
     assert r.stdout.startswith("<!DOCTYPE html>")
 
