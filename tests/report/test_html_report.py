@@ -77,6 +77,14 @@ def test_page_is_self_contained(hall_html):
     assert "@import" not in hall_html and "url(http" not in hall_html
 
 
+def test_ids_unique_and_links_land(hall_html):
+    ids = re.findall(r' id="([^"]+)"', hall_html)
+    assert len(ids) == len(set(ids))
+    targets = set(re.findall(r'href="#([^"]+)"', hall_html))
+    assert targets <= set(ids)
+    assert {"summary", "elevations", "headroom", "fabrics", "findings"} <= targets
+
+
 def test_summary_figures(hall_html):
     cards = dict(
         (label, value)
