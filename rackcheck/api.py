@@ -229,3 +229,24 @@ def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str
     from rackcheck.sizing import size_fabric as run
 
     return run(nodes, rails, switch, **options)
+
+
+def check_with_graph(path: str, settings: Settings | None = None) -> tuple[Report, Any]:
+    """One design checked as `check` does it (suppressions, budgets, baseline), with its
+    design graph for the drawings of `rackcheck report` and `render`. The graph is None
+    when the design could not be read (the report's input_errors say why)."""
+    keep = _KeepGraph()
+    return check([path], settings, keep), keep.graph
+
+
+class _KeepGraph:
+    """A result cache that never hits and keeps the graph of the result it is given."""
+
+    graph: Any = None
+
+    def get(self, path: Path, shown: str, settings: Settings) -> None:
+        return None
+
+    def put(self, path: Path, shown: str, settings: Settings, result: Any,
+            deps: Any) -> None:  # fmt: skip
+        self.graph = result["graph"]
