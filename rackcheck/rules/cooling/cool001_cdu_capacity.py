@@ -72,7 +72,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     g = ctx.graph
     for loop in g.loops():
         heat = cooling.loop_heat(g, loop)
-        cap = cooling.loop_capacity(loop)
+        cap = cooling.loop_capacity(loop, graph=g)
         if heat > cap:
             yield ctx.finding(
                 loop,
