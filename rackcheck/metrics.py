@@ -103,18 +103,26 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
 
 
 def _after_feed_loss(g: DesignGraph, rack: Any) -> dict[str, Any]:
-    """Per feed of the rack: each device's state with that feed down (full, capped at
-    power_kw, or dark), from graph.power.after_failure."""
+    """Per feed of the rack, each device's state with that feed down (from
+    graph.power.after_failure): how many keep full power, the capped ones with the kW
+    they are left with, and the dark ones. Devices not listed are full."""
     feeds = power.rack_feeds(g, rack)
     if len(feeds) < 2:
         return {}
-    return {
-        feed: {
-            st.name: {"state": st.state, "power_kw": _r(st.delivered_kw)}
-            for st in power.after_failure_rack(g, rack, (feed,))
+    out: dict[str, Any] = {}
+    for feed in feeds:
+        if power.all_full(g, rack, (feed,)):
+            out[feed] = {"full": len(g.devices(rack)), "capped_kw": {}, "dark": []}
+            continue
+        states = power.after_failure_rack(g, rack, (feed,))
+        out[feed] = {
+            "full": sum(1 for st in states if st.state == "full"),
+            "capped_kw": {
+                st.name: _r(st.delivered_kw) for st in states if st.state == "capped"
+            },
+            "dark": sorted(st.name for st in states if st.state == "dark"),
         }
-        for feed in feeds
-    }
+    return out
 
 
 def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:

@@ -21,6 +21,10 @@ PITCH_MM = {"EIA-310": 44.45, "ORv3": 48.0}
 def pitch(spec: Any) -> str:
     """The pitch a catalog entry's `rack_units` count in: its `unit_pitch`, else ORv3
     for a rack whose `standard` names Open Rack V3, else EIA-310."""
+    return per_spec("pitch", spec, None, lambda: _pitch(spec))  # type: ignore[no-any-return]
+
+
+def _pitch(spec: Any) -> str:
     if getattr(spec, "unit_pitch", None) is not None:
         return str(spec.unit_pitch)
     standard = str(getattr(spec, "standard", None) or "").lower()

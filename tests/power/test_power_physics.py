@@ -165,8 +165,9 @@ def test_after_failure_caps_psus_at_their_rating(write):
 def test_metrics_give_each_device_state_after_a_feed_loss(write):
     m = _metrics(write, SIX_PSU)
     assert m["racks"]["r01"]["after_feed_loss"]["B"] == {
-        "example-6psu-1": {"state": "capped", "power_kw": 9.9},
-        "example-6psu-2": {"state": "capped", "power_kw": 9.9},
+        "full": 0,
+        "capped_kw": {"example-6psu-1": 9.9, "example-6psu-2": 9.9},
+        "dark": [],
     }
 
 
