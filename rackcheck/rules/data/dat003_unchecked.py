@@ -110,8 +110,7 @@ def _inlet(g: Any) -> Gap | None:
         (dev.spec.id, dev, ("model",))
         for dev in _devices(g)
         if cooling.liquid_fraction(dev) < 1.0
-        and getattr(dev.spec, "cooling", None) is not None
-        and dev.spec.cooling.max_inlet_air is None
+        and getattr(getattr(dev.spec, "cooling", None), "max_inlet_air", None) is None
     ]
     return _first(
         "cooling.max_inlet_air",
