@@ -99,7 +99,7 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     doc, graph = _load(path, cache)
     rules = [r for r in all_rules() if settings.enabled(r.id)]
     findings = run(graph, rules, settings.options, settings.severity)
-    derating = settings.options.get("POW001", {}).get("derating", 0.8)
+    derating = settings.options.get("POW001", {}).get("derating")
     metrics = design_metrics(graph, derating)
     cost = design_cost(graph, path)
     if cost is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.graph import cooling, physical, power
+from rackcheck.graph.unplaced import unplaced_totals
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -14,7 +15,7 @@ def _r(x: float, nd: int = 3) -> float:
     return round(float(x), nd)
 
 
-def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
+def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, Any]:
     racks: dict[str, Any] = {}
     tot = {"racks": 0, "devices": 0, "gpus": 0, "it_power_kw": 0.0,
            "apparent_power_kva": 0.0, "heat_liquid_kw": 0.0, "heat_air_kw": 0.0,
@@ -41,6 +42,7 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
             "units_available": physical.rack_units_available(rack),
             "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
             "feeds": power.rack_feeds(g, rack),
+            "after_feed_loss": _after_feed_loss(g, rack),
         }
         racks[rack.name] = entry
         tot["racks"] += 1
@@ -52,6 +54,10 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
         tot["heat_air_kw"] += entry["heat_air_kw"]
         tot["weight_kg"] += entry["weight_kg"]
         tot["units_used"] += entry["units_used"]
+    unplaced = unplaced_totals(g)
+    if unplaced is not None:  # switches in no rack: still IT power and heat to air
+        for k in ("it_power_kw", "apparent_power_kva", "heat_air_kw"):
+            tot[k] += unplaced[k]
     for k in ("it_power_kw", "apparent_power_kva", "heat_liquid_kw", "heat_air_kw"):
         tot[k] = _r(tot[k])
     tot["weight_kg"] = _r(tot["weight_kg"], 2)
@@ -60,9 +66,11 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
         have = cooling.loop_flow_available(loop)
         loops[loop.name] = {
             "heat_liquid_kw": _r(cooling.loop_heat(g, loop).to("kW").magnitude),
-            "cdu_capacity_kw": _r(cooling.loop_capacity(loop).to("kW").magnitude),
+            "cdu_capacity_kw": _r(
+                cooling.loop_capacity(loop, graph=g).to("kW").magnitude
+            ),
             "cdu_capacity_n_minus_1_kw": _r(
-                cooling.loop_capacity(loop, failed_largest=True).to("kW").magnitude
+                cooling.loop_capacity(loop, True, g).to("kW").magnitude
             ),
             "flow_required_l_min": _r(
                 cooling.loop_flow_required(g, loop).to("L/min").magnitude, 1
@@ -70,12 +78,20 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
             "flow_available_l_min": None
             if have is None
             else _r(have.to("L/min").magnitude, 1),
+            "flow_n_minus_1_l_min": None
+            if (left := cooling.loop_flow_n_minus_1(loop)) is None
+            else _r(left.to("L/min").magnitude, 1),
         }
     feeds = {
         name: _r(load.to("kVA").magnitude) for name, load in
         sorted(power.feed_loads(g).items())
     }  # fmt: skip
-    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds}
+    code = power.site_code(g)
+    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
+           "electrical_code": {"code": code.code, "basis": code.why,
+                               "continuous_rating": code.factor}}  # fmt: skip
+    if unplaced is not None:
+        out["unplaced"] = unplaced
     sto = storage_metrics(g)
     if sto is not None:
         out["storage"] = sto
@@ -103,6 +119,29 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
         out["flows"] = dm.flow_metrics(g)
     if g.design.phases:
         out["phases"] = dm.phase_metrics(g, final)
+    return out
+
+
+def _after_feed_loss(g: DesignGraph, rack: Any) -> dict[str, Any]:
+    """Per feed of the rack, each device's state with that feed down (from
+    graph.power.after_failure): how many keep full power, the capped ones with the kW
+    they are left with, and the dark ones. Devices not listed are full."""
+    feeds = power.rack_feeds(g, rack)
+    if len(feeds) < 2:
+        return {}
+    out: dict[str, Any] = {}
+    for feed in feeds:
+        if power.all_full(g, rack, (feed,)):
+            out[feed] = {"full": len(g.devices(rack)), "capped_kw": {}, "dark": []}
+            continue
+        states = power.after_failure_rack(g, rack, (feed,))
+        out[feed] = {
+            "full": sum(1 for st in states if st.state == "full"),
+            "capped_kw": {
+                st.name: _r(st.delivered_kw) for st in states if st.state == "capped"
+            },
+            "dark": sorted(st.name for st in states if st.state == "dark"),
+        }
     return out
 
 

@@ -32,8 +32,10 @@ def _checked(
     return report, graph, settings
 
 
-def _derating(settings: Any) -> float:
-    return float(settings.options.get("POW001", {}).get("derating", 0.8))
+def _derating(settings: Any) -> float | None:
+    """POW001's `derating` option where set; else each PDU's own continuous rating."""
+    value = settings.options.get("POW001", {}).get("derating")
+    return None if value is None else float(value)
 
 
 def _write(out: str | None, text: str) -> None:

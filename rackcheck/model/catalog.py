@@ -109,6 +109,9 @@ class Base(Strict):
     # The vendor's orderable part number, where a datasheet gives it (BOM).
     part_number: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     rack_units: Count | None = None
+    # The pitch `rack_units` are counted in: EIA-310 U (44.45 mm, the default) or ORv3
+    # OpenU (48 mm).
+    unit_pitch: Literal["EIA-310", "ORv3"] | None = None
     weight: Mass | None = None
     power: PowerSpec | None = None
     services: list[VendorService] = Field(
@@ -165,6 +168,12 @@ class Pdu(Base):
     outlets: Count | None = None
     outlet_types: str | None = None
     plug: str | None = None
+    # How the outlets sit on a 3-phase supply: between a line and neutral (wye 230/400 V,
+    # 240/415 V) or between two lines (208 V C13/C19 outlets of a 120/208 V PDU).
+    outlet_connection: Literal["L-N", "L-L"] | None = None
+    # Fraction of `current` carried continuously when the PDU is listed for it (1.0:
+    # listed for 100 % duty); else the site's electrical code decides.
+    continuous_rating: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
 class CduUnits(Strict):
@@ -177,9 +186,20 @@ class SupplyRange(Strict):
     max: Temperature | None = None
 
 
+class CduRating(Strict):
+    """One rating point of a CDU datasheet: the capacity at a coolant and an approach
+    (facility supply to secondary supply)."""
+
+    capacity: Power
+    coolant: Literal["water", "pg25"] | None = None
+    approach: TemperatureDelta | None = None
+
+
 class Cdu(Base):
     kind: Literal["cdu"]
-    capacity: Power
+    capacity: Power  # nameplate, at `approach` and `rated_coolant`
+    rated_coolant: Literal["water", "pg25"] | None = None
+    ratings: list[CduRating] = []  # further datasheet rating points / derating
     flow: Flow | None = None
     units: CduUnits | None = None
     supply_temperature: SupplyRange | None = None

@@ -97,7 +97,7 @@ def test_summary_figures(hall_html):
     assert cards["heat to air"] == "1,310.4 kW"
     assert cards["bisection, compute"] == "204.8 Tb/s"
     assert cards["storage read"] == "193.1 GB/s"  # 2 x DDN AI400X2T, 96.5 GB/s each
-    assert cards["errors"] == "0" and cards["notes"] == "1"
+    assert cards["errors"] == "0" and cards["notes"] == "4"  # DAT001 + 3 x DAT003
     assert "capex" not in cards  # no metrics.cost: no capex card
 
 
@@ -129,26 +129,35 @@ def test_headroom_and_fabric_numbers_beside_charts(hall_html):
 
 def test_findings_link_racks_and_carry_rule_docs(tmp_path):
     out = tmp_path / "feed.html"
-    assert run("report", FEED, "-o", str(out)).exit_code == 1  # errors: as `check`
+    # DAT003 (the rack's load rating is not published) is not the subject here
+    args = ("report", FEED, "-o", str(out), "--extend-ignore", "DAT003")
+    assert run(*args).exit_code == 1  # errors: as `check`
     html = out.read_text(encoding="utf-8")
     rows = re.findall(
         r'<tr id="(f-\d+)" class="sev-(\w+)"><td class="loc">([^<]+)</td>', html
     )
-    assert rows == [
+    assert rows == [  # the device short of PSUs is reported once (issue 9)
         ("f-0", "error", "designs/broken/pow002-feed-loss.yaml:14:17"),
-        ("f-1", "error", "designs/broken/pow002-feed-loss.yaml:14:17"),
     ]
     assert '<details id="doc-POW002"><summary>POW002 feed-loss</summary>' in html
     assert (
         "<p>A rack keeps running at full load when any one power feed fails.</p>"
         in html
     )
-    assert '<a href="#doc-POW002">POW002</a>' in html  # the second row links the doc
-    assert html.count('<a href="#rack-r01">r01</a>') == 2
+    assert html.count('<a href="#rack-r01">r01</a>') == 1
     svg = SVG.findall(html)[1]
-    assert 'data-rack="r01"' in svg and 'data-findings="2"' in svg
+    assert 'data-rack="r01"' in svg and 'data-findings="1"' in svg
     assert "flagged-error" in svg and '<a href="#f-0">' in svg
     assert "no position in the design; drawn at U1-U8" in svg
+
+
+def test_later_rows_of_a_rule_link_its_doc(tmp_path):
+    out = tmp_path / "phase.html"
+    design = str(ROOT / "designs/broken/pow006-phase-balance.yaml")
+    assert run("report", design, "-o", str(out)).exit_code == 1
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<details id="doc-POW006">') == 1  # the doc once, at the first
+    assert html.count('<a href="#doc-POW006">POW006</a>') == 2  # rows 2 and 3 link it
 
 
 def test_overloaded_rack_bar_is_flagged(tmp_path):
@@ -184,8 +193,9 @@ def test_exit_codes_follow_fail_on(tmp_path):
     assert out.is_file()
     out.unlink()
     assert run("report", HALL, "-o", str(out), "--fail-on", "note").exit_code == 1
-    assert 'data-rack="st01" data-findings="1"' in out.read_text(encoding="utf-8")
-    assert run("report", FEED, "-o", str(out), "--ignore", "POW002").exit_code == 0
+    # st01's storage appliance: DAT001 (no weight) and DAT003 (no inlet range)
+    assert 'data-rack="st01" data-findings="2"' in out.read_text(encoding="utf-8")
+    assert run("report", FEED, "-o", str(out), "--ignore", "POW002,DAT003").exit_code == 0
     assert 'data-rack="r01" data-findings="0"' in out.read_text(encoding="utf-8")
 
 
@@ -269,6 +279,7 @@ def test_progress_on_a_terminal_and_quiet_flag():
 
 
 TWO_ENTRIES = """\
+# rackcheck: ignore-file[DAT003] the AR3100's load rating is not the subject here
 rackcheck: 1
 name: two entries
 racks:
@@ -299,8 +310,8 @@ def test_findings_attached_to_their_racks(write):
     report, graph = check_with_graph(str(path))
     found = [(f.rule_id, f.location.line, f.location.column) for f in report.findings]
     assert found == [
-        ("PHY001", 12, 37),
-        ("PHY001", 12, 37),
+        ("PHY001", 13, 37),
+        ("PHY001", 13, 37),
     ]  # one per rack of r{01..02}
     views = rack_views(graph, report.metrics, 0.8)
     racks_of = attach_findings(graph, report.findings, views)

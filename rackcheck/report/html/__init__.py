@@ -26,7 +26,7 @@ class UnknownRack(KeyError):
         self.close = close
 
 
-def _views(report: Report, graph: DesignGraph, derating: float) -> tuple[Any, Any]:
+def _views(report: Report, graph: DesignGraph, derating: float | None) -> tuple[Any, Any]:
     from rackcheck.report.html.racks import attach_findings, rack_views
 
     views = rack_views(graph, report.metrics, derating)
@@ -35,7 +35,7 @@ def _views(report: Report, graph: DesignGraph, derating: float) -> tuple[Any, An
 
 
 def render_rack(
-    report: Report, graph: DesignGraph, rack: str, derating: float = 0.8
+    report: Report, graph: DesignGraph, rack: str, derating: float | None = None
 ) -> str:
     """The elevation of one rack as a standalone SVG document."""
     from rackcheck.report.html.elevation import elevation
@@ -54,7 +54,7 @@ def render_rack(
 def render_report(
     report: Report,
     graph: DesignGraph,
-    derating: float = 0.8,
+    derating: float | None = None,
     elevations: str = "auto",
     progress: Progress | None = None,
     scenarios: bool = False,

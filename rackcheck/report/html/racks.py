@@ -98,7 +98,7 @@ def _place(drawn: list[Slot], units: int) -> list[Slot]:
 
 
 def after_feed_loss(
-    graph: DesignGraph, rack: RackNode, derating: float
+    graph: DesignGraph, rack: RackNode, derating: float | None
 ) -> dict[str, float]:
     """Per feed of the rack: the derated capacity (kVA) of its PDUs on other feeds."""
     from rackcheck.graph import power
@@ -107,12 +107,16 @@ def after_feed_loss(
     feeds = sorted({p.feed for p in pdus})
     if len(feeds) < 1:
         return {}
-    caps = [(p.feed, power.pdu_capacity(p, derating).to("kVA").magnitude) for p in pdus]
+    caps = [
+        (p.feed, power.pdu_capacity(graph, p, derating).to("kVA").magnitude)
+        for p in pdus
+        if not power.is_shelf(p)  # a DC shelf's rating is kW, not kVA
+    ]
     return {f: round(sum(c for feed, c in caps if feed != f), 3) for f in feeds}
 
 
 def rack_views(
-    graph: DesignGraph, metrics: dict[str, Any], derating: float
+    graph: DesignGraph, metrics: dict[str, Any], derating: float | None
 ) -> list[RackView]:
     """One view per rack, in design order. Racks expanded from one design entry share
     their devices, so those are read once per entry."""
