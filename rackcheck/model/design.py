@@ -9,6 +9,7 @@ from pydantic import Field
 
 from rackcheck.model.catalog import Component
 from rackcheck.model.fabric import Fabric, Layout
+from rackcheck.model.facility import Facility, Requirements
 from rackcheck.model.fields import (
     Byterate,
     Current,
@@ -141,4 +142,10 @@ class Design(Strict):
     fabrics: list[Fabric] = Field(default=[], description="network fabrics")
     layout: Layout | None = Field(
         default=None, description="rack rows, for cable reach"
+    )
+    facility: Facility | None = Field(
+        default=None, description="the power chain and cooling plant behind the feeds"
+    )
+    requirements: Requirements | None = Field(
+        default=None, description="failures the design must survive"
     )

@@ -6,10 +6,18 @@ from rackcheck.rules.engine import Rule
 
 
 def all_rules() -> list[Rule]:
-    from rackcheck.rules import cooling, data, network, physical, power, storage
+    from rackcheck.rules import (
+        cooling,
+        data,
+        facility,
+        network,
+        physical,
+        power,
+        storage,
+    )
 
     rules = [*power.RULES, *cooling.RULES, *physical.RULES, *storage.RULES,
-             *network.RULES, *data.RULES]  # fmt: skip
+             *network.RULES, *data.RULES, *facility.RULES]  # fmt: skip
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise RuntimeError(f"duplicate rule ids: {sorted(ids)}")
