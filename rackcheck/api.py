@@ -177,3 +177,22 @@ def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str
     from rackcheck.sizing import size_fabric as run
 
     return run(nodes, rails, switch, **options)
+
+
+def scenarios(path: str, depth: int = 1, progress: Any = None) -> Any:
+    """`rackcheck scenarios` in Python: load one design (InputError when it cannot be
+    read) and try its failures (rackcheck/scenarios/). Returns a scenarios.Result."""
+    from rackcheck import scenarios as what_if
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import validate
+    from rackcheck.source import load_yaml
+
+    files, missing = discover([path])
+    if missing:
+        raise InputError(missing)
+    doc = load_yaml(files[0], shown_path(files[0]))
+    design = validate(doc, Design)
+    catalog = _CatalogCache().for_design(design, doc, files[0])
+    graph = DesignGraph(design, catalog, doc.source)
+    return what_if.run(graph, depth, progress)

@@ -16,7 +16,8 @@ FORBIDDEN = {
     "units": {"source", "model", "graph", "rules", "report", "api", "cli"},
     "source": {"model", "graph", "rules", "report", "api", "cli"},
     "model": {"graph", "rules", "report", "api", "cli"},
-    "graph": {"rules", "report", "cli"},
+    "graph": {"rules", "report", "cli", "scenarios"},
+    "scenarios": {"rules", "report", "api", "cli"},
     "rules": {"report", "cli"},
     "report": {"cli"},
 }

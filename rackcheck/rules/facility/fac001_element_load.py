@@ -8,7 +8,7 @@ load then flows to its sources (first live one for `mode: alternate`, shared for
 element's real power must stay within its `rating` (kW), its apparent power within its
 `apparent` rating (kVA), and a chiller's, dry cooler's or water loop's heat within its
 `capacity`. The worst case of each element is reported once. An element that states none
-of these figures (nor a breaker, FAC004's) is not checked, and a note says so.
+of these figures (nor a breaker, FAC004's) is not checked, and one note names them.
 
 Why: 2N, N+1, distributed and block-redundant plants all promise that a single failure
 moves load onto what is left; this checks that what is left can carry it.
@@ -85,16 +85,19 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     if p is None:
         return
     states = single_states(ctx.graph)
+    unrated = [
+        n for n, el in p.elements.items() if not _limits(el) and el.breaker is None
+    ]
+    if unrated:
+        yield dataclasses.replace(
+            ctx.finding(None, f"{len(unrated)} facility element(s) state no rating, "
+                        f"apparent, capacity or breaker: {', '.join(unrated)}: their "
+                        "loads are not checked", "facility", "elements"),
+            severity=Severity.NOTE,
+        )  # fmt: skip
     for name, el in p.elements.items():
         path = ("facility", "elements", p.index[name])
         limits = _limits(el)
-        if not limits and el.breaker is None:
-            yield dataclasses.replace(
-                ctx.finding(None, f"{el.kind} {name} states no rating, apparent or "
-                            "capacity: its load is not checked", *path, "name"),
-                severity=Severity.NOTE,
-            )  # fmt: skip
-            continue
         if not limits:
             continue  # its breaker is FAC004's
         worst: tuple[float, str, float, float, str | None] | None = None
