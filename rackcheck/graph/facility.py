@@ -86,6 +86,13 @@ def add_facility(g: DesignGraph) -> None:
         loop_of[link.loop] = link.source
     plant = Plant(elements, index, order, feed_of, loop_of)
     _domains(g, plant)
+    known = _member_ids(g)
+    for i, m in enumerate(fac.members):
+        if m.member not in known and m.member not in elements:
+            err(("facility", "members", i, "member"),
+                f"{m.member!r} names nothing in the design (feed:NAME, loop:NAME, "
+                "cdu:LOOP/N, switch:NAME, device:RACK/NAME or an element)"
+                f"{_close(m.member, known)}")  # fmt: skip
     g.errors.extend(errors)
     g.memo[("plant",)] = plant
 
@@ -164,6 +171,20 @@ def _domains(g: DesignGraph, p: Plant) -> None:
         for d in m.domains:
             members.setdefault(d, []).append(m.member)
     p.domains = {d: sorted(set(v)) for d, v in sorted(members.items())}
+
+
+def _member_ids(g: DesignGraph) -> set[str]:
+    """What a domain member may name besides the facility's elements."""
+    ids = {f"feed:{f.name}" for f in g.feeds()}
+    for loop in g.loops():
+        ids.add(f"loop:{loop.name}")
+        ids.update(f"cdu:{loop.name}/{k + 1}" for k in range(len(loop.units)))
+    for fab in (g.node(f"fabric:{f.name}") for f in g.design.fabrics
+                if f"fabric:{f.name}" in g.g):  # fmt: skip
+        ids.update(f"switch:{g.node(s).name}" for s in fab.switches)
+    for rack in g.racks():
+        ids.update(f"device:{rack.name}/{d.name}" for d in g.devices(rack))
+    return ids
 
 
 def matches(pattern: str, name: str) -> bool:

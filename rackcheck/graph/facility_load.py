@@ -31,6 +31,7 @@ class State:
     racks: dict[str, RackState]  # rack id -> devices' states and PDU loads
     dead_feeds: dict[str, frozenset[str]]  # rack id -> its dead feeds
     loops_cut: list[str] = field(default_factory=list)  # loops without water or CDU
+    lost_input: list[str] = field(default_factory=list)  # UPS, no battery, input down
 
 
 def state(
@@ -79,7 +80,11 @@ def state(
             heat = cooling.loop_heat(g, loop).to("kW").magnitude
             kw[water] = kw.get(water, 0.0) + heat
         route(p, live, kw, kva)
-    return State(live, battery, kw, kva, racks, dead_feeds, sorted(cut))
+    lost = []
+    if p is not None:
+        lost = [n for n, el in p.elements.items() if el.kind == "ups"
+                and el.battery is None and n not in live and n not in failed]  # fmt: skip
+    return State(live, battery, kw, kva, racks, dead_feeds, sorted(cut), lost)
 
 
 def single_states(g: DesignGraph) -> list[tuple[str | None, State]]:

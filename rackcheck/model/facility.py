@@ -29,14 +29,15 @@ ElementKind = Literal[
     "transformer",
     "switchboard",
     "ups",
+    "sts",
     "busway",
     "rpp",
     "chiller",
     "dry-cooler",
     "water-loop",
 ]
-POWER_KINDS = ("utility", "generator", "transformer", "switchboard", "ups", "busway",
-               "rpp")  # fmt: skip
+POWER_KINDS = ("utility", "generator", "transformer", "switchboard", "ups", "sts",
+               "busway", "rpp")  # fmt: skip
 COOLING_KINDS = ("chiller", "dry-cooler", "water-loop")
 
 

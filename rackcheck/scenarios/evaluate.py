@@ -151,6 +151,8 @@ def _elements(p: Plant | None, st: Any, out: Outcome) -> None:
         return
     for name in st.on_battery:
         out.findings.append(f"UPS {name} on battery, dark when it runs out")
+    for name in sorted(st.lost_input):
+        out.findings.append(f"UPS {name} loses its input (no battery stated): dark")
     for name, el in p.elements.items():
         if name not in st.live:
             continue

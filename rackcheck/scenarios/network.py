@@ -94,9 +94,12 @@ def _fabric_state(
         view, cut = base, 0
         bis = network.bisection(g, fab).mbps
     storage = None
-    kinds = _kinds(g, fab)[view.ep_node]
-    if (kinds == 2).any() and (kinds == 1).any():
-        storage = FlowNetwork(view).between(kinds == 2, kinds == 1)
+    base_kinds = _kinds(g, fab)[base.ep_node]
+    if (base_kinds == 2).any() and (base_kinds == 1).any():
+        kinds = _kinds(g, fab)[view.ep_node]  # a failure may leave one side empty: 0
+        storage = 0
+        if (kinds == 2).any() and (kinds == 1).any():
+            storage = FlowNetwork(view).between(kinds == 2, kinds == 1)
     role = getattr(fab.spec, "role", "compute") or "compute"
     return FabricState(fab.name, str(role), view.endpoints, cut, bis,
                        imbalance(view), storage)  # fmt: skip

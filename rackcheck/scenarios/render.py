@@ -84,7 +84,16 @@ def _row(o: Outcome) -> list[str]:
 
 
 def to_table(res: Result, limit: int | None = None) -> str:
-    rows = [_row(res.baseline)] + [_row(o) for o in res.scenarios[:limit]]
+    """Scenarios with the same figures and findings whose ids differ only in numbers
+    (leaf1 ... leaf32) share one row: "switch:leaf1 ... switch:leaf32 (32)"."""
+    groups = _groups(res.scenarios)
+    shown_groups = groups[:limit]
+    rows = [_row(res.baseline)]
+    for g in shown_groups:
+        row = _row(g[0])
+        if len(g) > 1:
+            row[0] = f"{row[0]} ... {' + '.join(g[-1].fails)} ({len(g)})"
+        rows.append(row)
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(COLUMNS)]
 
     def line(cells: list[str] | tuple[str, ...]) -> str:
@@ -92,19 +101,31 @@ def to_table(res: Result, limit: int | None = None) -> str:
         parts += [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
         return "  ".join(parts).rstrip()
 
-    out = [line(COLUMNS), line(rows[0])]
-    out += [line(r) for r in rows[1:]]
-    shown = len(rows) - 1
-    total = len(res.scenarios)
+    out = [line(COLUMNS)] + [line(r) for r in rows]
     out.append("")
     head = f"{res.singles} single failure(s) tried"
     if res.depth >= 2:
-        head += f", {res.pairs_tried} pair(s) tried (pruned: both alone strained)"
-    out.append(head + (f"; {shown} of {total} shown" if shown < total else ""))
+        head += f", {res.pairs_tried} pair(s) tried (pruned: each alone strained)"
+    if len(shown_groups) < len(groups):
+        head += f"; {len(shown_groups)} of {len(groups)} rows shown"
+    out.append(head)
     out += [f"note: {n}" for n in res.notes]
-    worst = [o for o in res.scenarios if o.findings][:limit]
-    if worst:
+    told = [g for g in shown_groups if g[0].findings]
+    if told:
         out.append("")
-        for o in worst:
-            out.append(f"{' + '.join(o.fails)}: " + "; ".join(o.findings))
+        for g in told:
+            what = " + ".join(g[0].fails) + (f" (and {len(g) - 1} alike)" if len(g) > 1
+                                             else "")  # fmt: skip
+            out.append(f"{what}: " + "; ".join(g[0].findings))
     return "\n".join(out) + "\n"
+
+
+def _groups(outs: list[Outcome]) -> list[list[Outcome]]:
+    import re
+
+    groups: dict[tuple[object, ...], list[Outcome]] = {}
+    for o in outs:
+        shape = tuple(re.sub(r"\d+", "#", f) for f in o.fails)
+        key = (shape, tuple(_row(o)[1:]), tuple(o.findings))
+        groups.setdefault(key, []).append(o)
+    return list(groups.values())

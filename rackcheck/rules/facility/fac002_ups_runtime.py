@@ -6,7 +6,8 @@ the whole load of both sides) the runtime comes from the battery's runtime table
 in graph/ups.py: log-log interpolation between the datasheet's rows, a piecewise
 Peukert law; no extrapolation above the table without a stated Peukert exponent). The
 runtime must reach `battery.required` (e.g. the generators' start and transfer time with
-margin). Where the runtime cannot be computed, a note names the missing figure.
+margin). Where the runtime cannot be computed (no `battery`, or a load beyond the table), a note names
+the missing figure.
 
 **Fails**
 
@@ -89,7 +90,15 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         return
     states = single_states(ctx.graph)
     for name, el in p.elements.items():
-        if el.kind != "ups" or el.battery is None:
+        if el.kind != "ups":
+            continue
+        if el.battery is None:
+            yield dataclasses.replace(
+                ctx.finding(None, f"UPS {name} states no battery runtime: its "
+                            "ride-through is not checked",
+                            "facility", "elements", p.index[name], "name"),
+                severity=Severity.NOTE,
+            )  # fmt: skip
             continue
         path = ("facility", "elements", p.index[name], "battery")
         load, failed = max(
