@@ -69,13 +69,13 @@ def run(g: DesignGraph, depth: int = 1, progress: Progress | None = None) -> Res
 
 
 def impact(o: Outcome) -> tuple[object, ...]:
-    """GPUs lost, then GPU-hours at risk, GPUs capped, GPUs cut off, loops over,
-    findings, bisection left, storage read left; ties in natural order of the failure
-    ids (leaf2 before leaf10)."""
+    """GPUs lost, then GPU-hours at risk, then single failures before pairs, GPUs
+    capped, GPUs cut off, loops over, findings, bisection left, storage read left; ties
+    in natural order of the failure ids (leaf2 before leaf10)."""
     bis = o.bisection_gbps if o.bisection_gbps is not None else 0.0
     read = o.storage_read_gbs if o.storage_read_gbs is not None else 0.0
-    return (-o.gpus_dark, -o.gpu_hours, -o.gpus_capped, -o.gpus_cut_off,
-            -len(o.loops_over), -len(o.findings), bis, read, len(o.fails),
+    return (-o.gpus_dark, -o.gpu_hours, len(o.fails), -o.gpus_capped,
+            -o.gpus_cut_off, -len(o.loops_over), -len(o.findings), bis, read,
             [_natural(f) for f in o.fails])  # fmt: skip
 
 
