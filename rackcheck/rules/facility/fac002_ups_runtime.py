@@ -32,7 +32,12 @@ facility:
       battery:
         runtime: [{load: "20 kW", time: "10 min"}, {load: "50 kW", time: "3 min"}]
         required: "5 min"
-    - {name: ups-2, kind: ups, from: [utility]}
+    - name: ups-2
+      kind: ups
+      from: [utility]
+      battery:
+        runtime: [{load: "20 kW", time: "20 min"}, {load: "60 kW", time: "6 min"}]
+        required: "5 min"
   feeds:
     - {feed: A, from: ups-1}
     - {feed: B, from: ups-1}
@@ -62,7 +67,12 @@ facility:
       battery:
         runtime: [{load: "20 kW", time: "20 min"}, {load: "60 kW", time: "6 min"}]
         required: "5 min"
-    - {name: ups-2, kind: ups, from: [utility]}
+    - name: ups-2
+      kind: ups
+      from: [utility]
+      battery:
+        runtime: [{load: "20 kW", time: "20 min"}, {load: "60 kW", time: "6 min"}]
+        required: "5 min"
   feeds:
     - {feed: A, from: ups-1}
     - {feed: B, from: ups-1}
