@@ -48,6 +48,7 @@ class CoolingSpec(Strict):
     max_inlet_air: Temperature | None = None
     max_supply_temperature: Temperature | None = None
     flow: Flow | None = None
+    airflow: Flow | None = None  # air through the unit at full load (CFM, m**3/h)
 
 
 class Port(Strict):
@@ -126,6 +127,9 @@ class Psu(Base):
     rating: Power
     input_voltage: str | None = None
     efficiency: Fraction | None = None
+    inlet: Literal["C14", "C16", "C20", "C22"] | None = (
+        None  # IEC 60320 appliance inlet
+    )
 
 
 class PowerShelf(Base):
@@ -143,6 +147,8 @@ class Pdu(Base):
     outlets: Count | None = None
     outlet_types: str | None = None
     plug: str | None = None
+    banks: PositiveCount | None = None  # outlet banks, each behind its own breaker
+    bank_breaker: Current | None = None
 
 
 class CduUnits(Strict):

@@ -8,7 +8,7 @@ Every section is optional: a design without `facility:` is checked as before.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -16,12 +16,21 @@ from rackcheck.model.fields import (
     ApparentPower,
     Current,
     Duration,
+    Flow,
+    Fraction,
+    Length,
+    Mass,
     Name,
     Power,
     Strict,
     Temperature,
+    TemperatureDelta,
     Voltage,
+    _reader,
+    _schema,
 )
+
+AreaLoad = Annotated[Any, _reader("area_load"), _schema("area_load")]
 
 ElementKind = Literal[
     "utility",
@@ -136,7 +145,38 @@ class LoadStep(Strict):
     basis: Name
 
 
+class Room(Strict):
+    """The white space the racks stand in."""
+
+    altitude: Length | None = Field(default=None, description="above sea level")
+    floor_load: AreaLoad | None = Field(
+        default=None, description="uniform load rating, e.g. '1200 kg/m**2'"
+    )
+    point_load: Mass | None = Field(
+        default=None, description="rating for one caster or levelling foot"
+    )
+    points_per_rack: Annotated[int, Field(ge=1)] = 4
+    dew_point: Temperature | None = None
+    relative_humidity: Fraction | None = Field(
+        default=None, description="0-1, with site.inlet_temperature gives the dew point"
+    )
+    air_delta_t: TemperatureDelta | None = Field(
+        default=None, description="air temperature rise through the IT equipment"
+    )
+
+
+class AirZone(Strict):
+    """Cooling air supplied to a group of racks (a row, an aisle, the tiles in front)."""
+
+    name: Name
+    racks: list[Name] = Field(min_length=1)
+    supply: Flow
+    containment: Literal["hot-aisle", "cold-aisle", "chimney", "none"] = "none"
+
+
 class Facility(Strict):
+    room: Room | None = None
+    air: list[AirZone] = []
     elements: list[Element] = []
     feeds: list[FeedLink] = []
     loops: list[LoopLink] = []

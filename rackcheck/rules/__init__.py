@@ -13,12 +13,14 @@ def all_rules() -> list[Rule]:
         network,
         physical,
         power,
+        rack,
         resilience,
         storage,
     )
 
     rules = [*power.RULES, *cooling.RULES, *physical.RULES, *storage.RULES,
-             *network.RULES, *data.RULES, *facility.RULES, *resilience.RULES]  # fmt: skip
+             *network.RULES, *data.RULES, *facility.RULES, *resilience.RULES,
+             *rack.RULES]  # fmt: skip
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise RuntimeError(f"duplicate rule ids: {sorted(ids)}")
