@@ -106,7 +106,7 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     graph = DesignGraph(design, catalog, doc.source)
     rules = [r for r in all_rules() if settings.enabled(r.id)]
     findings = run(graph, rules, settings.options, settings.severity)
-    derating = settings.options.get("POW001", {}).get("derating", 0.8)
+    derating = settings.options.get("POW001", {}).get("derating")
     return {
         "findings": findings,
         "metrics": design_metrics(graph, derating),

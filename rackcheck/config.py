@@ -325,6 +325,10 @@ def _option(rule: Any, opt: str, value: Any, where: Location) -> Any:
         have = ", ".join(defaults) or "none"
         raise error(f"{rule.id} has no option {opt!r} (options: {have})", where)
     default = defaults[opt]
+    if default is None:  # a number whose default is decided elsewhere (POW001 derating)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise error(f"{rule.id}.{opt}: expected a number, not {value!r}", where)
+        default = 0.0
     ok = (
         isinstance(value, bool)
         if isinstance(default, bool)

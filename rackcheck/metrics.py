@@ -14,7 +14,7 @@ def _r(x: float, nd: int = 3) -> float:
     return round(float(x), nd)
 
 
-def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
+def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, Any]:
     racks: dict[str, Any] = {}
     tot = {"racks": 0, "devices": 0, "gpus": 0, "it_power_kw": 0.0,
            "apparent_power_kva": 0.0, "heat_liquid_kw": 0.0, "heat_air_kw": 0.0,
@@ -41,6 +41,7 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
             "units_available": physical.rack_units_available(rack),
             "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
             "feeds": power.rack_feeds(g, rack),
+            "after_feed_loss": _after_feed_loss(g, rack),
         }
         racks[rack.name] = entry
         tot["racks"] += 1
@@ -75,7 +76,10 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
         name: _r(load.to("kVA").magnitude) for name, load in
         sorted(power.feed_loads(g).items())
     }  # fmt: skip
-    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds}
+    code = power.site_code(g)
+    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
+           "electrical_code": {"code": code.code, "basis": code.why,
+                               "continuous_rating": code.factor}}  # fmt: skip
     sto = storage_metrics(g)
     if sto is not None:
         out["storage"] = sto
@@ -84,6 +88,21 @@ def design_metrics(g: DesignGraph, derating: float = 0.8) -> dict[str, Any]:
 
         out["fabrics"] = fabric_metrics(g)
     return out
+
+
+def _after_feed_loss(g: DesignGraph, rack: Any) -> dict[str, Any]:
+    """Per feed of the rack: each device's state with that feed down (full, capped at
+    power_kw, or dark), from graph.power.after_failure."""
+    feeds = power.rack_feeds(g, rack)
+    if len(feeds) < 2:
+        return {}
+    return {
+        feed: {
+            st.name: {"state": st.state, "power_kw": _r(st.delivered_kw)}
+            for st in power.after_failure_rack(g, rack, (feed,))
+        }
+        for feed in feeds
+    }
 
 
 def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:

@@ -38,8 +38,9 @@ def test_check_broken_text_line_exit_1():
     r = run("check", BROKEN)
     assert r.exit_code == 1
     assert r.output.splitlines()[0].endswith(
-        ":11:7: error POW001 rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA derated PDU "
-        "capacity (3 PDU(s) at 80%)"
+        ":11:7: error POW001 rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA continuous "
+        "PDU capacity (3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no site.country "
+        "or site.electrical_code)"
     )
 
 

@@ -73,8 +73,9 @@ def test_broken_pow001_message_and_location():
     assert f.rule_id == "POW001"
     assert (f.location.line, f.location.column) == (11, 7)
     assert f.message == (
-        "rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA derated PDU capacity "
-        "(3 PDU(s) at 80%)"
+        "rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA continuous PDU capacity "
+        "(3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no site.country or "
+        "site.electrical_code)"
     )
 
 

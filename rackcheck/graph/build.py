@@ -240,7 +240,7 @@ class DesignGraph:
                     self._error((*path, "name"), f"duplicate PDU name {pname!r}")
                     continue
                 node = PduNode(pid, pname, path, self.file, rack=rack.id,
-                               feed=ref.feed, spec=spec)  # fmt: skip
+                               feed=ref.feed, spec=spec, ref=ref)  # fmt: skip
                 self.g.add_node(pid, obj=node)
                 self.g.add_edge(rack.id, pid, rel="contains")
                 fid = f"feed:{ref.feed}"

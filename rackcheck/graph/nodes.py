@@ -38,6 +38,7 @@ class PduNode(Node):
     rack: str = ""
     feed: str = ""
     spec: Any = None  # catalog Pdu
+    ref: Any = None  # design PduRef
 
 
 @dataclass(eq=False)

@@ -12,7 +12,8 @@
 - Banks: cords are dealt round-robin over a PDU's `banks` in plugging order (devices in
   design order, PSUs in order). A bank on a PDU of at most 250 V line-to-line sits
   between two phases (208 V banks, as APC documents for the AP8868); above that, IEC
-  outlets rated 250 V sit between a phase and neutral (415 V -> 240 V).
+  outlets rated 250 V sit between a phase and neutral (415 V -> 240 V). The catalog's
+  `outlet_connection` (L-L, L-N) overrides this where stated.
 """
 
 from __future__ import annotations
@@ -72,5 +73,11 @@ def fit(outlets: list[tuple[int, set[str]]], cords: list[str | None]) -> int:
 
 
 def bank_volts(pdu_spec: Any) -> float:
+    """The catalog's `outlet_connection` (L-L / L-N) where stated, else by voltage."""
     v = float(pdu_spec.voltage.to("V").magnitude)
-    return v if v <= 250.0 or pdu_spec.phases == 1 else v / math.sqrt(3)
+    conn = getattr(pdu_spec, "outlet_connection", None)
+    if pdu_spec.phases == 1 or conn == "L-L":
+        return v
+    if conn == "L-N":
+        return v / math.sqrt(3)
+    return v if v <= 250.0 else v / math.sqrt(3)

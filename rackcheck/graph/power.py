@@ -2,23 +2,32 @@
 
 A device's real power P (W) becomes apparent power S = P / PF (VA) at its power factor
 (the catalog's, else the site's). A PDU's capacity is S = V x I (1-phase) or
-sqrt(3) x V_LL x I (3-phase), times the continuous-load derating (0.8 by default: NEC
-210.19/215.2 size branch circuits at 125 % of the continuous load).
+sqrt(3) x V_LL x I (3-phase), times its continuous rating: 80 % under the NEC
+(210.20(A), 215.3), 100 % under IEC 60364 or for a PDU listed for 100 % duty (see
+continuous_rating and model.electrical). A DC power shelf is rated in W of DC output and
+is compared with the real power it delivers, never with apparent power.
+
+after_failure(graph, failed_feeds) gives each device's and PDU's state with some feeds
+down: PSUs carry at most their rating, so a device may be capped or dark.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
+from rackcheck.model.electrical import SiteCode
+from rackcheck.model.electrical import site_code as _site_code
 from rackcheck.units import q
 
 if TYPE_CHECKING:
     import pint
 
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
+    from rackcheck.graph.nodes import DeviceNode, FeedNode, PduNode, RackNode
 
 
 _PER_SPEC: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
@@ -101,89 +110,325 @@ def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
 def three_phase_capacity(
     voltage: pint.Quantity, current: pint.Quantity, phases: int, derating: float
 ) -> pint.Quantity:
-    """Apparent power a circuit carries continuously, in kVA."""
+    """Apparent power a circuit carries continuously, in kVA: sqrt(3) x V_LL x I x k
+    (3-phase) or V x I x k (1-phase), k the continuous rating."""
     factor = math.sqrt(3) if phases == 3 else 1.0
     watts = (voltage * current * factor * derating).to("W").magnitude
     return q(watts / 1000.0, "kVA")
 
 
-def pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
+@dataclass(frozen=True)
+class Continuous:
+    """A PDU's or feed's continuous rating and the rule it comes from."""
+
+    factor: float
+    basis: str
+
+    def describe(self) -> str:
+        return f"{self.factor:.0%}: {self.basis}"
+
+
+def site_code(graph: DesignGraph) -> SiteCode:
+    site = graph.design.site
+    return _site_code(site.electrical_code, site.country)
+
+
+def continuous_rating(
+    graph: DesignGraph, node: PduNode | FeedNode, option: float | None = None
+) -> Continuous:
+    """The fraction of a PDU's (or feed's) rated current it may carry continuously: the
+    design's own figure (`continuous_rating` of the PDU entry, `derating` of a feed),
+    else the catalog's (a PDU listed for 100 % duty), else the rule option `derating`
+    when a configuration sets it, else the site's electrical code (model.electrical:
+    NEC 80 %, IEC 100 %)."""
+    from rackcheck.graph.nodes import PduNode
+
+    if isinstance(node, PduNode):
+        if node.ref is not None and node.ref.continuous_rating is not None:
+            return Continuous(float(node.ref.continuous_rating), "design PDU entry")
+        if getattr(node.spec, "continuous_rating", None) is not None:
+            return Continuous(float(node.spec.continuous_rating), "catalog listing")
+    elif node.spec is not None and node.spec.derating is not None:
+        return Continuous(float(node.spec.derating), f"feed {node.name} derating")
+    if option is not None:
+        return Continuous(float(option), "rule option derating")
+    code = site_code(graph)
+    return Continuous(code.factor, code.describe())
+
+
+def pdu_capacity(
+    graph: DesignGraph, pdu: PduNode, option: float | None = None
+) -> pint.Quantity:
+    """What a PDU carries continuously: kVA for an AC PDU (three_phase_capacity at its
+    continuous rating); for a DC power shelf its rated DC output in kW (never compared
+    with apparent power: see pdu_load)."""
+    k = continuous_rating(graph, pdu, option).factor
     return per_spec(  # type: ignore[no-any-return]
-        "pdu", pdu.spec, float(derating), lambda: _pdu_capacity(pdu, derating)
+        "pdu", pdu.spec, float(k), lambda: _pdu_capacity(pdu, k)
     )
 
 
-def _pdu_capacity(pdu: PduNode, derating: float) -> pint.Quantity:
+def _pdu_capacity(pdu: PduNode, factor: float) -> pint.Quantity:
     spec = pdu.spec
-    if spec.kind == "power-shelf":  # DC shelf: its rated output, as VA at PF 1
-        return q(spec.rating.to("W").magnitude / 1000.0, "kVA")
-    return three_phase_capacity(spec.voltage, spec.current, spec.phases, derating)
+    if spec.kind == "power-shelf":  # DC output rating: real power, kW
+        return q(spec.rating.to("W").magnitude / 1000.0, "kW")
+    return three_phase_capacity(spec.voltage, spec.current, spec.phases, factor)
 
 
-def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, derating: float) -> Any:
-    key = ("rack_pdu_capacity", rack.path, derating)
+def is_shelf(pdu: PduNode) -> bool:
+    return bool(pdu.spec.kind == "power-shelf")
+
+
+def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, option: float | None) -> Any:
+    """Sum of the continuous capacity of the rack's AC PDUs, kVA (power shelves, rated
+    in DC kW, are not added in)."""
+    key = ("rack_pdu_capacity", rack.path, option)
     if key not in graph.memo:
         kva = sum(
-            pdu_capacity(p, derating).to("kVA").magnitude for p in graph.pdus(rack)
+            pdu_capacity(graph, p, option).to("kVA").magnitude
+            for p in graph.pdus(rack)
+            if not is_shelf(p)
         )
         graph.memo[key] = q(kva, "kVA")
     return graph.memo[key]
 
 
+def pdu_load(
+    graph: DesignGraph, rack: RackNode, pdu: PduNode, failed_feed: str | None = None
+) -> pint.Quantity:
+    """The load to compare with pdu_capacity: apparent (kVA) through an AC PDU, real
+    (kW) out of a DC power shelf."""
+    if is_shelf(pdu):
+        return pdu_real_load(graph, rack, pdu, failed_feed)
+    return pdu_loads(graph, rack, failed_feed)[0][pdu.id]
+
+
 def live_psus(
-    dev: DeviceNode, failed_feed: str | None, graph: DesignGraph
+    dev: DeviceNode, failed_feed: str | Iterable[str] | None, graph: DesignGraph
 ) -> list[Any]:
-    """The PSUs of `dev` still powered when `failed_feed` is down."""
-    if failed_feed is None:
+    """The PSUs of `dev` still powered when `failed_feed` (one feed or several) is
+    down."""
+    failed = _feeds(failed_feed)
+    if not failed:
         return list(dev.psus)
-    return [p for p in dev.psus if p.feed != failed_feed]
+    return [p for p in dev.psus if p.feed not in failed]
+
+
+def _feeds(failed: str | Iterable[str] | None) -> frozenset[str]:
+    if failed is None:
+        return frozenset()
+    if isinstance(failed, str):
+        return frozenset((failed,))
+    return frozenset(failed)
+
+
+def psus_needed(graph: DesignGraph, dev: DeviceNode) -> int | None:
+    """N of N+M: the PSUs a device needs to carry its maximum power. The catalog's
+    `psus.required`, else N = ceil(P_max / PSU rating) (the fewest PSUs whose ratings
+    cover the load), else None (neither figure known). POW002 and POW003 both use it."""
+    psus = dev.spec.power.psus if dev.spec.power else None
+    if psus is None:
+        return None
+    if psus.required:
+        return int(psus.required)
+    rating = psu_rating(graph, dev)
+    if rating is None or rating.magnitude <= 0:
+        return None
+    load = float(device_power(dev).to("kW").magnitude)
+    return max(1, math.ceil(load / float(rating.to("kW").magnitude) - 1e-9))
+
+
+@dataclass(frozen=True)
+class DeviceAfter:
+    """One device after a failure: `state` is "full" (it still gets its maximum power),
+    "capped" (its live PSUs deliver `delivered_kw` < `demand_kw`: it power-caps or
+    trips) or "dark" (no live PSU)."""
+
+    device: str  # device node id
+    name: str
+    rack: str  # rack name
+    state: Literal["full", "capped", "dark"]
+    demand_kw: float
+    delivered_kw: float
+    live_psus: int
+    psus: int
+    needed: int | None  # PSUs needed for full load (None: not known)
+    psu_kw: float | None  # what one live PSU may carry (None: not known)
+
+    @property
+    def delivered(self) -> pint.Quantity:
+        return q(self.delivered_kw, "kW")
+
+
+@dataclass(frozen=True)
+class AfterFailure:
+    """The state of every device and PDU with `failed_feeds` down.
+
+    `devices`: DeviceAfter by device node id. `pdu_kva` / `pdu_kw`: apparent / real load
+    on each PDU or power shelf (by PDU node id) with only what the live PSUs deliver.
+    """
+
+    failed_feeds: frozenset[str]
+    devices: dict[str, DeviceAfter]
+    pdu_kva: dict[str, float]
+    pdu_kw: dict[str, float]
+
+
+def after_failure(graph: DesignGraph, failed_feeds: Iterable[str]) -> AfterFailure:
+    """What each device and PDU is left with when the feeds `failed_feeds` are down.
+
+    Pure: reads the graph, changes nothing (results are memoised on the graph).
+    A device's live PSUs are those whose PDU hangs on a feed still up. They share its
+    maximum power P evenly, each carrying at most its rating r (catalog `psus.model`):
+    delivered = min(P, live x r). Where the PSU model is unknown but `psus.required`
+    N is stated, one PSU carries P / N (the least its rating can be). Where neither is
+    known a device with a live PSU counts as full (DAT003 says the check is blind).
+    With no feed failed, every powered device draws its full P (POW003 judges its
+    PSUs). PDU loads are the delivered power over the live PSUs, apparent power at the
+    device's power factor.
+    """
+    failed = frozenset(failed_feeds)
+    devices: dict[str, DeviceAfter] = {}
+    pdu_kva: dict[str, float] = {}
+    pdu_kw: dict[str, float] = {}
+    for rack in graph.racks():
+        entry = _rack_after(graph, rack, failed)
+        for pdu in graph.pdus(rack):
+            pdu_kva[pdu.id], pdu_kw[pdu.id] = entry.pdus[pdu.name]
+        for st in after_failure_rack(graph, rack, failed):
+            devices[st.device] = st
+    return AfterFailure(failed, devices, pdu_kva, pdu_kw)
+
+
+def after_failure_rack(
+    graph: DesignGraph, rack: RackNode, failed_feeds: Iterable[str]
+) -> list[DeviceAfter]:
+    """after_failure's device states for one rack, in the rack's device order."""
+    failed = frozenset(failed_feeds)
+    entry = _rack_after(graph, rack, failed)
+    return [
+        DeviceAfter(
+            dev.id,
+            dev.name,
+            rack.name,
+            state,
+            device_kw(dev),
+            delivered,
+            live,
+            len(dev.psus),
+            need,
+            psu_kw,
+        )  # fmt: skip
+        for dev, (state, delivered, live, need, psu_kw) in zip(
+            graph.devices(rack), entry.devices, strict=True
+        )
+    ]
+
+
+@dataclass
+class _EntryAfter:
+    """Post-failure figures of one rack (by PDU name; devices in rack order). Racks
+    expanded from one design entry share it."""
+
+    devices: list[tuple[Any, float, int, int | None, float | None]]
+    pdus: dict[str, tuple[float, float]]  # kVA, kW
+    branches: dict[tuple[str, str], tuple[float, float]]  # (pdu, phase): kW, kvar
+
+
+def _rack_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
+    key = ("after_entry", rack.path, failed)
+    if key not in graph.memo:
+        graph.memo[key] = _compute_after(graph, rack, failed)
+    return graph.memo[key]
+
+
+def _device_after(
+    graph: DesignGraph, dev: DeviceNode, live: int, failed: frozenset[str]
+) -> tuple[Any, float, int, int | None, float | None]:
+    demand = device_kw(dev)
+    need = psus_needed(graph, dev)
+    rating = psu_rating(graph, dev)
+    psu_kw = rating.magnitude if rating is not None else None
+    if psu_kw is None and need:
+        psu_kw = demand / need
+    if live == 0:
+        return ("dark" if dev.psus else "full"), 0.0, live, need, psu_kw
+    delivered = demand
+    if failed and psu_kw is not None:
+        delivered = min(demand, live * psu_kw)
+    state = "full" if delivered >= demand - 1e-9 else "capped"
+    return state, delivered, live, need, psu_kw
+
+
+def _compute_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
+    """Sums run on floats in one fixed unit (kW, kVA) and become quantities only when
+    asked for: pint arithmetic in the inner loop cost ~20x more."""
+    names = {p.id: p.name for p in graph.pdus(rack)}
+    pdus: dict[str, list[float]] = {n: [0.0, 0.0] for n in names.values()}
+    branches: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    devices = []
+    for dev in graph.devices(rack):
+        live = live_psus(dev, failed, graph)
+        state = _device_after(graph, dev, len(live), failed)
+        devices.append(state)
+        if not live:
+            continue
+        pf = power_factor(dev, graph)
+        kw = state[1] / len(live)
+        kva = kw / pf
+        kvar = kw * math.tan(math.acos(pf))
+        for psu in live:
+            name = names[psu.pdu]
+            pdus[name][0] += kva
+            pdus[name][1] += kw
+            if psu.phase is not None:
+                branches[(name, psu.phase)][0] += kw
+                branches[(name, psu.phase)][1] += kvar
+    return _EntryAfter(
+        devices,
+        {k: (v[0], v[1]) for k, v in pdus.items()},
+        {k: (v[0], v[1]) for k, v in branches.items()},
+    )
 
 
 def pdu_loads(
-    graph: DesignGraph, rack: RackNode, failed_feed: str | None = None
+    graph: DesignGraph, rack: RackNode, failed_feed: str | Iterable[str] | None = None
 ) -> tuple[dict[str, pint.Quantity], dict[tuple[str, str], pint.Quantity]]:
-    """Apparent load on each PDU (and each PDU phase, where cords name one), kVA.
-
-    Load-sharing PSUs split a device's load evenly over the cords that are live.
-    Devices with no live cord carry nothing (they are dark: POW002 reports them).
+    """Apparent load on each PDU (and each outlet phase, where cords name one), kVA,
+    with `failed_feed` down: what the live PSUs deliver (see after_failure).
     Memoised per graph: several rules and the metrics ask the same question.
     """
-    key = ("pdu_loads", rack.id, failed_feed)
+    failed = _feeds(failed_feed)
+    key = ("pdu_loads", rack.id, failed)
     if key not in graph.memo:
-        # Racks expanded from one design entry (`r{001..512}`) have the same devices,
-        # PDUs and cords: their loads are computed once per entry, by PDU name.
-        entry_key = ("pdu_loads_entry", rack.path, failed_feed)
-        if entry_key not in graph.memo:
-            graph.memo[entry_key] = _pdu_loads(graph, rack, failed_feed)
-        by_name, phase_by_name = graph.memo[entry_key]
+        entry = _rack_after(graph, rack, failed)
         pdus = graph.pdus(rack)
         ids = {p.name: p.id for p in pdus}
         graph.memo[key] = (
-            {p.id: by_name[p.name] for p in pdus},
-            {(ids[n], ph): v for (n, ph), v in phase_by_name.items()},
+            {p.id: q(entry.pdus[p.name][0], "kVA") for p in pdus},
+            {
+                (ids[n], ph): q(math.hypot(kw, kvar), "kVA")
+                for (n, ph), (kw, kvar) in entry.branches.items()
+            },
         )
     return graph.memo[key]  # type: ignore[no-any-return]
 
 
-def _pdu_loads(graph: DesignGraph, rack: RackNode, failed_feed: str | None) -> Any:
-    """Loads keyed by PDU name. Sums run on floats in one fixed unit (kVA) and become
-    quantities again at the end: pint arithmetic in the inner loop cost ~20x more."""
-    names = {p.id: p.name for p in graph.pdus(rack)}
-    per_pdu: dict[str, float] = dict.fromkeys(names.values(), 0.0)
-    per_phase: dict[tuple[str, str], float] = defaultdict(float)
-    for dev in graph.devices(rack):
-        live = live_psus(dev, failed_feed, graph)
-        if not live:
-            continue
-        share = device_kva(dev, graph) / len(live)
-        for psu in live:
-            per_pdu[names[psu.pdu]] += share
-            if psu.phase is not None:
-                per_phase[(names[psu.pdu], psu.phase)] += share
-    return (
-        {k: q(v, "kVA") for k, v in per_pdu.items()},
-        {k: q(v, "kVA") for k, v in per_phase.items()},
-    )
+def pdu_real_load(
+    graph: DesignGraph, rack: RackNode, pdu: PduNode, failed_feed: str | None = None
+) -> pint.Quantity:
+    """Real power (kW) through one PDU or power shelf with `failed_feed` down."""
+    entry = _rack_after(graph, rack, _feeds(failed_feed))
+    return q(entry.pdus[pdu.name][1], "kW")
+
+
+def branch_loads(
+    graph: DesignGraph, rack: RackNode, failed_feed: str | None = None
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """(kW, kvar) per (PDU node id, outlet connection) where cords name one."""
+    entry = _rack_after(graph, rack, _feeds(failed_feed))
+    ids = {p.name: p.id for p in graph.pdus(rack)}
+    return {(ids[n], ph): v for (n, ph), v in entry.branches.items()}
 
 
 def rack_feeds(graph: DesignGraph, rack: RackNode) -> list[str]:

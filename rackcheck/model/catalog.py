@@ -102,6 +102,9 @@ class Base(Strict):
     source: Source
     notes: str | None = None
     rack_units: Count | None = None
+    # The pitch `rack_units` are counted in: EIA-310 U (44.45 mm, the default) or ORv3
+    # OpenU (48 mm).
+    unit_pitch: Literal["EIA-310", "ORv3"] | None = None
     weight: Mass | None = None
     power: PowerSpec | None = None
 
@@ -149,6 +152,12 @@ class Pdu(Base):
     plug: str | None = None
     banks: PositiveCount | None = None  # outlet banks, each behind its own breaker
     bank_breaker: Current | None = None
+    # How the outlets sit on a 3-phase supply: between a line and neutral (wye 230/400 V,
+    # 240/415 V) or between two lines (208 V C13/C19 outlets of a 120/208 V PDU).
+    outlet_connection: Literal["L-N", "L-L"] | None = None
+    # Fraction of `current` carried continuously when the PDU is listed for it (1.0:
+    # listed for 100 % duty); else the site's electrical code decides.
+    continuous_rating: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
 class CduUnits(Strict):

@@ -27,7 +27,18 @@ from rackcheck.model.fields import (
 from rackcheck.model.storage import StorageSection, Workload
 
 PowerFactor = Annotated[float, Field(gt=0.0, le=1.0)]
-Phase = Literal["L1", "L2", "L3"]
+# A cord on a line-to-neutral outlet names its line; on a line-to-line outlet (208 V
+# three-phase PDUs) the pair of lines it sits between.
+Phase = Literal["L1", "L2", "L3", "L1-L2", "L2-L3", "L3-L1"]
+ContinuousRating = Annotated[
+    float,
+    Field(
+        gt=0.0,
+        le=1.0,
+        description="fraction of the rated current carried continuously (0.8: NEC "
+        "80 % rule; 1.0: listed for 100 % duty, or IEC 60364)",
+    ),
+]
 
 
 class Feed(Strict):
@@ -37,12 +48,17 @@ class Feed(Strict):
     voltage: Voltage
     phases: Literal[1, 3] = 3
     current: Current
-    derating: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
+    derating: ContinuousRating | None = None
 
 
 class Site(Strict):
     name: Name | None = None
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    electrical_code: Literal["nec", "iec"] | None = Field(
+        default=None,
+        description="wiring code the site is built to; else from `country` "
+        "(US, PR, CA, MX: nec; others: iec), else nec",
+    )
     power_factor: PowerFactor = 0.95
     feeds: list[Feed] = []
     max_rack_power: Power | None = None
@@ -64,6 +80,7 @@ class PduRef(Strict):
     feed: Name
     name: Name | None = None
     count: PositiveCount = 1
+    continuous_rating: ContinuousRating | None = None
 
 
 class Assume(Strict):

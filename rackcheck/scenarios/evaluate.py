@@ -4,7 +4,7 @@ strained (the findings of the scenario).
 
 GPUs dark: devices with no live PSU, in racks whose coolant loop lost its water or all
 its CDUs, and storage-less failed devices. GPUs capped: devices with fewer live PSUs
-than they need (capped at live x PSU rating, graph/failover.py), and devices in racks
+than they need (capped at live x PSU rating: graph.power.after_failure), and devices in racks
 whose loop (or the water behind it) is left with less capacity than heat: they must
 throttle, the shortfall counted as kW lost.
 """
@@ -136,7 +136,7 @@ def _devices(
                 out.gpus_dark += gpus
             elif ds.state == failover.CAPPED or (liquid and frac < 1.0):
                 out.gpus_capped += gpus
-                lost += ds.kw_lost or 0.0
+                lost += ds.kw_lost
                 if liquid and frac < 1.0:
                     lost += ds.kw * (1.0 - frac)
         if n_dev and n_dark == n_dev:

@@ -42,8 +42,8 @@ def test_only_new_findings_and_line_moves(project):
     assert r.exit_code == 1
     assert r.output.splitlines() == [
         "bad.yaml:16:7: error POW001 rack r02 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
-        "derated "
-        "PDU capacity (3 PDU(s) at 80%)",
+        "continuous PDU capacity (3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no "
+        "site.country or site.electrical_code)",
         "1 error, 1 in baseline in 1 design",
     ]
 

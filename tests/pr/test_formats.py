@@ -14,7 +14,8 @@ from prhelp import ROOT, run
 SARIF_SCHEMA = json.loads((ROOT / "tests/data/sarif-schema-2.1.0.json").read_text())
 POW001 = (
     "bad.yaml:7:7: error POW001 rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
-    "derated PDU capacity (3 PDU(s) at 80%)"
+    "continuous PDU capacity (3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no "
+    "site.country or site.electrical_code)"
 )
 
 
@@ -66,7 +67,7 @@ def test_sarif_validates_and_locates(project):
     assert rules[res["ruleIndex"]]["id"] == "POW001"
     pow001 = rules[res["ruleIndex"]]
     assert pow001["helpUri"].endswith("docs/rules.md#pow001-pdu-capacity")
-    assert "derated capacity" in pow001["help"]["text"]
+    assert "continuous rating" in pow001["help"]["text"]
     assert {"SUP001", "SUP002", "SUP003", "BUD001"} <= {r["id"] for r in rules}
     assert res["partialFingerprints"]["rackcheck/v1"].endswith(":1")
 
@@ -101,7 +102,8 @@ def test_github_annotations_then_full_text(project):
     lines = r.output.splitlines()
     assert lines[0] == (
         "::error file=bad.yaml,line=7,col=7,title=rackcheck POW001::POW001 rack r01 "
-        "draws 30.6 kW = 32.2 kVA > 25.9 kVA derated PDU capacity (3 PDU(s) at 80%25)"
+        "draws 30.6 kW = 32.2 kVA > 25.9 kVA continuous PDU capacity (3 PDU(s) at "
+        "80%25: NEC 210.20(A)/215.3, assumed: no site.country or site.electrical_code)"
     )
     assert lines[1:] == [POW001, "1 error in 1 design"]
 
@@ -203,7 +205,7 @@ def test_rules_formats_list_engine_codes():
     rules = json.loads(run("rules", "--format", "json").output)
     by_id = {r["id"]: r for r in rules}
     assert by_id["SUP002"]["severity"] == "warning"
-    assert by_id["POW001"]["options"] == {"derating": 0.8}
+    assert by_id["POW001"]["options"] == {"derating": None}
     md = run("rules", "--format", "markdown").output
     assert "## SUP001 unknown-suppression" in md and "## BUD001 budget" in md
 

@@ -1,19 +1,30 @@
-"""A rack's IT load fits the derated capacity of its PDUs.
+"""A rack's IT load fits the continuous capacity of its PDUs.
 
-A PDU may carry only part of its breaker rating continuously: 80 % by default (NEC
-210.19(A) and 215.2 size circuits at 125 % of the continuous load; IEC practice is alike).
-Its apparent-power capacity is sqrt(3) x V(line-line) x I x derating for 3-phase and
-V x I x derating for 1-phase: 415 V x 60 A x sqrt(3) x 0.8 = 34.5 kVA. The rack's load is
-each device's maximum power (W) divided by its power factor (the catalog's, else
-`site.power_factor`), so W and VA never meet without a power factor.
+A PDU may carry continuously only its continuous rating k times its rated current.
+Under the NEC a continuous load (3 h or more) may take 80 % of a breaker not listed for
+100 % duty (NEC 210.20(A) branch circuits, 215.3 feeders: the breaker is sized at 125 %
+of the continuous load); under IEC 60364 (433.1: I_B <= I_n) the full rated current.
+k is the PDU entry's `continuous_rating` in the design, else the catalog's (a PDU
+listed for 100 %), else the site's code: `site.electrical_code: nec|iec`, else from
+`site.country` (US, PR, CA, MX: NEC; any other country: IEC), else NEC; the message
+names the rule applied. Capacity is sqrt(3) x V(line-line) x I x k for 3-phase and
+V x I x k for 1-phase: 415 V x 60 A x sqrt(3) x 0.8 = 34.5 kVA under the NEC; an APC
+AP8886 (230/400 V, 32 A) gives 22.2 kVA under IEC, as APC rates it (22.0 kW).
 
-Checked with every feed up: the rack's total apparent load against the sum of its PDUs,
-and each PDU against its own share (PSUs share their device's load evenly; cords go to
-PDUs round-robin in the order listed, or as `cords:` says). Where cords name a phase,
-each phase's current is checked against the PDU's rated current x derating. A rack with
-no PDUs is left to DAT002 (power distribution not described yet).
+The rack's load is each device's maximum power (W) divided by its power factor (the
+catalog's, else `site.power_factor`), so W and VA never meet without a power factor.
+A DC power shelf is judged apart: the real power (kW) it delivers against its DC output
+rating, never apparent power against a DC rating.
 
-Options: `derating` (0.8).
+Checked with every feed up: the rack's total apparent load against the sum of its AC
+PDUs, and each PDU against its own share (PSUs share their device's load evenly; cords
+go to PDUs round-robin in the order listed, or as `cords:` says). Where cords name
+their outlet (`phase: L1`, or `L1-L2` for a line-to-line outlet), each line's current
+is the phasor sum of its branch currents (graph.phases: a 208 V line-to-line outlet
+loads two lines), checked against the rated current x k. A rack with no PDUs is left to
+DAT002 (power distribution not described yet).
+
+Options: `derating` (unset: per PDU, as above; a number replaces the site's code).
 
 **Fails**
 
@@ -50,71 +61,88 @@ racks:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph import power
+from rackcheck.graph import phases, power
 from rackcheck.graph.nodes import RackNode
 from rackcheck.rules.engine import RuleContext, rule
+from rackcheck.units import q
 
 
 @dataclass(frozen=True)
 class Options:
-    derating: float = 0.8
+    # None: each PDU's continuous rating (design, catalog, else the site's code).
+    derating: float | None = None
 
 
 @rule("POW001", name="pdu-capacity", severity=Severity.ERROR, options=Options)
 def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
-    g, derating = ctx.graph, ctx.options.derating
+    g, option = ctx.graph, ctx.options.derating
     for rack in g.racks():
         pdus = g.pdus(rack)
-        watts = power.rack_power(g, rack)
-        load = power.rack_apparent(g, rack)
         if not pdus:  # power distribution not described yet: DAT002 notes it
             continue
-        cap = power.rack_pdu_capacity(g, rack, derating)
-        if load > cap:
-            yield ctx.finding(
-                rack,
-                f"rack {rack.name} draws {watts:.1f~P} = {load:.1f~P} > {cap:.1f~P} "
-                f"derated PDU capacity ({len(pdus)} PDU(s) at {derating:.0%})",
-                "pdus",
-            )
+        if (found := _rack_total(ctx, rack)) is not None:
+            yield found
             continue
-        per_pdu, per_phase = power.pdu_loads(g, rack)
         for pdu in pdus:
-            own = power.pdu_capacity(pdu, derating)
-            if per_pdu[pdu.id] > own:
+            load, own = power.pdu_load(g, rack, pdu), power.pdu_capacity(g, pdu, option)
+            if load > own:
+                rating = power.continuous_rating(g, pdu, option)
+                what = (
+                    "DC output rating"
+                    if power.is_shelf(pdu)
+                    else f"continuous capacity ({rating.describe()})"
+                )
                 yield ctx.finding(
                     pdu,
                     f"PDU {pdu.name} of rack {rack.name} carries "
-                    f"{per_pdu[pdu.id]:.1f~P} > {own:.1f~P} derated capacity",
+                    f"{load:.1f~P} > {own:.1f~P} {what}",
                     "model",
                 )
-        yield from _phases(ctx, rack, per_phase, derating)
+        yield from _lines(ctx, rack)
 
 
-def _phases(
-    ctx: RuleContext[Options],
-    rack: RackNode,
-    per_phase: dict[tuple[str, str], Any],
-    derating: float,
-) -> Iterator[Finding]:
-    for (pid, phase), load in sorted(per_phase.items()):
-        pdu = ctx.graph.node(pid)
-        spec = pdu.spec
-        if spec.kind != "pdu":
+def _rack_total(ctx: RuleContext[Options], rack: RackNode) -> Finding | None:
+    """The rack's AC load against the sum of its AC PDUs (power shelves are judged one
+    by one, in kW)."""
+    g, option = ctx.graph, ctx.options.derating
+    ac = [p for p in g.pdus(rack) if not power.is_shelf(p)]
+    if not ac:
+        return None
+    per_pdu, _ = power.pdu_loads(g, rack)
+    load = sum((per_pdu[p.id] for p in ac), q(0.0, "kVA"))
+    cap = power.rack_pdu_capacity(g, rack, option)
+    if load <= cap:
+        return None
+    watts = power.rack_power(g, rack)
+    rules = sorted({power.continuous_rating(g, p, option).describe() for p in ac})
+    return ctx.finding(
+        rack,
+        f"rack {rack.name} draws {watts:.1f~P} = {load:.1f~P} > {cap:.1f~P} "
+        f"continuous PDU capacity ({len(ac)} PDU(s) at {'; '.join(rules)})",
+        "pdus",
+    )
+
+
+def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[Finding]:
+    """Each line of a 3-phase PDU whose cords name their outlet: the phasor sum of its
+    branch currents against the rated current at the continuous rating."""
+    g = ctx.graph
+    for pdu in g.pdus(rack):
+        amps = phases.line_currents(g, rack, pdu)
+        if amps is None:
             continue
-        v_phase = spec.voltage / math.sqrt(3) if spec.phases == 3 else spec.voltage
-        amps = (load / v_phase).to("A")
-        limit = (spec.current * derating).to("A")
-        if amps > limit:
-            yield ctx.finding(
-                pdu,
-                f"phase {phase} of PDU {pdu.name} in rack {rack.name} carries "
-                f"{amps:.1f~P} > {limit:.1f~P} ({derating:.0%} of {spec.current:~P})",
-                "model",
-            )
+        rating = power.continuous_rating(g, pdu, ctx.options.derating)
+        limit = (pdu.spec.current * rating.factor).to("A")
+        for line in phases.LINES:
+            if amps[line] > limit:
+                yield ctx.finding(
+                    pdu,
+                    f"line {line} of PDU {pdu.name} in rack {rack.name} carries "
+                    f"{amps[line]:.1f~P} (phasor sum of its branches) > {limit:.1f~P} "
+                    f"({rating.describe()} of {pdu.spec.current:~P})",
+                    "model",
+                )

@@ -1,7 +1,7 @@
 """A device's PSUs are N+M redundant: N of them carry its maximum load, M >= 1 spare.
 
-N is the catalog's `psus.required`, else the fewest PSUs whose rating covers the
-device's maximum power. The check fails when N PSUs (by their catalog rating) cannot carry
+N is the catalog's `psus.required`, else N = ceil(P_max / PSU rating), the fewest PSUs
+whose rating covers the device's maximum power (the same N POW002 uses after a feed loss). The check fails when N PSUs (by their catalog rating) cannot carry
 the maximum load, or when no PSU is spare (M < `min_spare`).
 
 Why: a server that needs all of its PSUs stops or throttles when one fails; a PSU
@@ -14,6 +14,8 @@ Options: `min_spare` (1).
 ```yaml
 rackcheck: 1
 name: a server whose two PSUs are both needed
+# No PDUs described: corded to two feeds, the same server would also fail POW002 (the
+# one PSU left after a feed loss carries 3.3 kW of its 6 kW).
 components:
   - id: example-2psu-server
     kind: server
@@ -27,9 +29,6 @@ components:
 racks:
   - name: r01
     model: apc-netshelter-sx-ar3100
-    pdus:
-      - {model: pdu-415v-3ph-60a-apc, feed: A}
-      - {model: pdu-415v-3ph-60a-apc, feed: B}
     devices:
       - {model: example-2psu-server}
 ```
@@ -53,7 +52,6 @@ racks:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -79,9 +77,7 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
             seen.add((dev.path, dev.spec.id))  # one finding per design entry
             load = power.device_power(dev).to("kW")
             rating = power.psu_rating(g, dev)
-            need = psus.required
-            if need is None and rating is not None and rating.magnitude > 0:
-                need = math.ceil((load / rating).to("").magnitude - 1e-9)
+            need = power.psus_needed(g, dev)
             if need is None:
                 continue
             if rating is not None and rating * need < load:

@@ -1,14 +1,16 @@
 """Each site feed carries its load, and the load it takes over when another feed fails.
 
-A feed's capacity is sqrt(3) x V x I x derating (3-phase) in kVA, with the feed's own
-`derating` or the rule's. Its load is the apparent load of every PDU on it: in normal
-operation, and for every other feed failing (PSUs on the failed feed drop out and their
-share moves to the device's live PSUs). The worst case is reported.
+A feed's capacity is sqrt(3) x V x I x k (3-phase) in kVA, k its continuous rating: the
+feed's own `derating`, else the site's electrical code (NEC 215.3: 80 % of the
+overcurrent device for a continuous load; IEC 60364-4-43 433.1: 100 %). Its load is the
+apparent load of every PDU on it: in normal operation, and for every other feed failing
+(PSUs on the failed feed drop out; the live ones take over what they can carry, at most
+their rating: see POW002). The worst case is reported.
 
 Why: A/B redundancy at the rack means nothing if the B-side switchboard cannot carry the
 A side's load during a failure or maintenance.
 
-Options: `derating` (0.8).
+Options: `derating` (unset: per feed and site code; a number overrides the code).
 
 **Fails**
 
@@ -66,7 +68,8 @@ from rackcheck.rules.engine import RuleContext, rule
 
 @dataclass(frozen=True)
 class Options:
-    derating: float = 0.8
+    # None: the feed's own `derating`, else the site's electrical code.
+    derating: float | None = None
 
 
 @rule("POW004", name="site-feeds", severity=Severity.ERROR, options=Options)
@@ -81,11 +84,9 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
         cases.append((name, power.feed_loads(g, name)))
     for feed in feeds:
         spec = feed.spec
+        rating = power.continuous_rating(g, feed, ctx.options.derating)
         cap = power.three_phase_capacity(
-            spec.voltage,
-            spec.current,
-            spec.phases,
-            spec.derating or ctx.options.derating,
+            spec.voltage, spec.current, spec.phases, rating.factor
         )
         worst: Any = None
         when: str | None = None
@@ -100,6 +101,7 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
             yield ctx.finding(
                 feed,
                 f"feed {feed.name} carries {worst:.1f~P} {case} > {cap:.1f~P} "
-                f"derated capacity ({spec.voltage:~P} {spec.current:~P})",
+                f"continuous capacity ({spec.voltage:~P} {spec.current:~P} at "
+                f"{rating.describe()})",
                 "current",
             )

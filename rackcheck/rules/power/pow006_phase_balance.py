@@ -1,9 +1,12 @@
 """The three phases of a PDU are loaded evenly, where cords name their phase.
 
-Imbalance = (largest phase load - smallest) / largest, over the phases of one 3-phase
-PDU, for PDUs whose cords are assigned to phases (`cords: [{pdu, phase}]`). Upstream
-breakers trip on the heaviest phase, and unbalanced phases waste capacity and heat the
-neutral. Phases with no cord count as zero load.
+Current imbalance = max |I - I_avg| / I_avg over the three line currents of one 3-phase
+PDU (the NEMA MG 1 definition of unbalance, which PDU vendors use for current), for
+PDUs whose cords name their outlet (`cords: [{pdu, phase}]`). Line currents are the
+phasor sums of the branch currents (graph.phases): a line-to-line outlet of a 208 V
+PDU loads two lines. Upstream breakers trip on the heaviest line, and unbalanced lines
+waste capacity and heat the neutral. Lines with no cord carry what the others' branches
+put on them (none for line-to-neutral outlets).
 
 Options: `max_imbalance` (0.2, i.e. 20 %).
 
@@ -76,9 +79,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph import power
+from rackcheck.graph import phases
 from rackcheck.rules.engine import RuleContext, rule
-from rackcheck.units import q
 
 
 @dataclass(frozen=True)
@@ -90,21 +92,18 @@ class Options:
 def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
     g = ctx.graph
     for rack in g.racks():
-        _, per_phase = power.pdu_loads(g, rack)
         for pdu in g.pdus(rack):
-            if pdu.spec.kind != "pdu" or pdu.spec.phases != 3:
+            amps = phases.line_currents(g, rack, pdu)
+            if amps is None:
                 continue
-            loads = [per_phase.get((pdu.id, ph)) for ph in ("L1", "L2", "L3")]
-            if all(x is None for x in loads):
-                continue
-            vals = [x if x is not None else q(0.0, "kVA") for x in loads]
-            hi, lo = max(vals), min(vals)
-            imbalance = ((hi - lo) / hi).to("").magnitude if hi.magnitude else 0.0
+            imbalance = phases.imbalance(amps)
             if imbalance > ctx.options.max_imbalance:
-                shown = " / ".join(f"{v:.1f~P}" for v in vals)
+                shown = " / ".join(f"{amps[ln]:.1f~P}" for ln in phases.LINES)
                 yield ctx.finding(
                     pdu,
-                    f"PDU {pdu.name} of rack {rack.name} phases L1/L2/L3 carry {shown}: "
-                    f"{imbalance:.0%} imbalance > {ctx.options.max_imbalance:.0%}",
+                    f"PDU {pdu.name} of rack {rack.name} lines L1/L2/L3 carry {shown}: "
+                    f"current imbalance max|I - avg|/avg = {imbalance:.0%} > "
+                    f"{ctx.options.max_imbalance:.0%} (NEMA MG 1 definition, as PDU "
+                    "vendors report it)",
                     "model",
                 )
