@@ -4,7 +4,7 @@ pruned pair count.
     python bench/bench_scenarios.py [-n 3] [--file designs/scenarios/hall-a-facility.yaml]
                                     [--depth2]
 
-Times (time.perf_counter, wall clock) the load of the design (YAML, models, graph) and,
+Times (time.perf_counter, wall clock; and time.process_time, CPU) the load of the design (YAML, models, graph) and,
 N times, the run of every single failure on a fresh graph (no memo carried over), and
 prints median, min and max. It prints how many pairs depth 2 would try (pairs of
 failures that each leave something strained) and, with --depth2, times that run too.
@@ -50,20 +50,22 @@ def main() -> None:
     g = load(path)
     t_load = time.perf_counter() - t0
     gpus = sum(gpu_count(d) for r in g.racks() for d in g.devices(r))
-    times = []
+    times, cpu = [], []
     res = None
     for _ in range(args.n):
         g = load(path)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         res = scenarios.run(g, 1)
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     assert res is not None
     strained = [o for o in res.scenarios if scenarios.is_strained(o, res.baseline)]
     pairs = len(strained) * (len(strained) - 1) // 2
     print(f"design: {args.file} ({gpus} GPUs, {len(g.racks())} racks)")
     print(f"load (YAML, models, graph): {t_load:.2f} s")
     print(f"single failures: {res.singles} tried in median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}, n={args.n})")
+          f"(min {min(times):.2f}, max {max(times):.2f}, n={args.n}); CPU median "
+          f"{statistics.median(cpu):.2f} s")
     print(f"depth 2: {len(strained)} single failures strain something -> {pairs} pairs "
           "tried")
     if args.depth2:

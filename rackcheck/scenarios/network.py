@@ -87,12 +87,18 @@ def _fabric_state(
     from rackcheck.graph.bisection import FlowNetwork, bisection
 
     base = network.view(g, fab)
+    role = str(getattr(fab.spec, "role", "compute") or "compute")
+    # Bisection is asked of compute fabrics only (a storage fabric's figure is its
+    # storage path): the max-flow cuts are most of a scenario's time.
+    bis = None
     if failed_sw or dark_nodes:
         view, cut = reduced(base, failed_sw, dark_nodes)
-        bis = bisection(view).mbps
+        if role == "compute":
+            bis = bisection(view).mbps
     else:
         view, cut = base, 0
-        bis = network.bisection(g, fab).mbps
+        if role == "compute":
+            bis = network.bisection(g, fab).mbps
     storage = None
     base_kinds = _kinds(g, fab)[base.ep_node]
     if (base_kinds == 2).any() and (base_kinds == 1).any():
@@ -100,8 +106,7 @@ def _fabric_state(
         storage = 0
         if (kinds == 2).any() and (kinds == 1).any():
             storage = FlowNetwork(view).between(kinds == 2, kinds == 1)
-    role = getattr(fab.spec, "role", "compute") or "compute"
-    return FabricState(fab.name, str(role), view.endpoints, cut, bis,
+    return FabricState(fab.name, role, view.endpoints, cut, bis,
                        imbalance(view), storage)  # fmt: skip
 
 
