@@ -33,7 +33,9 @@ def load(path: Path):  # noqa: ANN201 - a bench script
 
     doc = load_yaml(path, str(path))
     design = validate(doc, Design)
-    return DesignGraph(design, _CatalogCache().for_design(design, doc, path), doc.source)
+    return DesignGraph(
+        design, _CatalogCache().for_design(design, doc, path), doc.source
+    )
 
 
 def main() -> None:
@@ -63,17 +65,23 @@ def main() -> None:
     pairs = len(strained) * (len(strained) - 1) // 2
     print(f"design: {args.file} ({gpus} GPUs, {len(g.racks())} racks)")
     print(f"load (YAML, models, graph): {t_load:.2f} s")
-    print(f"single failures: {res.singles} tried in median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}, n={args.n}); CPU median "
-          f"{statistics.median(cpu):.2f} s")
-    print(f"depth 2: {len(strained)} single failures strain something -> {pairs} pairs "
-          "tried")
+    print(
+        f"single failures: {res.singles} tried in median {statistics.median(times):.2f} s "
+        f"(min {min(times):.2f}, max {max(times):.2f}, n={args.n}); CPU median "
+        f"{statistics.median(cpu):.2f} s"
+    )
+    print(
+        f"depth 2: {len(strained)} single failures strain something -> {pairs} pairs "
+        "tried"
+    )
     if args.depth2:
         g = load(path)
         t0 = time.perf_counter()
         res2 = scenarios.run(g, 2)
-        print(f"depth 2 run: {res2.singles} singles + {res2.pairs_tried} pairs in "
-              f"{time.perf_counter() - t0:.2f} s")
+        print(
+            f"depth 2 run: {res2.singles} singles + {res2.pairs_tried} pairs in "
+            f"{time.perf_counter() - t0:.2f} s"
+        )
 
 
 if __name__ == "__main__":

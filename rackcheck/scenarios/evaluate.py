@@ -39,6 +39,7 @@ class Outcome:
     checkpoint_s: float | None = None
     gpu_hours: float = 0.0
     findings: list[str] = field(default_factory=list)
+    worst_element: tuple[str, float] | None = None  # most loaded: load / rating
 
     @property
     def bisection_gbps(self) -> float | None:
@@ -161,6 +162,9 @@ def _elements(p: Plant | None, st: Any, out: Outcome) -> None:
             if fig is None:
                 continue
             limit = fig.to(unit).magnitude
+            frac = load.get(name, 0.0) / limit if limit > 0 else 0.0
+            if out.worst_element is None or frac > out.worst_element[1]:
+                out.worst_element = (name, frac)
             if load.get(name, 0.0) > limit * (1 + 1e-9):
                 out.findings.append(f"{el.kind} {name} carries "
                                     f"{load[name]:.1f} {unit} > {limit:.1f} {unit}")  # fmt: skip

@@ -34,6 +34,9 @@ def outcome_dict(o: Outcome) -> dict[str, Any]:
         "storage_read_gb_s": _r(read),
         "checkpoint_s": _r(o.checkpoint_s, 1),
         "gpu_hours_at_risk": _r(o.gpu_hours),
+        "worst_element": None
+        if o.worst_element is None
+        else {"name": o.worst_element[0], "load": _r(o.worst_element[1])},
         "findings": list(o.findings),
     }
 
@@ -85,14 +88,14 @@ def _row(o: Outcome) -> list[str]:
 
 def to_table(res: Result, limit: int | None = None) -> str:
     """Scenarios with the same figures and findings whose ids differ only in numbers
-    (leaf1 ... leaf32) share one row: "switch:leaf1 ... switch:leaf32 (32)"."""
+    (leaf1 ... leaf32) share one row: "switch:leaf{1..32}"."""
     groups = _groups(res.scenarios)
     shown_groups = groups[:limit]
     rows = [_row(res.baseline)]
     for g in shown_groups:
         row = _row(g[0])
         if len(g) > 1:
-            row[0] = f"{row[0]} ... {' + '.join(g[-1].fails)} ({len(g)})"
+            row[0] = _span(row[0], " + ".join(g[-1].fails), len(g))
         rows.append(row)
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(COLUMNS)]
 
@@ -114,10 +117,30 @@ def to_table(res: Result, limit: int | None = None) -> str:
     if told:
         out.append("")
         for g in told:
-            what = " + ".join(g[0].fails) + (f" (and {len(g) - 1} alike)" if len(g) > 1
-                                             else "")  # fmt: skip
+            what = " + ".join(g[0].fails)
+            if len(g) > 1:
+                what = _span(what, " + ".join(g[-1].fails), len(g))
             out.append(f"{what}: " + "; ".join(g[0].findings))
     return "\n".join(out) + "\n"
+
+
+def _span(first: str, last: str, n: int) -> str:
+    """ "switch:leaf1" .. "switch:leaf32" (32 of them) -> "switch:leaf{1..32}", the
+    design's own range notation; otherwise "first ... last (n)"."""
+    i = 0
+    while i < min(len(first), len(last)) and first[i] == last[i]:
+        i += 1
+    while i > 0 and first[i - 1].isdigit():
+        i -= 1
+    j = 0
+    while j < min(len(first), len(last)) - i and first[-1 - j] == last[-1 - j]:
+        j += 1
+    while j > 0 and first[len(first) - j].isdigit():
+        j -= 1
+    a, b = first[i : len(first) - j], last[i : len(last) - j]
+    if a.isdigit() and b.isdigit() and int(b) - int(a) + 1 == n:
+        return f"{first[:i]}{{{a}..{b}}}{first[len(first) - j :]}"
+    return f"{first} ... {last} ({n})"
 
 
 def _groups(outs: list[Outcome]) -> list[list[Outcome]]:
