@@ -84,6 +84,11 @@ def add_facility(g: DesignGraph) -> None:
             err((*path, "from"), f"{link.source!r} is not a chiller, dry cooler or "
                 "water loop of the facility")  # fmt: skip
         loop_of[link.loop] = link.source
+    rack_names = {r.name for r in g.racks()}
+    for i, zone in enumerate(fac.air):
+        for k, pat in enumerate(zone.racks):
+            if not any(n in rack_names for n in _expand(pat)):
+                err(("facility", "air", i, "racks", k), f"no rack named {pat!r}")
     plant = Plant(elements, index, order, feed_of, loop_of)
     _domains(g, plant)
     known = _member_ids(g)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from rackcheck.scenarios.evaluate import Outcome, evaluate
 from rackcheck.scenarios.failures import singles
 
+__all__ = ["Outcome", "Result", "evaluate", "impact", "is_strained", "run", "singles"]
+
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
 

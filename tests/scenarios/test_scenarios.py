@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scenhelp import SCEN, build
 
 from rackcheck import scenarios
@@ -168,3 +170,47 @@ def test_outcome_dict_rounds(hall):
     d = outcome_dict(evaluate(hall, plant(hall), ("switch:spine1",)))
     assert d["bisection_gbps"] == 192000.0
     assert d["gpus_cut_off"] == 0
+
+
+TWO_CHILLERS = (
+    (SCEN / "row-gb200-one-chiller.yaml")
+    .read_text()
+    .replace(
+        '    - {name: chiller-1, kind: chiller, capacity: "1.2 MW", domains: [chiller-1]}\n'
+        "    - {name: fw-1, kind: water-loop, from: [chiller-1], mode: parallel}\n",
+        '    - {name: chiller-1, kind: chiller, capacity: "500 kW"}\n'
+        '    - {name: chiller-2, kind: chiller, capacity: "500 kW"}\n'
+        "    - {name: fw-1, kind: water-loop, from: [chiller-1, chiller-2], mode: parallel}\n",
+    )
+)
+
+
+def test_one_of_two_chillers_caps_the_row(graph_of):
+    g = graph_of(TWO_CHILLERS)
+    p = plant(g)
+    o = evaluate(g, p, ("chiller-1",))
+    # 816 kW of liquid heat on 500 kW of chiller: the row throttles, nothing goes dark
+    assert (o.gpus_dark, o.gpus_capped, o.loops_over) == (0, 576, ["row-b"])
+    assert o.findings[0] == "coolant loop row-b removes 61% of its heat"
+    assert "chiller chiller-2 carries 816.0 kW > 500.0 kW" in o.findings
+    # each rack loses the liquid share it cannot reject: 120 kW x (1 - 500/816)
+    assert o.racks_capped["b01"] == pytest.approx(120.0 * (1 - 500 / 816), abs=1e-3)
+    both = evaluate(g, p, ("chiller-1", "chiller-2"))
+    assert both.gpus_dark == 576
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_more_failures_never_lose_less(data):
+    """Failing a second thing never brings GPUs back (GB200 row, its singles)."""
+    g = _ROW
+    p = plant(g)
+    ids = scenarios.singles(g, p)
+    a = data.draw(st.sampled_from(ids))
+    b = data.draw(st.sampled_from(ids))
+    one, two = evaluate(g, p, (a,)), evaluate(g, p, (a, b))
+    assert two.gpus_dark >= one.gpus_dark
+    assert two.gpus_dark + two.gpus_capped >= one.gpus_dark
+
+
+_ROW = build(SCEN / "row-gb200-one-chiller.yaml")

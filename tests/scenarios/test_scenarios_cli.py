@@ -77,6 +77,17 @@ BAD = {
         "  members: [{member: 'switch:spine9', domains: [d]}]\n",
         "d.yaml:14:22: error INP004 'switch:spine9' names nothing in the design",
     ),
+    "air-zone-rack": (
+        "facility:\n  elements:\n    - {name: u, kind: utility}\n"
+        "  feeds: [{feed: A, from: u}]\n"
+        "  air: [{name: z, racks: [r99], supply: '1000 CFM'}]\n",
+        "d.yaml:14:27: error INP004 no rack named 'r99'",
+    ),
+    "loop-from-power-element": (
+        "facility:\n  elements:\n    - {name: u, kind: utility}\n"
+        "  feeds: [{feed: A, from: u}]\n  loops: [{loop: l1, from: u}]\n",
+        "d.yaml:14:28: error INP004 'u' is not a chiller, dry cooler or water loop",
+    ),
     "wrong-unit": (
         "facility:\n  elements:\n    - {name: u, kind: utility, rating: '10 kg'}\n",
         "d.yaml:12:40: error INP003 rating: '10 kg' is not a power",
