@@ -16,7 +16,6 @@ elements carry the liquid heat of the coolant loops that take water from them.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -190,10 +189,6 @@ def _member_ids(g: DesignGraph) -> set[str]:
     for rack in g.racks():
         ids.update(f"device:{rack.name}/{d.name}" for d in g.devices(rack))
     return ids
-
-
-def matches(pattern: str, name: str) -> bool:
-    return fnmatch.fnmatchcase(name, pattern)
 
 
 def live_elements(p: Plant, failed: frozenset[str]) -> tuple[set[str], list[str]]:
