@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.graph import cooling, physical, power
+from rackcheck.graph.unplaced import unplaced_totals
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -53,6 +54,10 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
         tot["heat_air_kw"] += entry["heat_air_kw"]
         tot["weight_kg"] += entry["weight_kg"]
         tot["units_used"] += entry["units_used"]
+    unplaced = unplaced_totals(g)
+    if unplaced is not None:  # switches in no rack: still IT power and heat to air
+        for k in ("it_power_kw", "apparent_power_kva", "heat_air_kw"):
+            tot[k] += unplaced[k]
     for k in ("it_power_kw", "apparent_power_kva", "heat_liquid_kw", "heat_air_kw"):
         tot[k] = _r(tot[k])
     tot["weight_kg"] = _r(tot["weight_kg"], 2)
@@ -61,9 +66,11 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
         have = cooling.loop_flow_available(loop)
         loops[loop.name] = {
             "heat_liquid_kw": _r(cooling.loop_heat(g, loop).to("kW").magnitude),
-            "cdu_capacity_kw": _r(cooling.loop_capacity(loop).to("kW").magnitude),
+            "cdu_capacity_kw": _r(
+                cooling.loop_capacity(loop, graph=g).to("kW").magnitude
+            ),
             "cdu_capacity_n_minus_1_kw": _r(
-                cooling.loop_capacity(loop, failed_largest=True).to("kW").magnitude
+                cooling.loop_capacity(loop, True, g).to("kW").magnitude
             ),
             "flow_required_l_min": _r(
                 cooling.loop_flow_required(g, loop).to("L/min").magnitude, 1
@@ -71,6 +78,9 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
             "flow_available_l_min": None
             if have is None
             else _r(have.to("L/min").magnitude, 1),
+            "flow_n_minus_1_l_min": None
+            if (left := cooling.loop_flow_n_minus_1(loop)) is None
+            else _r(left.to("L/min").magnitude, 1),
         }
     feeds = {
         name: _r(load.to("kVA").magnitude) for name, load in
@@ -80,6 +90,8 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
     out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
            "electrical_code": {"code": code.code, "basis": code.why,
                                "continuous_rating": code.factor}}  # fmt: skip
+    if unplaced is not None:
+        out["unplaced"] = unplaced
     sto = storage_metrics(g)
     if sto is not None:
         out["storage"] = sto
@@ -91,18 +103,26 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
 
 
 def _after_feed_loss(g: DesignGraph, rack: Any) -> dict[str, Any]:
-    """Per feed of the rack: each device's state with that feed down (full, capped at
-    power_kw, or dark), from graph.power.after_failure."""
+    """Per feed of the rack, each device's state with that feed down (from
+    graph.power.after_failure): how many keep full power, the capped ones with the kW
+    they are left with, and the dark ones. Devices not listed are full."""
     feeds = power.rack_feeds(g, rack)
     if len(feeds) < 2:
         return {}
-    return {
-        feed: {
-            st.name: {"state": st.state, "power_kw": _r(st.delivered_kw)}
-            for st in power.after_failure_rack(g, rack, (feed,))
+    out: dict[str, Any] = {}
+    for feed in feeds:
+        if power.all_full(g, rack, (feed,)):
+            out[feed] = {"full": len(g.devices(rack)), "capped_kw": {}, "dark": []}
+            continue
+        states = power.after_failure_rack(g, rack, (feed,))
+        out[feed] = {
+            "full": sum(1 for st in states if st.state == "full"),
+            "capped_kw": {
+                st.name: _r(st.delivered_kw) for st in states if st.state == "capped"
+            },
+            "dark": sorted(st.name for st in states if st.state == "dark"),
         }
-        for feed in feeds
-    }
+    return out
 
 
 def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:

@@ -37,7 +37,8 @@ def test_check_clean_exit_0():
 def test_check_broken_text_line_exit_1():
     r = run("check", BROKEN)
     assert r.exit_code == 1
-    assert r.output.splitlines()[0].endswith(
+    assert "note DAT003 rack max_load" in r.output.splitlines()[0]  # AR3100: no rating
+    assert r.output.splitlines()[1].endswith(
         ":11:7: error POW001 rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA continuous "
         "PDU capacity (3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no site.country "
         "or site.electrical_code)"
@@ -54,7 +55,7 @@ def test_json_shape():
     r = run("check", "--format", "json", BROKEN)
     doc = json.loads(r.output)
     assert doc["version"] == 1
-    f = doc["findings"][0]
+    f = doc["findings"][1]  # [0]: the DAT003 note (the AR3100's load rating)
     assert set(f) == {"rule_id", "severity", "message", "location", "subject"}
     assert (f["rule_id"], f["location"]["line"], f["location"]["column"]) == (
         "POW001",
@@ -142,7 +143,7 @@ def test_installed_script_real_run():
     )
     assert out.returncode == 1
     assert "error POW001" in out.stdout
-    assert out.stdout.strip().endswith("1 error in 2 designs")
+    assert out.stdout.strip().endswith("1 error, 2 notes in 2 designs")
 
 
 def test_python_dash_m():

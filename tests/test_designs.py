@@ -60,8 +60,9 @@ def test_gb200_row_figures():
     loop = m["loops"]["row-b"]
     # 8 racks x 120 kW (typical, NVIDIA) x 0.85 (the design's stated assumption)
     assert loop["heat_liquid_kw"] == pytest.approx(816.0)
-    assert loop["cdu_capacity_kw"] == 2700.0
-    assert loop["cdu_capacity_n_minus_1_kw"] == 1350.0
+    assert loop["cdu_capacity_kw"] == 4050.0  # three XDU1350: N+1 for flow (COOL002)
+    assert loop["cdu_capacity_n_minus_1_kw"] == 2700.0
+    assert loop["flow_n_minus_1_l_min"] == 2400.0
     # PG25 at 10 K: 816 kW / (1020 kg/m3 x 3930 J/kg/K x 10 K) = 1221.4 L/min
     assert loop["flow_required_l_min"] == pytest.approx(1221.4, abs=0.1)
     assert m["totals"]["gpus"] == 8 * 72
@@ -69,8 +70,7 @@ def test_gb200_row_figures():
 
 def test_broken_pow001_message_and_location():
     path = ROOT / "designs/broken/pow001-pdu-capacity.yaml"
-    f = check([str(path)]).findings[0]
-    assert f.rule_id == "POW001"
+    (f,) = [f for f in check([str(path)]).findings if f.rule_id == "POW001"]
     assert (f.location.line, f.location.column) == (11, 7)
     assert f.message == (
         "rack r01 draws 30.6 kW = 32.2 kVA > 25.9 kVA continuous PDU capacity "
@@ -93,6 +93,6 @@ def test_graph_has_psus_and_cdus_as_nodes(tmp_path):
     assert len(psus) == 64
     assert {g.node(p.pdu).feed for p in psus} == {"A", "B"}
     cdus = list(g.nodes(CduNode))
-    assert [c.spec.id for c in cdus] == ["cdu-vertiv-xdu1350"] * 2
+    assert [c.spec.id for c in cdus] == ["cdu-vertiv-xdu1350"] * 3
     assert g.g.edges["cdu:row-b/0", "loop:row-b"]["rel"] == "cooling"
     assert g.g.edges["pdu:b01/pa-1", psus[0].id]["rel"] == "power"

@@ -12,6 +12,7 @@ the "about 1.5 L/min per kW" rule of thumb.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.graph.power import device_kw, device_power
@@ -69,12 +70,115 @@ def loop_heat(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
     return total
 
 
-def loop_capacity(loop: LoopNode, failed_largest: bool = False) -> pint.Quantity:
-    caps = [c.capacity.to("kW") for c in loop.cdus]
+@dataclass(frozen=True)
+class CduRating:
+    """The capacity rackcheck uses for one CDU on one loop, and why: `exact` when a
+    datasheet rating point matches the loop's coolant and an approach the design allows;
+    else the nameplate, with `assumed` naming what the datasheet does not cover."""
+
+    capacity: pint.Quantity
+    exact: bool
+    assumed: tuple[str, ...] = ()
+
+
+def design_approach(graph: DesignGraph, loop: LoopNode) -> float | None:
+    """The approach (K) the design allows a loop's CDUs: the lowest coolant supply limit
+    of the liquid-cooled devices served (`cooling.max_supply_temperature`) minus the
+    site's facility water temperature; None when either is not known."""
+    facility = graph.design.site.facility_water_temperature
+    limits = [
+        dev.spec.cooling.max_supply_temperature.to("degC").magnitude
+        for rack in graph.served_racks(loop)
+        for dev in graph.devices(rack)
+        if getattr(dev.spec, "cooling", None) is not None
+        and dev.spec.cooling.max_supply_temperature is not None
+    ]
+    if facility is None or not limits:
+        return None
+    return float(min(limits) - facility.to("degC").magnitude)
+
+
+def cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
+    """A CDU's capacity at the loop's conditions. Rating points are the nameplate
+    (`capacity` at `approach` and `rated_coolant`) and any `ratings:` of the catalog
+    entry; a point applies when its coolant is the loop's and its approach is at most
+    the approach the design allows (a CDU given more approach carries at least its
+    rated heat). The largest applying point is used; with none, the nameplate, and the
+    reasons are kept for DAT004."""
+    key = ("cdu_rating", loop.id, id(cdu))
+    if key in graph.memo:
+        return graph.memo[key]  # type: ignore[no-any-return]
+    coolant, allowed = loop.spec.coolant, design_approach(graph, loop)
+    points = [(cdu.capacity, cdu.rated_coolant, cdu.approach)] + [
+        (r.capacity, r.coolant, r.approach) for r in cdu.ratings
+    ]
+    fits = [
+        cap.to("kW").magnitude
+        for cap, fluid, approach in points
+        if fluid == coolant
+        and approach is not None
+        and allowed is not None
+        and approach.to("K").magnitude <= allowed + 1e-9
+    ]
+    if fits:
+        rating = CduRating(q(max(fits), "kW"), True)
+    else:
+        rating = CduRating(
+            q(cdu.capacity.to("kW").magnitude, "kW"),
+            False,
+            _why_nameplate(cdu, coolant, allowed),
+        )
+    graph.memo[key] = rating
+    return rating
+
+
+def _why_nameplate(cdu: Any, coolant: str, allowed: float | None) -> tuple[str, ...]:
+    why = []
+    if cdu.rated_coolant is None:
+        why.append(f"the coolant it is rated with is not published (loop: {coolant})")
+    elif cdu.rated_coolant != coolant and not any(
+        r.coolant == coolant for r in cdu.ratings
+    ):
+        why.append(f"rated with {cdu.rated_coolant}, no {coolant} rating published")
+    if cdu.approach is None:
+        why.append("its rating approach is not published")
+    elif allowed is None:
+        why.append(
+            f"rated at {cdu.approach.to('K').magnitude:g} K approach; the design's "
+            "approach is not known (site.facility_water_temperature and the served "
+            "devices' cooling.max_supply_temperature)"
+        )
+    elif allowed < cdu.approach.to("K").magnitude:
+        why.append(
+            f"rated at {cdu.approach.to('K').magnitude:g} K approach; the design "
+            f"allows {allowed:g} K and no derating is published"
+        )
+    return tuple(why)
+
+
+def loop_capacity(
+    loop: LoopNode, failed_largest: bool = False, graph: DesignGraph | None = None
+) -> pint.Quantity:
+    """Sum of the loop's CDU capacities (at the loop's conditions when `graph` is
+    given: cdu_rating), minus the largest when `failed_largest`."""
+    if graph is None:
+        caps = [c.capacity.to("kW") for c in loop.cdus]
+    else:
+        caps = [cdu_rating(graph, loop, c).capacity for c in loop.cdus]
     if not caps:
         return q(0.0, "kW")
     total = sum(caps, q(0.0, "kW"))
     return total - max(caps) if failed_largest else total
+
+
+def loop_flow_n_minus_1(loop: LoopNode) -> pint.Quantity | None:
+    """Rated flow left with the CDU of largest flow failed, L/min (None: a CDU's flow
+    is not known)."""
+    flows = [c.flow for c in loop.cdus]
+    if not flows or any(f is None for f in flows):
+        return None
+    lmin = [f.to("L/min").magnitude for f in flows]
+    return q(sum(lmin) - max(lmin), "L/min")
 
 
 def flow_for(heat: pint.Quantity, loop: LoopNode) -> pint.Quantity:

@@ -60,12 +60,14 @@ def line_currents(
     """|I| in each line of a 3-phase PDU (A), or None where no cord names a phase."""
     from rackcheck.graph.power import branch_loads
 
+    if pdu.spec.kind != "pdu" or pdu.spec.phases != 3:
+        return None
     branches = {
         label: v
         for (pid, label), v in branch_loads(graph, rack, failed_feed).items()
         if pid == pdu.id
     }
-    if not branches or pdu.spec.kind != "pdu" or pdu.spec.phases != 3:
+    if not branches:
         return None
     v_ln = pdu.spec.voltage.to("V").magnitude / math.sqrt(3)
     phasor = {ln: cmath.rect(v_ln, math.radians(_ANGLE[ln])) for ln in LINES}

@@ -1,7 +1,8 @@
-"""Rack units and weight."""
+"""Rack units (EIA-310 U or ORv3 OpenU, converted by height) and weight."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.graph.power import per_spec
@@ -12,8 +13,26 @@ if TYPE_CHECKING:
     from rackcheck.graph.nodes import DeviceNode, RackNode
 
 
+# Rack-unit pitches, mm: EIA-310-E 1 U = 1.75 in = 44.45 mm; OCP Open Rack V3 Base
+# Specification: 1 OpenU (OU) = 48 mm.
+PITCH_MM = {"EIA-310": 44.45, "ORv3": 48.0}
+
+
+def pitch(spec: Any) -> str:
+    """The pitch a catalog entry's `rack_units` count in: its `unit_pitch`, else ORv3
+    for a rack whose `standard` names Open Rack V3, else EIA-310."""
+    return per_spec("pitch", spec, None, lambda: _pitch(spec))  # type: ignore[no-any-return]
+
+
+def _pitch(spec: Any) -> str:
+    if getattr(spec, "unit_pitch", None) is not None:
+        return str(spec.unit_pitch)
+    standard = str(getattr(spec, "standard", None) or "").lower()
+    return "ORv3" if "orv3" in standard or "open rack" in standard else "EIA-310"
+
+
 def device_units(dev: DeviceNode, graph: DesignGraph) -> int:
-    """U a device takes; a rack system takes what its contents take."""
+    """U a device takes, in its own pitch; a rack system takes what its contents take."""
     if dev.system:
         return sum(
             (graph.catalog.get(p.model).rack_units or 0) * p.count
@@ -23,13 +42,34 @@ def device_units(dev: DeviceNode, graph: DesignGraph) -> int:
     return int(dev.spec.rack_units or 0)
 
 
+def device_height_mm(dev: DeviceNode, graph: DesignGraph) -> float:
+    return device_units(dev, graph) * PITCH_MM[pitch(dev.spec)]
+
+
+def units_in_rack(dev: DeviceNode, graph: DesignGraph, rack: RackNode) -> int:
+    """Rack units a device spans in the rack's own pitch (whole units, rounded up: an
+    8 U EIA server, 355.6 mm, spans 8 OpenU = 384 mm of an ORv3 rack)."""
+    if pitch(dev.spec) == pitch(rack.spec):
+        return device_units(dev, graph)
+    units = device_height_mm(dev, graph) / PITCH_MM[pitch(rack.spec)]
+    return math.ceil(units - 1e-9)
+
+
 def rack_units_available(rack: RackNode) -> int | None:
     units: int | None = rack.spec.rack_units
     return units
 
 
-def rack_units_used(graph: DesignGraph, rack: RackNode) -> int:
-    return sum(device_units(d, graph) for d in graph.devices(rack))
+def rack_units_used(graph: DesignGraph, rack: RackNode) -> int | float:
+    """Units the devices take, in the rack's pitch: their summed height over the rack's
+    unit pitch where the pitches differ (46 x 1 U EIA = 2044.7 mm = 42.6 OU of an ORv3
+    rack), else the plain sum of units."""
+    devices = graph.devices(rack)
+    own = pitch(rack.spec)
+    if all(pitch(d.spec) == own for d in devices):
+        return sum(device_units(d, graph) for d in devices)
+    mm = sum(device_height_mm(d, graph) for d in devices)
+    return round(mm / PITCH_MM[own], 2)
 
 
 def rack_weight(graph: DesignGraph, rack: RackNode) -> Any:

@@ -16,34 +16,31 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from rackcheck.model.electrical import SiteCode
-from rackcheck.model.electrical import site_code as _site_code
+from rackcheck.graph.capacity import (  # re-exported: rules ask power.<name>
+    Continuous,
+    continuous_rating,
+    is_shelf,
+    pdu_capacity,
+    rack_pdu_capacity,
+    site_code,
+    three_phase_capacity,
+)
+from rackcheck.graph.memo import per_spec
 from rackcheck.units import q
+
+__all__ = [
+    "Continuous", "continuous_rating", "is_shelf", "pdu_capacity", "per_spec",
+    "rack_pdu_capacity", "site_code", "three_phase_capacity",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     import pint
 
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.nodes import DeviceNode, FeedNode, PduNode, RackNode
-
-
-_PER_SPEC: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
-
-
-def per_spec(what: str, spec: Any, extra: Any, compute: Any) -> Any:
-    """A figure that depends only on a catalog entry (and one more value): computed once
-    for the thousands of devices or PDUs that share the entry. Keyed on identity, and
-    checked, since pydantic entries with pint fields are costly to hash."""
-    key = (what, id(spec), id(extra) if not isinstance(extra, float) else extra)
-    hit = _PER_SPEC.get(key)
-    if hit is not None and hit[0] is spec and (hit[1] is extra or hit[1] == extra):
-        return hit[2]
-    value = compute()
-    _PER_SPEC[key] = (spec, extra, value)
-    return value
+    from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
 
 
 def device_power(dev: DeviceNode) -> pint.Quantity:
@@ -107,100 +104,19 @@ def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
     return graph.memo[key]  # type: ignore[no-any-return]
 
 
-def three_phase_capacity(
-    voltage: pint.Quantity, current: pint.Quantity, phases: int, derating: float
-) -> pint.Quantity:
-    """Apparent power a circuit carries continuously, in kVA: sqrt(3) x V_LL x I x k
-    (3-phase) or V x I x k (1-phase), k the continuous rating."""
-    factor = math.sqrt(3) if phases == 3 else 1.0
-    watts = (voltage * current * factor * derating).to("W").magnitude
-    return q(watts / 1000.0, "kVA")
-
-
-@dataclass(frozen=True)
-class Continuous:
-    """A PDU's or feed's continuous rating and the rule it comes from."""
-
-    factor: float
-    basis: str
-
-    def describe(self) -> str:
-        return f"{self.factor:.0%}: {self.basis}"
-
-
-def site_code(graph: DesignGraph) -> SiteCode:
-    site = graph.design.site
-    return _site_code(site.electrical_code, site.country)
-
-
-def continuous_rating(
-    graph: DesignGraph, node: PduNode | FeedNode, option: float | None = None
-) -> Continuous:
-    """The fraction of a PDU's (or feed's) rated current it may carry continuously: the
-    design's own figure (`continuous_rating` of the PDU entry, `derating` of a feed),
-    else the catalog's (a PDU listed for 100 % duty), else the rule option `derating`
-    when a configuration sets it, else the site's electrical code (model.electrical:
-    NEC 80 %, IEC 100 %)."""
-    from rackcheck.graph.nodes import PduNode
-
-    if isinstance(node, PduNode):
-        if node.ref is not None and node.ref.continuous_rating is not None:
-            return Continuous(float(node.ref.continuous_rating), "design PDU entry")
-        if getattr(node.spec, "continuous_rating", None) is not None:
-            return Continuous(float(node.spec.continuous_rating), "catalog listing")
-    elif node.spec is not None and node.spec.derating is not None:
-        return Continuous(float(node.spec.derating), f"feed {node.name} derating")
-    if option is not None:
-        return Continuous(float(option), "rule option derating")
-    code = site_code(graph)
-    return Continuous(code.factor, code.describe())
-
-
-def pdu_capacity(
-    graph: DesignGraph, pdu: PduNode, option: float | None = None
-) -> pint.Quantity:
-    """What a PDU carries continuously: kVA for an AC PDU (three_phase_capacity at its
-    continuous rating); for a DC power shelf its rated DC output in kW (never compared
-    with apparent power: see pdu_load)."""
-    k = continuous_rating(graph, pdu, option).factor
-    return per_spec(  # type: ignore[no-any-return]
-        "pdu", pdu.spec, float(k), lambda: _pdu_capacity(pdu, k)
-    )
-
-
-def _pdu_capacity(pdu: PduNode, factor: float) -> pint.Quantity:
-    spec = pdu.spec
-    if spec.kind == "power-shelf":  # DC output rating: real power, kW
-        return q(spec.rating.to("W").magnitude / 1000.0, "kW")
-    return three_phase_capacity(spec.voltage, spec.current, spec.phases, factor)
-
-
-def is_shelf(pdu: PduNode) -> bool:
-    return bool(pdu.spec.kind == "power-shelf")
-
-
-def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, option: float | None) -> Any:
-    """Sum of the continuous capacity of the rack's AC PDUs, kVA (power shelves, rated
-    in DC kW, are not added in)."""
-    key = ("rack_pdu_capacity", rack.path, option)
-    if key not in graph.memo:
-        kva = sum(
-            pdu_capacity(graph, p, option).to("kVA").magnitude
-            for p in graph.pdus(rack)
-            if not is_shelf(p)
-        )
-        graph.memo[key] = q(kva, "kVA")
-    return graph.memo[key]
-
-
 def pdu_load(
     graph: DesignGraph, rack: RackNode, pdu: PduNode, failed_feed: str | None = None
 ) -> pint.Quantity:
     """The load to compare with pdu_capacity: apparent (kVA) through an AC PDU, real
     (kW) out of a DC power shelf."""
-    if is_shelf(pdu):
-        return pdu_real_load(graph, rack, pdu, failed_feed)
-    return pdu_loads(graph, rack, failed_feed)[0][pdu.id]
+    entry = _rack_after(graph, rack, _feeds(failed_feed))
+    return entry.kw_q[pdu.name] if is_shelf(pdu) else entry.kva_q[pdu.name]  # type: ignore[no-any-return]
+
+
+def all_full(graph: DesignGraph, rack: RackNode, failed_feeds: Iterable[str]) -> bool:
+    """True when every device of the rack keeps its full power with `failed_feeds`
+    down (cheap: decided once per design entry)."""
+    return bool(_rack_after(graph, rack, frozenset(failed_feeds)).all_full)
 
 
 def live_psus(
@@ -333,6 +249,10 @@ class _EntryAfter:
     devices: list[tuple[Any, float, int, int | None, float | None]]
     pdus: dict[str, tuple[float, float]]  # kVA, kW
     branches: dict[tuple[str, str], tuple[float, float]]  # (pdu, phase): kW, kvar
+    all_full: bool = True  # every device keeps its full power
+    kva_q: dict[str, Any] = field(default_factory=dict)  # PDU name: load, kVA quantity
+    kw_q: dict[str, Any] = field(default_factory=dict)  # PDU name: load, kW quantity
+    branch_q: dict[tuple[str, str], Any] = field(default_factory=dict)  # kVA
 
 
 def _rack_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
@@ -388,6 +308,10 @@ def _compute_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -
         devices,
         {k: (v[0], v[1]) for k, v in pdus.items()},
         {k: (v[0], v[1]) for k, v in branches.items()},
+        all(d[0] == "full" for d in devices),
+        {k: q(v[0], "kVA") for k, v in pdus.items()},
+        {k: q(v[1], "kW") for k, v in pdus.items()},
+        {k: q(math.hypot(*v), "kVA") for k, v in branches.items()},
     )
 
 
@@ -405,11 +329,8 @@ def pdu_loads(
         pdus = graph.pdus(rack)
         ids = {p.name: p.id for p in pdus}
         graph.memo[key] = (
-            {p.id: q(entry.pdus[p.name][0], "kVA") for p in pdus},
-            {
-                (ids[n], ph): q(math.hypot(kw, kvar), "kVA")
-                for (n, ph), (kw, kvar) in entry.branches.items()
-            },
+            {p.id: entry.kva_q[p.name] for p in pdus},
+            {(ids[n], ph): v for (n, ph), v in entry.branch_q.items()},
         )
     return graph.memo[key]  # type: ignore[no-any-return]
 
@@ -419,7 +340,7 @@ def pdu_real_load(
 ) -> pint.Quantity:
     """Real power (kW) through one PDU or power shelf with `failed_feed` down."""
     entry = _rack_after(graph, rack, _feeds(failed_feed))
-    return q(entry.pdus[pdu.name][1], "kW")
+    return entry.kw_q[pdu.name]  # type: ignore[no-any-return]
 
 
 def branch_loads(
@@ -427,6 +348,8 @@ def branch_loads(
 ) -> dict[tuple[str, str], tuple[float, float]]:
     """(kW, kvar) per (PDU node id, outlet connection) where cords name one."""
     entry = _rack_after(graph, rack, _feeds(failed_feed))
+    if not entry.branches:
+        return {}
     ids = {p.name: p.id for p in graph.pdus(rack)}
     return {(ids[n], ph): v for (n, ph), v in entry.branches.items()}
 

@@ -170,9 +170,20 @@ class SupplyRange(Strict):
     max: Temperature | None = None
 
 
+class CduRating(Strict):
+    """One rating point of a CDU datasheet: the capacity at a coolant and an approach
+    (facility supply to secondary supply)."""
+
+    capacity: Power
+    coolant: Literal["water", "pg25"] | None = None
+    approach: TemperatureDelta | None = None
+
+
 class Cdu(Base):
     kind: Literal["cdu"]
-    capacity: Power
+    capacity: Power  # nameplate, at `approach` and `rated_coolant`
+    rated_coolant: Literal["water", "pg25"] | None = None
+    ratings: list[CduRating] = []  # further datasheet rating points / derating
     flow: Flow | None = None
     units: CduUnits | None = None
     supply_temperature: SupplyRange | None = None

@@ -5,8 +5,9 @@ strained (the findings of the scenario).
 GPUs dark: devices with no live PSU, in racks whose coolant loop lost its water or all
 its CDUs, and storage-less failed devices. GPUs capped: devices with fewer live PSUs
 than they need (capped at live x PSU rating: graph.power.after_failure), and devices in racks
-whose loop (or the water behind it) is left with less capacity than heat: they must
-throttle, the shortfall counted as kW lost.
+whose loop (or the water behind it) is left with less capacity than heat (CDU capacity at
+the loop's conditions, graph.cooling.cdu_rating, and CDU flow against the flow the heat
+needs): they must throttle, the shortfall counted as kW lost.
 """
 
 from __future__ import annotations
@@ -82,8 +83,15 @@ def _cooling(
             over[loop.name] = 0.0
             continue
         failed = down.cdus.get(loop.name, set())
-        cap = sum(u.spec.capacity.to("kW").magnitude
-                  for k, u in enumerate(loop.units) if k not in failed)  # fmt: skip
+        live = [u for k, u in enumerate(loop.units) if k not in failed]
+        cap = sum(cooling.cdu_rating(g, loop, u.spec).capacity.to("kW").magnitude
+                  for u in live)  # fmt: skip
+        flows = [u.spec.flow for u in live]
+        if heat > 0 and flows and all(f is not None for f in flows):
+            need = cooling.loop_flow_required(g, loop).to("L/min").magnitude
+            have = sum(f.to("L/min").magnitude for f in flows)
+            if need > 0 and have < need:  # flow short: the heat it carries, in share
+                cap = min(cap, heat * have / need)
         water = p.loop_of.get(loop.name) if p is not None else None
         if water is not None:
             cap = min(cap, _water_share(p, st, water, heat))

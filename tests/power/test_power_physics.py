@@ -165,8 +165,9 @@ def test_after_failure_caps_psus_at_their_rating(write):
 def test_metrics_give_each_device_state_after_a_feed_loss(write):
     m = _metrics(write, SIX_PSU)
     assert m["racks"]["r01"]["after_feed_loss"]["B"] == {
-        "example-6psu-1": {"state": "capped", "power_kw": 9.9},
-        "example-6psu-2": {"state": "capped", "power_kw": 9.9},
+        "full": 0,
+        "capped_kw": {"example-6psu-1": 9.9, "example-6psu-2": 9.9},
+        "dark": [],
     }
 
 
@@ -270,4 +271,43 @@ def test_power_shelf_compares_dc_kw_not_kva(write):
     assert _findings(write, over, "POW001") == [
         (15, 17, "PDU pdu1 of rack r01 carries 34.0 kW > 33.0 kW DC output rating"),
         (16, 17, "PDU pdu2 of rack r01 carries 34.0 kW > 33.0 kW DC output rating"),
+    ]
+
+
+# -- malformed new keys: located input errors, exit 2 -----------------------------------
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("site: {electrical_code: cec}",
+         (3, 25, "electrical_code: Input should be 'nec' or 'iec'")),
+        ("site: {country: de}",
+         (3, 17, "country: String should match pattern '^[A-Z]{2}$'")),
+        ("site: {feeds: [{name: A, voltage: 415 V, current: 100 A, derating: 0}]}",
+         (3, 68, "derating: Input should be greater than 0")),
+    ],
+)  # fmt: skip
+def test_bad_site_keys_are_located(write, line, want):
+    text = f"rackcheck: 1\nname: bad\n{line}\n"
+    report = check([str(write("bad.yaml", text))])
+    (f,) = report.input_errors
+    assert (f.rule_id, f.location.line, f.location.column, f.message) == (
+        "INP002",
+        *want,
+    )
+    assert report.exit_code(None) == 2
+
+
+def test_bad_pdu_and_cord_keys_are_located(write):
+    text = (
+        "rackcheck: 1\nname: bad\nracks:\n  - name: r01\n"
+        "    model: apc-netshelter-sx-ar3100\n    pdus:\n"
+        "      - {model: pdu-208v-3ph-30a-apc, feed: A, name: pa, continuous_rating: 1.5}\n"
+        "    devices:\n"
+        "      - {model: dgx-h100, cords: [{pdu: pa, phase: L1-L4}]}\n"
+    )
+    report = check([str(write("bad.yaml", text))])
+    got = [(f.location.line, f.location.column, f.message) for f in report.input_errors]
+    assert got == [
+        (7, 77, "continuous_rating: Input should be less than or equal to 1"),
+        (9, 52, "phase: Input should be 'L1', 'L2', 'L3', 'L1-L2', 'L2-L3' or 'L3-L1'"),
     ]

@@ -11,7 +11,8 @@ from rackcheck.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# POW001 at 7:7 (three DGX H100 draw 32.2 kVA > 25.9 kVA of three 208 V 30 A PDUs).
+# POW001 at 7:7 (three DGX H100 draw 32.2 kVA > 25.9 kVA of three 208 V 30 A PDUs), and
+# the DAT003 note at 5:12 (the AR3100's load rating is not published: PHY002 is blind).
 BAD = """\
 rackcheck: 1
 name: three DGX H100 on three 208 V 30 A PDUs
@@ -26,7 +27,8 @@ racks:
       - {model: dgx-h100, count: 3}
 """
 
-# Clean: four DGX H100 (32 GPUs, 40.8 kW) on three 415 V 60 A PDUs.
+# Clean but for the DAT003 note at 10:12 (rack load rating not published): four DGX
+# H100 (32 GPUs, 40.8 kW) on three 415 V 60 A PDUs.
 GOOD = """\
 rackcheck: 1
 name: four DGX H100
@@ -49,3 +51,13 @@ racks:
 
 def run(*args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def note(path: str, line: int) -> str:
+    """The DAT003 note a design on an AR3100 rack gets (its load rating is not
+    published, so PHY002 cannot check the rack's weight)."""
+    return (
+        f"{path}:{line}:12: note DAT003 rack max_load (static load rating) not "
+        "published for apc-netshelter-sx-ar3100: the weight they carry (PHY002) cannot "
+        "be checked"
+    )

@@ -21,13 +21,15 @@ SECOND_RACK = """\
 
 def test_create_and_apply(project):
     r = run("baseline", "create", "bad.yaml", "good.yaml", "-o", "base.json")
-    assert r.exit_code == 0 and r.output == "wrote 1 finding to base.json\n"
+    assert r.exit_code == 0 and r.output == "wrote 3 findings to base.json\n"
     doc = json.loads((project / "base.json").read_text())
     assert doc["findings"] == [
-        {"rule_id": "POW001", "file": "bad.yaml", "subject": "r01", "count": 1}
+        {"rule_id": "DAT003", "file": "bad.yaml", "subject": "r01", "count": 1},
+        {"rule_id": "DAT003", "file": "good.yaml", "subject": "r01", "count": 1},
+        {"rule_id": "POW001", "file": "bad.yaml", "subject": "r01", "count": 1},
     ]
     r = run("check", "--baseline", "base.json", "bad.yaml", "good.yaml")
-    assert r.exit_code == 0 and r.output == "1 in baseline in 2 designs\n"
+    assert r.exit_code == 0 and r.output == "3 in baseline in 2 designs\n"
 
 
 def test_only_new_findings_and_line_moves(project):
@@ -44,7 +46,7 @@ def test_only_new_findings_and_line_moves(project):
         "bad.yaml:16:7: error POW001 rack r02 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
         "continuous PDU capacity (3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no "
         "site.country or site.electrical_code)",
-        "1 error, 1 in baseline in 1 design",
+        "1 error, 2 in baseline in 1 design",
     ]
 
 
@@ -54,9 +56,9 @@ def test_baseline_from_config_and_other_cwd(project, monkeypatch):
     (project / "rackcheck.toml").write_text('baseline = "ci/base.json"\n')
     monkeypatch.chdir(project / "ci")
     r = run("check", "../bad.yaml")
-    assert r.exit_code == 0 and "1 in baseline" in r.output
+    assert r.exit_code == 0 and "2 in baseline" in r.output
     doc = json.loads(run("check", "--format", "json", "../bad.yaml").output)
-    assert doc["baselined"][0]["rule_id"] == "POW001"
+    assert [f["rule_id"] for f in doc["baselined"]] == ["DAT003", "POW001"]
 
 
 def test_bad_baseline_is_exit_2(project):
@@ -71,7 +73,7 @@ def test_budget_breaches_are_never_baselined(project):
     (project / "rackcheck.toml").write_text("[budgets]\nit_power_kw = 10\n")
     run("baseline", "create", "bad.yaml", "-o", "base.json")
     doc = json.loads((project / "base.json").read_text())
-    assert [e["rule_id"] for e in doc["findings"]] == ["POW001"]
+    assert [e["rule_id"] for e in doc["findings"]] == ["DAT003", "POW001"]
     r = run("check", "--baseline", "base.json", "bad.yaml")
     assert r.exit_code == 1
     assert r.output.startswith("rackcheck.toml:2:1: error BUD001 budget it_power_kw")

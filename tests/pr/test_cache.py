@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from prhelp import BAD, ROOT, run
+from prhelp import BAD, ROOT, note, run
 
 from rackcheck import cache
 from rackcheck.model.load import CATALOG_DIR
@@ -38,7 +38,10 @@ def test_warm_output_is_byte_identical(monkeypatch, tmp_path):
 def test_design_edit_invalidates(project):
     assert run("check", "bad.yaml").exit_code == 1
     (project / "bad.yaml").write_text(BAD.replace("208v-3ph-30a", "415v-3ph-60a"))
-    assert run("check", "bad.yaml").output == "no findings in 1 design\n"
+    assert (
+        run("check", "bad.yaml").output
+        == note("bad.yaml", 5) + "\n1 note in 1 design\n"
+    )
     assert len(entries()) == 1  # one entry a design, overwritten
 
 
@@ -62,7 +65,7 @@ def test_extra_catalog_edit_invalidates(project):
         .replace("30 A", "60 A")
     )
     (project / "extra.yaml").write_text(text)
-    assert run("check", "d.yaml").output == "no findings in 1 design\n"
+    assert run("check", "d.yaml").output == note("d.yaml", 6) + "\n1 note in 1 design\n"
 
 
 def test_settings_are_part_of_the_key(project):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from prhelp import BAD, run
+from prhelp import BAD, note, run
 
 from rackcheck.config import resolve
 from rackcheck.findings import InputError, Severity
@@ -32,7 +32,8 @@ def test_found_upward_from_the_file(project):
     (project / "sub/deeper").mkdir(parents=True)
     (project / "sub/deeper/bad.yaml").write_text(BAD)
     r = run("check", "sub/deeper/bad.yaml")
-    assert r.exit_code == 0 and r.output == "no findings in 1 design\n"
+    assert r.exit_code == 0
+    assert r.output == note("sub/deeper/bad.yaml", 5) + "\n1 note in 1 design\n"
     s = resolve(["sub/deeper/bad.yaml"], env={})
     assert s.config_file == "pyproject.toml"
     assert s.origins["ignore"] == "pyproject.toml:6:1"
@@ -83,7 +84,7 @@ def test_severity_override(project):
     (project / "rackcheck.toml").write_text('[severity]\nPOW001 = "warning"\n')
     r = run("check", "--fail-on", "error", "bad.yaml")
     assert r.exit_code == 0
-    assert r.output.startswith("bad.yaml:7:7: warning POW001")
+    assert r.output.splitlines()[1].startswith("bad.yaml:7:7: warning POW001")
 
 
 def test_precedence_and_origins(project):

@@ -6,7 +6,16 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
 from prhelp import BAD, GOOD, run
+
+
+@pytest.fixture(autouse=True)
+def _no_rack_load_note(clean_env, monkeypatch: pytest.MonkeyPatch):
+    """These tests are about `rackcheck diff`, shown on a POW001 finding: the DAT003 note every
+    AR3100 design also gets (its load rating is not published) is left out here;
+    test_baseline.py and tests/power cover it."""
+    monkeypatch.setenv("RACKCHECK_EXTEND_IGNORE", "DAT003")
 
 
 def diff_json(*args: str) -> dict:

@@ -6,8 +6,18 @@ import shlex
 import shutil
 import subprocess
 
+import pytest
 import yaml
 from prhelp import BAD, GOOD, ROOT
+
+
+@pytest.fixture(autouse=True)
+def _no_rack_load_note(clean_env, monkeypatch: pytest.MonkeyPatch):
+    """These tests are about the hooks and the action, shown on a POW001 finding: the DAT003 note every
+    AR3100 design also gets (its load rating is not published) is left out here;
+    test_baseline.py and tests/power cover it."""
+    monkeypatch.setenv("RACKCHECK_EXTEND_IGNORE", "DAT003")
+
 
 HOOKS = {
     h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())

@@ -214,3 +214,16 @@ def test_more_failures_never_lose_less(data):
 
 
 _ROW = build(SCEN / "row-gb200-one-chiller.yaml")
+
+
+def test_cdu_loss_short_of_flow(graph_of):
+    text = (
+        (SCEN / "row-gb200-one-chiller.yaml")
+        .read_text()
+        .replace("cdu-vertiv-xdu1350, count: 3", "cdu-vertiv-xdu1350, count: 2")
+    )
+    g = graph_of(text)
+    o = evaluate(g, plant(g), ("cdu:row-b/1",))
+    # 1,350 kW of CDU left for 816 kW, but 1,200 L/min for the 1,221 L/min it needs
+    assert (o.gpus_dark, o.gpus_capped, o.loops_over) == (0, 576, ["row-b"])
+    assert o.findings == ["coolant loop row-b removes 98% of its heat"]

@@ -33,7 +33,7 @@ def test_text_table_and_depth_two_count():
     lines = r.output.splitlines()
     assert lines[2].split()[:4] == ["chiller-1", "576", "0", "0.0"]
     assert (
-        "19 single failure(s) tried, 21 pair(s) tried (pruned: each alone "
+        "20 single failure(s) tried, 21 pair(s) tried (pruned: each alone "
         "strained)" in r.output
     )
 

@@ -2,8 +2,12 @@
 
 Each device's heat is its maximum power; `cooling.liquid_fraction` of it goes to liquid.
 A loop's liquid heat is the sum over the racks it `serves` (a rack served by k loops
-gives each 1/k); its capacity is the sum of its CDUs' rated capacity. A rack with liquid
-heat and no loop at all is reported too.
+gives each 1/k); its capacity is the sum of its CDUs' capacity at the loop's conditions:
+the largest datasheet rating point (nameplate at its `approach` and `rated_coolant`, or
+`ratings:`) whose coolant is the loop's and whose approach the design allows (the
+served devices' lowest `max_supply_temperature` minus the facility water temperature);
+else the nameplate, and DAT004 says why. A rack with liquid heat and no loop at all is
+reported too.
 
 **Fails**
 
@@ -72,7 +76,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     g = ctx.graph
     for loop in g.loops():
         heat = cooling.loop_heat(g, loop)
-        cap = cooling.loop_capacity(loop)
+        cap = cooling.loop_capacity(loop, graph=g)
         if heat > cap:
             yield ctx.finding(
                 loop,

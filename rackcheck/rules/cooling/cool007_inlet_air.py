@@ -1,7 +1,10 @@
 """The site's inlet air is within every device's maximum inlet temperature.
 
 Compares `site.inlet_temperature` (the cold-aisle supply the room is designed for) with
-each device's `cooling.max_inlet_air` from its datasheet (30 °C for DGX H100).
+each device's `cooling.max_inlet_air`, the top of the operating range its datasheet
+gives (30 °C for DGX H100: NVIDIA DGX H100/H200 User Guide, Environmental
+Specifications). A device whose range is not published is not checked, and DAT003
+names it when the site states an inlet temperature.
 
 **Fails**
 

@@ -1,6 +1,10 @@
 """Devices fit in the rack: total rack units, and no two devices in the same U.
 
-Used U = the sum of each device's height (a rack system: its trays and shelves). Where
+Used U = the sum of each device's height (a rack system: its trays and shelves), in the
+rack's own pitch: EIA-310 U are 44.45 mm (1.75 in), ORv3 OpenU 48 mm (OCP Open Rack V3
+Base Specification). Devices of the other pitch are converted by height: 46 x 1 U EIA
+devices (2044.7 mm) take 42.6 OU of a 44 OU ORv3 rack, and a device at a `position`
+spans its height rounded up to whole units of the rack (an 8 U server spans 8 OU). Where
 devices give a `position` (the lowest U, 1 = bottom), every U they take must lie inside
 the rack and no U may be taken twice. A `position` with `count: n` stacks the n devices
 upward from it.
@@ -45,10 +49,11 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     for rack in g.racks():
         have = physical.rack_units_available(rack)
         used = physical.rack_units_used(g, rack)
+        unit = "OU" if physical.pitch(rack.spec) == "ORv3" else "U"
         if have is not None and used > have:
             yield ctx.finding(
                 rack,
-                f"rack {rack.name} needs {used} U > {have} U available",
+                f"rack {rack.name} needs {used:g} {unit} > {have} {unit} available",
                 "devices",
                 key=True,
             )
@@ -56,7 +61,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         for dev in g.devices(rack):
             if dev.position is None:
                 continue
-            height = physical.device_units(dev, g)
+            height = physical.units_in_rack(dev, g, rack)
             top = dev.position + height - 1
             if have is not None and top > have:
                 yield ctx.finding(

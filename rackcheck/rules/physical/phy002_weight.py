@@ -1,7 +1,10 @@
 """The rack's contents weigh no more than the rack's static load rating.
 
-Weight = devices + PDUs, from the catalog (a part with no published weight counts 0 kg
-and the metrics say so by its absence). Limit = the rack's `max_load`.
+Weight = devices + PDUs, from the catalog (a part with no published weight counts 0 kg;
+DAT001 names it). Limit = the rack's `max_load`: the vendor's static load rating (the
+load the enclosure carries standing still, the figure racks are listed for under
+UL 2416), not the dynamic (rolling or shipping) rating, which is lower. A rack whose
+rating is not published is not checked, and DAT003 says so once per design.
 
 **Fails**
 

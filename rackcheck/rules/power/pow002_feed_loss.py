@@ -98,6 +98,8 @@ def _short_devices(
     g = ctx.graph
     short: dict[object, dict[str, list[power.DeviceAfter]]] = {}
     for feed in feeds:
+        if power.all_full(g, rack, (feed,)):
+            continue
         for st in power.after_failure_rack(g, rack, (feed,)):
             if st.state != "full":
                 entry = short.setdefault(g.node(st.device).path, {})
@@ -133,17 +135,26 @@ def _surviving_pdus(
     g, option = ctx.graph, ctx.options.derating
     if power.rack_apparent(g, rack) > power.rack_pdu_capacity(g, rack, option):
         return  # overloaded with every feed up: POW001 says so, once
+    key = ("pow002_over", rack.path, feed, option)  # the same for a rack entry's racks
+    if key not in g.memo:
+        g.memo[key] = [
+            pdu.name
+            for pdu in g.pdus(rack)
+            if pdu.feed != feed
+            and power.pdu_load(g, rack, pdu, feed) > power.pdu_capacity(g, pdu, option)
+        ]
     for pdu in g.pdus(rack):
-        if pdu.feed == feed:
+        if pdu.name not in g.memo[key]:
             continue
-        load = power.pdu_load(g, rack, pdu, feed)
-        cap = power.pdu_capacity(g, pdu, option)
-        if load > cap:
-            rating = power.continuous_rating(g, pdu, option)
-            what = "DC output rating" if power.is_shelf(pdu) else rating.describe()
-            yield ctx.finding(
-                pdu,
-                f"when feed {feed} fails, PDU {pdu.name} of rack {rack.name} carries "
-                f"{load:.1f~P} > {cap:.1f~P} continuous capacity ({what})",
-                "model",
-            )
+        load, cap = (
+            power.pdu_load(g, rack, pdu, feed),
+            power.pdu_capacity(g, pdu, option),
+        )
+        rating = power.continuous_rating(g, pdu, option)
+        what = "DC output rating" if power.is_shelf(pdu) else rating.describe()
+        yield ctx.finding(
+            pdu,
+            f"when feed {feed} fails, PDU {pdu.name} of rack {rack.name} carries "
+            f"{load:.1f~P} > {cap:.1f~P} continuous capacity ({what})",
+            "model",
+        )
