@@ -95,7 +95,7 @@ def add_facility(g: DesignGraph) -> None:
         if m.member not in known and m.member not in elements:
             err(("facility", "members", i, "member"),
                 f"{m.member!r} names nothing in the design (feed:NAME, loop:NAME, "
-                "cdu:LOOP/N, switch:NAME, device:RACK/NAME or an element)"
+                "cdu:LOOP/N, switch:NAME, link:A/B, device:RACK/NAME or an element)"
                 f"{_close(m.member, known)}")  # fmt: skip
     g.errors.extend(errors)
     g.memo[("plant",)] = plant
@@ -177,6 +177,17 @@ def _domains(g: DesignGraph, p: Plant) -> None:
     p.domains = {d: sorted(set(v)) for d, v in sorted(members.items())}
 
 
+def _bundles(g: DesignGraph, fab: Any) -> set[str]:
+    """`link:A/B` for every pair of switches with links between them (both orders)."""
+    names = {sid: g.node(sid).name for sid in fab.switches}
+    out: set[str] = set()
+    for sid, a in names.items():
+        for v, data in g.g.succ[sid].items():
+            if v in names and data.get("rel") == "link":
+                out.update((f"link:{a}/{names[v]}", f"link:{names[v]}/{a}"))
+    return out
+
+
 def _member_ids(g: DesignGraph) -> set[str]:
     """What a domain member may name besides the facility's elements."""
     ids = {f"feed:{f.name}" for f in g.feeds()}
@@ -186,6 +197,7 @@ def _member_ids(g: DesignGraph) -> set[str]:
     for fab in (g.node(f"fabric:{f.name}") for f in g.design.fabrics
                 if f"fabric:{f.name}" in g.g):  # fmt: skip
         ids.update(f"switch:{g.node(s).name}" for s in fab.switches)
+        ids.update(_bundles(g, fab))
     for rack in g.racks():
         ids.update(f"device:{rack.name}/{d.name}" for d in g.devices(rack))
     return ids

@@ -184,7 +184,8 @@ def _network(g: DesignGraph, down: Down, dark: set[str], out: Outcome) -> None:
     for fab in network.fabrics(g):
         index = {d: k for k, d in enumerate(fab.devices)}
         dark_nodes = {index[d] for d in dark if d in index}
-        fs = fabric_state(g, fab, down.switches.get(fab.id, set()), dark_nodes)
+        links = frozenset(down.links.get(fab.id, set()))
+        fs = fabric_state(g, fab, down.switches.get(fab.id, set()), dark_nodes, links)
         out.fabrics.append(fs)
         if fs.role == "compute":
             out.gpus_cut_off += fs.cut_off

@@ -3,7 +3,9 @@ a design, and every failure domain; a failure set resolved into what it takes do
 
 Failure ids: a facility element by its name (`swbd-1`), `feed:A`, `cdu:LOOP/N` (the
 loop's N-th CDU, from 1), `loop:LOOP` (all its CDUs), `switch:NAME` (in every fabric
-that has one of that name), `device:RACK/NAME` (a storage system), `domain:NAME`.
+that has one of that name), `link:A/B` (every link between switches A and B: a link
+bundle; through domains only, e.g. the bundles of one spine line card),
+`device:RACK/NAME` (a storage system), `domain:NAME`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Down:
     cdus: dict[str, set[int]] = field(default_factory=dict)  # loop -> unit indexes
     loops: set[str] = field(default_factory=set)
     switches: dict[str, set[int]] = field(default_factory=dict)  # fabric -> indexes
+    links: dict[str, set[tuple[int, int]]] = field(default_factory=dict)  # switch pairs
     devices: set[str] = field(default_factory=set)  # device node ids
 
 
@@ -72,6 +75,8 @@ def resolve(g: DesignGraph, p: Plant | None, fails: tuple[str, ...]) -> Down:
             down.cdus.setdefault(loop, set()).add(int(n) - 1)
         elif kind == "switch":
             _switch(g, name, down)
+        elif kind == "link":
+            _link(g, name, down)
         elif kind == "device":
             _device(g, name, down)
         else:
@@ -86,6 +91,17 @@ def _switch(g: DesignGraph, name: str, down: Down) -> None:
         for k, sid in enumerate(fab.switches):
             if g.node(sid).name == name:
                 down.switches.setdefault(fab.id, set()).add(k)
+
+
+def _link(g: DesignGraph, name: str, down: Down) -> None:
+    from rackcheck.graph import network
+
+    a, _, b = name.partition("/")
+    for fab in network.fabrics(g):
+        index = {g.node(s).name: k for k, s in enumerate(fab.switches)}
+        if a in index and b in index:
+            i, j = sorted((index[a], index[b]))
+            down.links.setdefault(fab.id, set()).add((i, j))
 
 
 def _device(g: DesignGraph, name: str, down: Down) -> None:

@@ -32,8 +32,14 @@ class FabricState:
     storage_mbps: int | None  # max-flow storage -> GPU nodes (storage fabric)
 
 
-def reduced(view: FabricView, failed_sw: set[int], dark_nodes: set[int]) -> Any:
-    """(view without the failed switches and dark endpoints, endpoints cut off)."""
+def reduced(
+    view: FabricView,
+    failed_sw: set[int],
+    dark_nodes: set[int],
+    links: frozenset[tuple[int, int]] = frozenset(),
+) -> Any:
+    """(view without the failed switches, failed link bundles (switch index pairs) and
+    dark endpoints; endpoints cut off)."""
     import numpy as np
 
     sw_dead = np.zeros(view.n_sw, dtype=bool)
@@ -44,6 +50,10 @@ def reduced(view: FabricView, failed_sw: set[int], dark_nodes: set[int]) -> Any:
     on_dead = sw_dead[view.ep_sw]
     keep_ep = ~(ep_dark | on_dead)
     keep_pair = ~(sw_dead[view.pu] | sw_dead[view.pv])
+    if links:
+        gone = np.array([(int(a), int(b)) in links
+                         for a, b in zip(view.pu, view.pv, strict=True)], dtype=bool)  # fmt: skip
+        keep_pair &= ~gone
     cut = int((on_dead & ~ep_dark).sum())
     new = dataclasses.replace(
         view,
@@ -71,17 +81,31 @@ def imbalance(view: FabricView) -> float | None:
 
 
 def fabric_state(
-    g: DesignGraph, fab: FabricNode, failed_sw: set[int], dark_nodes: set[int]
+    g: DesignGraph,
+    fab: FabricNode,
+    failed_sw: set[int],
+    dark_nodes: set[int],
+    links: frozenset[tuple[int, int]] = frozenset(),
 ) -> FabricState:
-    """Memoised per (fabric, failed switches, dark devices)."""
-    key = ("scenario_fabric", fab.id, frozenset(failed_sw), frozenset(dark_nodes))
+    """Memoised per (fabric, failed switches, dark devices, failed link bundles)."""
+    key = (
+        "scenario_fabric",
+        fab.id,
+        frozenset(failed_sw),
+        frozenset(dark_nodes),
+        links,
+    )
     if key not in g.memo:
-        g.memo[key] = _fabric_state(g, fab, failed_sw, dark_nodes)
+        g.memo[key] = _fabric_state(g, fab, failed_sw, dark_nodes, links)
     return g.memo[key]  # type: ignore[no-any-return]
 
 
 def _fabric_state(
-    g: DesignGraph, fab: FabricNode, failed_sw: set[int], dark_nodes: set[int]
+    g: DesignGraph,
+    fab: FabricNode,
+    failed_sw: set[int],
+    dark_nodes: set[int],
+    links: frozenset[tuple[int, int]],
 ) -> FabricState:
     from rackcheck.graph import network
     from rackcheck.graph.bisection import FlowNetwork, bisection
@@ -91,8 +115,8 @@ def _fabric_state(
     # Bisection is asked of compute fabrics only (a storage fabric's figure is its
     # storage path): the max-flow cuts are most of a scenario's time.
     bis = None
-    if failed_sw or dark_nodes:
-        view, cut = reduced(base, failed_sw, dark_nodes)
+    if failed_sw or dark_nodes or links:
+        view, cut = reduced(base, failed_sw, dark_nodes, links)
         if role == "compute":
             bis = bisection(view).mbps
     else:

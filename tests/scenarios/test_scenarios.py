@@ -227,3 +227,23 @@ def test_cdu_loss_short_of_flow(graph_of):
     # 1,350 kW of CDU left for 816 kW, but 1,200 L/min for the 1,221 L/min it needs
     assert (o.gpus_dark, o.gpus_capped, o.loops_over) == (0, 576, ["row-b"])
     assert o.findings == ["coolant loop row-b removes 98% of its heat"]
+
+
+def test_line_card_domain_of_link_bundles(graph_of):
+    text = (
+        (SCEN / "hall-a-facility.yaml")
+        .read_text()
+        .replace(
+            "  members:                    # the first two spines share a chassis power shelf\n",
+            "  members:                    # the first two spines share a chassis power shelf\n"
+            '    - {member: "link:leaf1/spine1", domains: [spine1-card1]}\n'
+            '    - {member: "link:leaf2/spine1", domains: [spine1-card1]}\n',
+        )
+    )
+    g = graph_of(text)
+    o = evaluate(g, plant(g), ("domain:spine1-card1",))
+    assert o.gpus_cut_off == 0
+    compute = next(f for f in o.fabrics if f.fabric == "compute")
+    # leaves 1 and 2 keep 15 of their 16 spine bundles: 15/16 of the others' uplinks
+    assert compute.imbalance == pytest.approx(16 / 15)
+    assert o.bisection_gbps < 204800.0
