@@ -89,7 +89,9 @@ def _natural(text: str) -> list[tuple[int, object]]:
 
 def is_strained(o: Outcome, base: Outcome) -> bool:
     """Anything lost or degraded against the design with nothing failed."""
-    if o.gpus_dark or o.gpus_capped or o.gpus_cut_off or o.loops_over:
+    if (o.gpus_dark > base.gpus_dark or o.gpus_capped > base.gpus_capped
+            or o.gpus_cut_off > base.gpus_cut_off
+            or set(o.loops_over) - set(base.loops_over)):  # fmt: skip
         return True
     if len(o.findings) > len(base.findings):
         return True
