@@ -59,6 +59,10 @@ def scenarios_cmd(design: str, depth: int, fmt: str, limit: int | None,
     bar.close()
     text = to_json(result) if fmt == "json" else to_table(result, limit)
     if output:
-        write_atomic(Path(output), text)
+        try:
+            write_atomic(Path(output), text)
+        except OSError as exc:
+            click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(2)
     else:
         click.echo(text, nl=False)

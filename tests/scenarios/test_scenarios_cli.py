@@ -143,3 +143,12 @@ def test_progress_only_on_a_terminal_with_work_left():
     fast = Tty()
     Bar(fast)(1, 2)  # the rest takes well under a second: nothing shown
     assert fast.getvalue() == ""
+
+
+def test_output_that_cannot_be_written(tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    r = CliRunner().invoke(cli, ["scenarios", ROW, "-o", str(blocker / "s.json")])
+    assert r.exit_code == 2
+    assert f"{blocker / 's.json'}: cannot write:" in r.output
+    assert blocker.read_text() == "x"
