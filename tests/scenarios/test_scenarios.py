@@ -247,3 +247,15 @@ def test_line_card_domain_of_link_bundles(graph_of):
     # leaves 1 and 2 keep 15 of their 16 spine bundles: 15/16 of the others' uplinks
     assert compute.imbalance == pytest.approx(16 / 15)
     assert o.bisection_gbps < 204800.0
+
+
+def test_example_designs_check_as_documented():
+    from rackcheck.api import check
+
+    good = check([str(SCEN / "hall-a-facility.yaml")])
+    assert good.input_errors == []
+    assert [f.rule_id for f in good.findings if f.severity >= 2] == []
+    bad = check([str(SCEN / "hall-a-shared-switchboard.yaml")])
+    errors = [(f.rule_id, f.location.line, f.location.column)
+              for f in bad.findings if f.severity >= 2]  # fmt: skip
+    assert errors == [("RES001", 152, 13), ("RES001", 152, 25)]
