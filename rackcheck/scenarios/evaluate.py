@@ -49,7 +49,11 @@ class Outcome:
         return sum(known) / 1000.0 if known else None
 
 
-def evaluate(g: DesignGraph, p: Plant | None, fails: tuple[str, ...]) -> Outcome:
+def evaluate(
+    g: DesignGraph, p: Plant | None, fails: tuple[str, ...], network: bool = True
+) -> Outcome:
+    """The state after `fails`. `network=False` leaves out the fabrics and storage
+    (RES001 asks only which GPUs go dark, and a switch never darkens one)."""
     down = resolve(g, p, fails)
     out = Outcome(fails)
     loops_down = _loops_down(g, down)
@@ -58,8 +62,9 @@ def evaluate(g: DesignGraph, p: Plant | None, fails: tuple[str, ...]) -> Outcome
     over = _cooling(g, p, down, st, out)
     dark_devs = _devices(g, st, down, over, out)
     _elements(p, st, out)
-    _network(g, down, dark_devs, out)
-    _storage(g, dark_devs | down.devices, out)
+    if network:
+        _network(g, down, dark_devs, out)
+        _storage(g, dark_devs | down.devices, out)
     return out
 
 

@@ -6,7 +6,8 @@ dark.
 and failure domain), a failure id or pattern (`swbd-1`, `feed:*`), or a domain pattern
 (`domain:swbd-*`). Each matching scenario is run (rackcheck/scenarios/); one that leaves
 any GPU dark fails the design, with the scenario in the message (the worst one, and how
-many more). Capped and cut-off GPUs are reported by `rackcheck scenarios`, not here. A
+many more). Capped and cut-off GPUs are reported by `rackcheck scenarios`, not here (so
+the fabrics' max-flow is not run: a switch never darkens a GPU). A
 pattern that matches nothing is an error too: a requirement that checks nothing is not
 met.
 
@@ -118,5 +119,5 @@ def _memo(ctx: RuleContext[object], evaluate: Any, p: object, f: str) -> Any:
     key = ("res001", f)
     memo = ctx.graph.memo
     if key not in memo:
-        memo[key] = evaluate(ctx.graph, p, (f,))
+        memo[key] = evaluate(ctx.graph, p, (f,), network=False)
     return memo[key]
