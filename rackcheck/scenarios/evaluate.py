@@ -56,16 +56,40 @@ def evaluate(
     (RES001 asks only which GPUs go dark, and a switch never darkens one)."""
     down = resolve(g, p, fails)
     out = Outcome(fails)
-    loops_down = _loops_down(g, down)
-    st = state(g, p, frozenset(down.elements), frozenset(down.feeds),
-               frozenset(loops_down))  # fmt: skip
-    over = _cooling(g, p, down, st, out)
-    dark_devs = _devices(g, st, down, over, out)
-    _elements(p, st, out)
+    dark_devs = _power_and_cooling(g, p, down, out)
     if network:
         _network(g, down, dark_devs, out)
         _storage(g, dark_devs | down.devices, out)
     return out
+
+
+def _power_and_cooling(
+    g: DesignGraph, p: Plant | None, down: Down, out: Outcome
+) -> set[str]:
+    """Fill `out` with what power and cooling lose; returns the dark devices. Memoised
+    on what the failure set takes down there: switch and link failures (thousands in a
+    large fabric) share the design's own power state."""
+    key = ("scenario_power", frozenset(down.elements), frozenset(down.feeds),
+           frozenset(down.loops), frozenset(down.devices),
+           frozenset((k, frozenset(v)) for k, v in down.cdus.items()))  # fmt: skip
+    hit = g.memo.get(key)
+    if hit is None:
+        part = Outcome(())
+        loops_down = _loops_down(g, down)
+        st = state(g, p, frozenset(down.elements), frozenset(down.feeds),
+                   frozenset(loops_down))  # fmt: skip
+        over = _cooling(g, p, down, st, part)
+        dark = _devices(g, st, down, over, part)
+        _elements(p, st, part)
+        hit = g.memo[key] = (part, dark)
+    part, dark = hit
+    out.gpus_dark, out.gpus_capped = part.gpus_dark, part.gpus_capped
+    out.racks_dark = list(part.racks_dark)
+    out.racks_capped = dict(part.racks_capped)
+    out.loops_over = list(part.loops_over)
+    out.findings = list(part.findings)
+    out.worst_element = part.worst_element
+    return set(dark)
 
 
 def _loops_down(g: DesignGraph, down: Down) -> set[str]:
