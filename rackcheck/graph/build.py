@@ -259,7 +259,7 @@ class DesignGraph:
         spec = self._component(ref.model, DEVICE_KINDS, (*path, "model"))
         if spec is None:
             return
-        positions = _positions(ref, spec)
+        positions = _positions(ref, spec, rack.spec)
         if positions is None:
             self._error(
                 (*path, "position"),
@@ -361,13 +361,16 @@ def _psu_count(spec: Any) -> int:
     return psus.count if psus else 0
 
 
-def _positions(ref: Any, spec: Any) -> list[int | None] | None:
-    """The lowest U of each instance: a list as given, or stacked from one start."""
+def _positions(ref: Any, spec: Any, rack_spec: Any) -> list[int | None] | None:
+    """The lowest U of each instance: a list as given, or stacked from one start (by
+    the height each takes in the rack's pitch: EIA U or ORv3 OpenU)."""
+    from rackcheck.graph.physical import spans
+
     if ref.position is None:
         return [None] * ref.count
     if isinstance(ref.position, list):
         return list(ref.position) if len(ref.position) == ref.count else None
-    height = spec.rack_units or 0
+    height = spans(spec.rack_units or 0, spec, rack_spec)
     return [ref.position + n * height for n in range(ref.count)]
 
 

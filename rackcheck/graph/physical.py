@@ -49,10 +49,14 @@ def device_height_mm(dev: DeviceNode, graph: DesignGraph) -> float:
 def units_in_rack(dev: DeviceNode, graph: DesignGraph, rack: RackNode) -> int:
     """Rack units a device spans in the rack's own pitch (whole units, rounded up: an
     8 U EIA server, 355.6 mm, spans 8 OpenU = 384 mm of an ORv3 rack)."""
-    if pitch(dev.spec) == pitch(rack.spec):
-        return device_units(dev, graph)
-    units = device_height_mm(dev, graph) / PITCH_MM[pitch(rack.spec)]
-    return math.ceil(units - 1e-9)
+    return spans(device_units(dev, graph), dev.spec, rack.spec)
+
+
+def spans(units: int, spec: Any, rack_spec: Any) -> int:
+    """`units` of catalog entry `spec`'s pitch, as whole units of the rack's pitch."""
+    if pitch(spec) == pitch(rack_spec):
+        return units
+    return math.ceil(units * PITCH_MM[pitch(spec)] / PITCH_MM[pitch(rack_spec)] - 1e-9)
 
 
 def rack_units_available(rack: RackNode) -> int | None:

@@ -226,3 +226,44 @@ def test_eia_devices_in_an_orv3_rack_are_converted_by_height(write):
     assert _found(report, "PHY001") == [
         (16, 5, "rack r01 needs 44.45 OU > 44 OU available"),
     ]
+
+
+def test_stacked_eia_devices_in_orv3_step_by_whole_openu(write):
+    """Three 8 U DGX H100 stacked from OU 1 of an ORv3 rack: each 355.6 mm spans 8 OU
+    (384 mm), so they sit at OU 1, 9, 17 and do not overlap."""
+    from rackcheck.api import _CatalogCache, check_file
+    from rackcheck.settings import Settings
+
+    text = (
+        "rackcheck: 1\nname: DGX in ORv3\nracks:\n  - name: r01\n    model: orv3-rack\n"
+        "    devices:\n      - {model: dgx-h100, count: 3, position: 1}\n"
+    )
+    g = check_file(write("d.yaml", text), Settings(), _CatalogCache())["graph"]
+    assert [d.position for d in g.devices(g.racks()[0])] == [1, 9, 17]
+    assert _found(_report(write, text), "PHY001") == []
+    # 3 x 355.6 mm = 1066.8 mm = 22.225 OU of 48 mm
+    assert _report(write, text).metrics["racks"]["r01"]["units_used"] == 22.23
+
+
+def test_unplaced_switch_heat_counts_against_room_air(write):
+    """25 SN5600 of 1 kW each (a stated figure for the test) in no rack add 25 kW of
+    air heat: a room sized for the racks alone is now short."""
+    text = (ROOT / "designs/llama3-style-ethernet.yaml").read_text()
+    racks_air = check([str(ROOT / "designs/llama3-style-ethernet.yaml")]).metrics[
+        "totals"
+    ]["heat_air_kw"]
+    extra = (
+        "\ncomponents:\n  - id: sn5600-with-power\n    kind: switch\n"
+        "    vendor: Example\n    model: SN5600 with a stated power (test only)\n"
+        '    source: test\n    power: {max: "1 kW"}\n'
+        '    ports: [{count: 64, speed: "800 Gbit/s", cage: OSFP}]\n'
+    )
+    text = text.replace("\nracks:", extra + "racks:", 1)
+    text = text.replace("model: sn5600,", "model: sn5600-with-power,")
+    assert "site:" in text
+    text = text.replace("site:\n", f'site:\n  air_cooling: "{racks_air + 10} kW"\n', 1)
+    (f,) = [f for f in _report(write, text).findings if f.rule_id == "COOL006"]
+    assert f.message == (
+        f"racks put {racks_air:.1f} kW + 25.0 kW from unplaced switches into room air > "
+        f"{racks_air + 10:.1f} kW room air cooling"
+    )

@@ -1,7 +1,8 @@
 """The room's air cooling removes the air heat of all racks together.
 
-Total air heat = the sum over racks of their air heat; `site.air_cooling` is the
-room's (CRAH/CRAC, N capacity) heat removal.
+Total air heat = the sum over racks of their air heat, plus the heat of fabric switches
+placed in no rack (all their power leaves as air heat: metrics `unplaced`);
+`site.air_cooling` is the room's (CRAH/CRAC, N capacity) heat removal.
 
 **Fails**
 
@@ -38,6 +39,7 @@ from collections.abc import Iterator
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import cooling
+from rackcheck.graph.unplaced import unplaced_totals
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 
@@ -49,11 +51,14 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     if capacity is None:
         return
     total = sum((cooling.rack_heat(g, r)[1] for r in g.racks()), q(0.0, "kW"))
-    if total > capacity:
+    unplaced = unplaced_totals(g)
+    extra = q(unplaced["heat_air_kw"], "kW") if unplaced is not None else q(0.0, "kW")
+    if total + extra > capacity:
+        also = f" + {extra:.1f~P} from unplaced switches" if extra.magnitude else ""
         yield ctx.finding(
             None,
-            f"racks put {total:.1f~P} into room air > {capacity.to('kW'):.1f~P} room "
-            "air cooling",
+            f"racks put {total:.1f~P}{also} into room air > "
+            f"{capacity.to('kW'):.1f~P} room air cooling",
             "site",
             "air_cooling",
         )
