@@ -64,7 +64,8 @@ def to_json(res: Result) -> str:
 
 
 COLUMNS = ("fails", "GPUs dark", "GPUs capped", "kW lost", "cut off", "loops over",
-           "bisection Tb/s", "storage GB/s", "ckpt s", "GPU-h at risk")  # fmt: skip
+           "bisection Tb/s", "Gb/s/GPU", "ECMP", "storage GB/s", "ckpt s",
+           "GPU-h at risk")  # fmt: skip
 
 
 def _row(o: Outcome) -> list[str]:
@@ -80,10 +81,18 @@ def _row(o: Outcome) -> list[str]:
         str(o.gpus_cut_off),
         ",".join(d["loops_over"]) or "-",
         "-" if bis is None else f"{bis / 1000:.1f}",
+        "-" if d["per_gpu_gbps"] is None else f"{d['per_gpu_gbps']:.0f}",
+        _ecmp(d["ecmp_imbalance"]),
         "-" if read is None else f"{read:.1f}",
         "-" if ck is None else f"{ck:.1f}",
         f"{o.gpu_hours:.1f}",
     ]
+
+
+def _ecmp(by_fabric: dict[str, float | None]) -> str:
+    """The worst ECMP imbalance over the fabrics (largest / smallest leaf uplinks)."""
+    known = [v for v in by_fabric.values() if v is not None]
+    return f"{max(known):.2f}" if known else "-"
 
 
 def to_table(res: Result, limit: int | None = None) -> str:
