@@ -4,8 +4,8 @@
   "21 x C13/C15, 21 x C13/C15/C19/C21 combination"): a count and the IEC 60320 kinds
   each outlet of the group accepts.
 - The outlet a cord needs mates with the device's PSU inlet (`inlet` of the PSU entry):
-  C14 -> C13, C16 -> C15, C20 -> C19, C22 -> C21 (IEC 60320-1 pairs; a C20 plug also
-  fits a C21 outlet). Without an inlet figure, a PSU drawing more than 10 A needs at
+  C14 -> C13, C16 -> C15, C20 -> C19, C22 -> C21 (IEC 60320-1 pairs; a C14 plug also
+  fits a C15 outlet, a C20 plug a C21). Without an inlet figure, a PSU drawing more than 10 A needs at
   least a C19 (C13/C14 are rated 10 A, C19/C20 16 A by IEC 60320-1); otherwise the kind
   is unknown.
 - Cords are fitted most constrained first, each to the group accepting the fewest kinds.
@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 MATE = {"C14": "C13", "C16": "C15", "C20": "C19", "C22": "C21"}
-ALSO = {"C19": {"C21"}}  # a C20 plug fits a C21 outlet too
+ALSO = {"C13": {"C15"}, "C19": {"C21"}}  # C14 plugs fit C15 outlets, C20 plugs C21
 
 
 def groups(outlet_types: str | None) -> list[tuple[int, set[str]]]:
