@@ -250,3 +250,15 @@ class _KeepGraph:
     def put(self, path: Path, shown: str, settings: Settings, result: Any,
             deps: Any) -> None:  # fmt: skip
         self.graph = result["graph"]
+
+
+def scenarios(path: str, depth: int = 1, progress: Any = None) -> Any:
+    """`rackcheck scenarios` in Python: load one design (InputError when it cannot be
+    read) and try its failures (rackcheck/scenarios/). Returns a scenarios.Result."""
+    from rackcheck import scenarios as what_if
+
+    files, missing = discover([path])
+    if missing:
+        raise InputError(missing)
+    _, graph = _load(files[0], _CatalogCache())
+    return what_if.run(graph, depth, progress)

@@ -34,6 +34,7 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "byterate": ("[information] / [time]", "12 GB/s"),
     "information": ("[information]", "30.72 TB"),
     "time": ("[time]", "10 min"),
+    "area_load": ("[mass] / [length] ** 2", "1200 kg/m**2"),
 }
 
 # "Gb/s" would parse as gilbert per second, "Mb" as millibarn: rewrite the usual network

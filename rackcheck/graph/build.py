@@ -190,6 +190,10 @@ class DesignGraph:
             from rackcheck.graph.fabric_build import add_fabrics
 
             add_fabrics(self)
+        if d.facility is not None:
+            from rackcheck.graph.facility import add_facility
+
+            add_facility(self)
 
     def _add_rack(self, i: int, entry: Any, name: str) -> None:
         path = ("racks", i)

@@ -51,6 +51,7 @@ class CoolingSpec(Strict):
     max_inlet_air: Temperature | None = None
     max_supply_temperature: Temperature | None = None
     flow: Flow | None = None
+    airflow: Flow | None = None  # air through the unit at full load (CFM, m**3/h)
 
 
 class Port(Strict):
@@ -151,6 +152,9 @@ class Psu(Base):
     rating: Power
     input_voltage: str | None = None
     efficiency: Fraction | None = None
+    inlet: Literal["C14", "C16", "C20", "C22"] | None = (
+        None  # IEC 60320 appliance inlet
+    )
 
 
 class PowerShelf(Base):
@@ -168,6 +172,8 @@ class Pdu(Base):
     outlets: Count | None = None
     outlet_types: str | None = None
     plug: str | None = None
+    banks: PositiveCount | None = None  # outlet banks, each behind its own breaker
+    bank_breaker: Current | None = None
     # How the outlets sit on a 3-phase supply: between a line and neutral (wye 230/400 V,
     # 240/415 V) or between two lines (208 V C13/C19 outlets of a 120/208 V PDU).
     outlet_connection: Literal["L-N", "L-L"] | None = None

@@ -10,6 +10,7 @@ from pydantic import Field
 from rackcheck.model.catalog import Component
 from rackcheck.model.cost import CostSection
 from rackcheck.model.fabric import Fabric, Layout
+from rackcheck.model.facility import Facility, Requirements
 from rackcheck.model.fields import (
     Byterate,
     Current,
@@ -179,4 +180,10 @@ class Design(Strict):
     phases: list[BuildPhase] = Field(default=[], description="staged build-out")
     cost: CostSection | None = Field(
         default=None, description="price books and cost assumptions (docs/cost.md)"
+    )
+    facility: Facility | None = Field(
+        default=None, description="the power chain and cooling plant behind the feeds"
+    )
+    requirements: Requirements | None = Field(
+        default=None, description="failures the design must survive"
     )

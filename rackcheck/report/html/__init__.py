@@ -26,7 +26,9 @@ class UnknownRack(KeyError):
         self.close = close
 
 
-def _views(report: Report, graph: DesignGraph, derating: float | None) -> tuple[Any, Any]:
+def _views(
+    report: Report, graph: DesignGraph, derating: float | None
+) -> tuple[Any, Any]:
     from rackcheck.report.html.racks import attach_findings, rack_views
 
     views = rack_views(graph, report.metrics, derating)
