@@ -36,7 +36,7 @@ def test_list_search_and_csv():
     rows = list(csv.DictReader(io.StringIO(r.output)))
     assert [x["id"] for x in rows] == ["pdu-400v-3ph-32a-apc-ap8886"]
     assert rows[0]["kind"] == "pdu" and rows[0]["where"].startswith(
-        "catalogs/power.yaml:"
+        "catalogs/pdu/apc-by-schneider-electric.yaml:"
     )
 
 
