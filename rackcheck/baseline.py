@@ -57,6 +57,9 @@ def write(report: Report, path: Path) -> int:
     return sum(e["count"] for e in doc["findings"])
 
 
+MAX_BYTES = 64 * 1024 * 1024
+
+
 def load(path: Path) -> Counter[Key]:
     resolved, cwd = path.resolve(), Path.cwd().resolve()
     shown = (
@@ -66,6 +69,9 @@ def load(path: Path) -> Counter[Key]:
     )
     where = Location(shown, 1, 1)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _error(f"baseline is larger than {MAX_BYTES // 2**20} MiB", where)
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise _error(f"cannot read baseline: {exc.strerror}", where) from None
@@ -75,19 +81,44 @@ def load(path: Path) -> Counter[Key]:
         raise _error(
             f"baseline is not JSON: {why}", Location(shown, line, col)
         ) from None
+    except (RecursionError, ValueError) as exc:  # nested thousands deep; huge ints
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise _error(f"baseline is not readable JSON: {why}", where) from None
     if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
         raise _error(
             f"not a rackcheck baseline of version {BASELINE_VERSION} "
             "(make one with `rackcheck baseline create`)",
             where,
         )
+    entries = doc.get("findings", [])
+    if not isinstance(entries, list):
+        raise _error("baseline: `findings` must be a list", where)
     out: Counter[Key] = Counter()
-    for e in doc.get("findings", []):
-        try:
-            out[(e["rule_id"], e["file"], e["subject"])] += int(e.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise _error(f"malformed baseline entry: {e!r}", where) from None
+    for i, e in enumerate(entries):
+        out[_entry(e, i, where)] += _count(e, i, where)
     return out
+
+
+def _entry(e: object, i: int, where: Location) -> Key:
+    keys = ("rule_id", "file", "subject")
+    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in keys):
+        raise _error(
+            f"malformed baseline entry findings[{i}]: expected rule_id, file and "
+            "subject as text",
+            where,
+        )
+    return (e["rule_id"], e["file"], e["subject"])
+
+
+def _count(e: dict[str, object], i: int, where: Location) -> int:
+    n = e.get("count", 1)
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 10**9:
+        raise _error(
+            f"malformed baseline entry findings[{i}]: count must be a whole number "
+            f"from 1 to 10**9, not {str(n)[:40]}",
+            where,
+        )
+    return n
 
 
 def apply(report: Report, path: Path) -> None:

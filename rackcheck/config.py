@@ -132,11 +132,15 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
             f"config files extend each other in a cycle: {chain}", Location(shown, 1, 1)
         )
     try:
+        if path.stat().st_size > 16 * 1024 * 1024:
+            raise error("config file is larger than 16 MiB", Location(shown, 1, 1))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read config file: {exc}", Location(shown, 1, 1)) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise error("TOML nested too deeply", Location(shown, 1, 1)) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         end = text.split("\n")
@@ -146,7 +150,8 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "rackcheck")
-        data = data.get("tool", {}).get("rackcheck", {})
+        tool = data.get("tool", {})
+        data = tool.get("rackcheck", {}) if isinstance(tool, dict) else tool
     src = _Source(shown, text, prefix, path.parent)
     if not isinstance(data, dict):
         raise error("[tool.rackcheck] must be a table", src.at())
@@ -338,11 +343,40 @@ def _option(rule: Any, opt: str, value: Any, where: Location) -> Any:
             f"{default!r}, not {value!r}",
             where,
         )
+    _option_range(f"{rule.id}.{opt}", opt, value, where)
     try:
         rule.make_options({opt: value})
     except (TypeError, ValueError) as exc:
         raise error(f"{rule.id}.{opt}: {exc}", where) from None
     return float(value) if isinstance(default, float) else value
+
+
+# (low, high, low allowed?) per option name; other numeric options: finite, > 0.
+OPTION_RANGES: dict[str, tuple[float, float, bool]] = {
+    "derating": (0.0, 1.0, False),
+    "max_overhead": (0.0, 1.0, False),
+    "max_imbalance": (0.0, 1.0, False),
+    "optimum_ratio": (1.0, 1000.0, True),
+    "min_spare": (0, 64, True),
+}
+
+
+def _option_range(name: str, opt: str, value: Any, where: Location) -> None:
+    """A numeric rule option is finite and within its range (`derating = nan`, `inf`,
+    `-1` or `0` would silently turn a check off)."""
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high, closed = OPTION_RANGES.get(opt, (0.0, 1e6, False))
+    ok = math.isfinite(value) and (value >= low if closed else value > low)
+    if not ok or value > high:
+        side = "[" if closed else "("
+        raise error(
+            f"{name} = {value!r} is out of range: expected a number in "
+            f"{side}{low:g}, {high:g}]",
+            where,
+        )
 
 
 def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:

@@ -149,6 +149,56 @@ def parse(text: Any, kind: str) -> pint.Quantity:
         )
     if kind not in ("temperature",) and value < 0:
         raise UnitError(f"{text!r} is negative; {label} must be >= 0")
+    _check_range(q, kind, text, label)
+    return q
+
+
+# The widest figure of each kind rackcheck takes, in one unit: far beyond any real
+# data centre, small enough that sums over a whole design stay finite.
+RANGES: dict[str, tuple[str, float]] = {
+    "power": ("W", 1e11),
+    "apparent_power": ("VA", 1e11),
+    "voltage": ("V", 1e6),
+    "current": ("A", 1e6),
+    "mass": ("kg", 1e7),
+    "length": ("m", 1e6),
+    "temperature": ("degC", 1e3),
+    "temperature_difference": ("K", 1e3),
+    "flow": ("L/min", 1e9),
+    "flow_per_power": ("L/min/kW", 1e4),
+    "bitrate": ("bit/s", 1e18),
+    "byterate": ("B/s", 1e17),
+    "information": ("B", 1e21),
+    "time": ("s", 3.2e9),
+}
+TINY = 1e-9  # a nonzero figure smaller than this (in the unit above) is a typo
+
+
+def _check_range(q: Any, kind: str, text: str, label: str) -> None:
+    """Refuse figures no design can mean: below absolute zero, beyond RANGES, or
+    vanishingly small (they overflow or divide to infinity downstream)."""
+    unit_name, top = RANGES[kind]
+    value = float(q.to(unit_name).magnitude)
+    if kind == "temperature":
+        if value < -273.15:
+            raise UnitError(f"{text!r} is below absolute zero (-273.15 degC)")
+        value = abs(value)
+    if not math.isfinite(value) or value > top:
+        raise UnitError(
+            f"{text!r} is out of range: {label} must be <= {top:g} {unit_name}"
+        )
+    if 0 < value < TINY and kind != "temperature":
+        raise UnitError(
+            f"{text!r} is too small to mean anything (below {TINY:g} {unit_name})"
+        )
+
+
+def parse_positive(text: Any, kind: str) -> pint.Quantity:
+    """As parse, and refuse zero: a figure that is divided by (a temperature rise, a
+    flow ratio, a time between failures)."""
+    q = parse(text, kind)
+    if q.magnitude == 0:
+        raise UnitError(f"{text!r} must be greater than zero")
     return q
 
 

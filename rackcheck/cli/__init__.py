@@ -382,22 +382,23 @@ def fabric() -> None:
 
 
 @fabric.command("size")
-@click.option("--nodes", type=click.IntRange(min=1), required=True, help="GPU servers.")
+@click.option("--nodes", type=click.IntRange(min=1, max=50_000), required=True,
+              help="GPU servers.")  # fmt: skip
 @click.option(
     "--rails",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=64),
     required=True,
     help="NIC ports per node in this fabric (one leaf per rail per SU).",
 )
 @click.option("--switch", required=True, help="Catalog switch id (qm9700 ...).")
 @click.option(
     "--su-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=200_000),
     help="Nodes per scalable unit [default: a leaf's down ports].",
 )
 @click.option(
     "--extra-endpoints",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=200_000),
     default=0,
     show_default=True,
     help="Single-port endpoints beyond the nodes (UFM ...).",
@@ -409,7 +410,8 @@ def fabric() -> None:
     help="down:up per tier: '1:1', or 'leaf=1:1,spine=7:1'.",
 )
 @click.option("--tiers", type=click.Choice(["2", "3"]), help="[default: fewest to fit]")
-@click.option("--pod-size", type=click.IntRange(min=1), help="SUs per pod (3 tiers).")
+@click.option("--pod-size", type=click.IntRange(min=1, max=10_000),
+              help="SUs per pod (3 tiers).")  # fmt: skip
 @click.option("--node", help="Catalog server id: port speed and NIC cages.")
 @click.option(
     "--speed",

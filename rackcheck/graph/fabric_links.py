@@ -135,6 +135,15 @@ class _Explicit:
             )
         if a_side is None or b_side is None or not a_side or not b_side:
             return
+        from rackcheck.model.limits import MAX_LINKS
+
+        if link.pairing == "mesh" and len(a_side) * len(b_side) > MAX_LINKS:
+            g._error(
+                path,
+                f"{len(a_side):,} x {len(b_side):,} links, more than the "
+                f"{MAX_LINKS:,} one entry may make (docs/design-format.md#limits)",
+            )
+            return
         if link.pairing == "zip":
             if len(b_side) > len(a_side):
                 g._error(

@@ -32,8 +32,8 @@ class Psus(Strict):
     """A unit's own power supplies: `count` installed, `required` to carry max load."""
 
     model: str | None = None
-    count: PositiveCount
-    required: PositiveCount | None = None
+    count: Annotated[int, Field(ge=1, le=64)]
+    required: Annotated[int, Field(ge=1, le=64)] | None = None
 
 
 class PowerSpec(Strict):

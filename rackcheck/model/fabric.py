@@ -15,7 +15,6 @@ from pydantic import Field, model_validator
 
 from rackcheck.model.fields import (
     Bitrate,
-    Count,
     Length,
     Name,
     PositiveCount,
@@ -105,19 +104,19 @@ class Generate(Strict):
     """A rail-optimized fat tree (folded Clos) of 2 or 3 tiers from one switch model."""
 
     switch: Name
-    rails: PositiveCount
+    rails: Annotated[int, Field(ge=1, le=64)]
     tiers: Literal[2, 3] | None = Field(
         default=None, description="default: the fewest tiers the radix allows"
     )
-    su_size: PositiveCount | None = Field(
+    su_size: Annotated[int, Field(ge=1, le=200_000)] | None = Field(
         default=None,
         description="nodes per scalable unit; default: a leaf's down ports",
     )
-    pod_size: PositiveCount | None = Field(
+    pod_size: Annotated[int, Field(ge=1, le=10_000)] | None = Field(
         default=None,
         description="scalable units per pod (3 tiers); default: as many as fit",
     )
-    extra_endpoints: Count = Field(
+    extra_endpoints: Annotated[int, Field(ge=0, le=200_000)] = Field(
         default=0,
         description="single-port endpoints beyond the nodes (UFM, management)",
     )

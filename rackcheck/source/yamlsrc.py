@@ -4,10 +4,18 @@ PyYAML's composer (with the libyaml C loader where installed) gives a node tree 
 marks; we turn it into plain dicts/lists/scalars and a SourceMap from the data path
 (``("racks", 0, "pdus", 1, "model")``) to the 1-based line and column of the value and,
 for mapping entries, of the key. Only the safe tags are resolved: no Python objects.
+
+Plain scalars are read as YAML 1.2 (core schema), not as PyYAML's YAML 1.1: `NO` and
+`off` stay text, `1:20` stays text (1.1 read it as sexagesimal 80). An integer with a
+leading zero (`040`, octal 32 to YAML 1.1, 40 to YAML 1.2) is refused as ambiguous.
+Integers beyond 2**63, non-finite numbers, recursive aliases, files over MAX_BYTES and
+documents of more than MAX_NODES values are refused with their location.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +30,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 Path_ = tuple[str | int, ...]
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000  # values in one document, aliases expanded
+MAX_BYTES = 16 * 1024 * 1024  # a design or catalog file (docs/design-format.md#limits)
+MAX_INT = 2**63 - 1
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -73,14 +83,53 @@ def load_yaml(path: str | Path, display: str | None = None) -> Document:
     """Read one YAML file; raise InputError (located) on anything unreadable."""
     shown = display or str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = _read_limited(Path(path))
     except OSError as exc:
         raise _err(shown, f"cannot read file: {exc.strerror}", None) from None
+    if raw is None:
+        raise _err(
+            shown,
+            f"file is larger than {MAX_BYTES // 2**20} MiB, the most rackcheck reads; "
+            "write repeated racks and devices with ranges (`r{01..64}`) and `count:`",
+            None,
+            "INP007",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _err(shown, f"file is not UTF-8: {exc.reason}", None) from None
     return load_yaml_text(text, shown)
+
+
+def _read_limited(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is larger than MAX_BYTES (never read whole).
+    Only regular files are opened: a FIFO would block, a device never end."""
+    import stat
+
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(0, f"not a regular file ({file_kind(st.st_mode)})")
+    if st.st_size > MAX_BYTES:
+        return None
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_BYTES + 1)
+    return None if len(raw) > MAX_BYTES else raw
+
+
+def file_kind(mode: int) -> str:
+    """What a stat mode is, in words: 'a FIFO', 'a device', 'a folder' ..."""
+    import stat
+
+    for test, word in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return word
+    return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
 
 
 def load_yaml_text(text: str, shown: str) -> Document:
@@ -92,6 +141,8 @@ def load_yaml_text(text: str, shown: str) -> Document:
         raise _err(shown, f"YAML syntax error: {problem}", mark) from None
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         raise _err(shown, f"YAML error: {exc}", getattr(exc, "mark", None)) from None
+    except RecursionError:  # nesting thousands deep
+        raise _err(shown, "YAML nested too deeply", None) from None
     if len(nodes) > 1:
         raise _err(
             shown, "expected one YAML document, found several", nodes[1].start_mark
@@ -111,6 +162,7 @@ class _Builder:
         self.shown = shown
         self.smap = smap
         self.count = 0
+        self.open: set[int] = set()  # collection nodes being built: an alias cycle
         self.constructor = yaml.SafeLoader("")  # only for its safe scalar resolution
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
@@ -125,6 +177,21 @@ class _Builder:
         collection = isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
         if collection and node.tag not in _PLAIN_TAGS:
             raise _err(self.shown, f"tag {node.tag!r} is not allowed", node.start_mark)
+        if collection:
+            if id(node) in self.open:
+                raise _err(
+                    self.shown,
+                    "recursive alias: this value contains itself",
+                    node.start_mark,
+                )
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self.scalar(node)
+
+    def _collection(self, node: yaml.Node, path: Path_) -> Any:
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -154,13 +221,27 @@ class _Builder:
                 )
                 out[key] = self.build(value_node, sub)
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise _err(self.shown, "expected a plain value here", node.start_mark)
+        tag = core_tag(node, self.constructor)
+        if tag is None:
+            raise _err(self.shown, f"tag {node.tag!r} is not allowed", node.start_mark)
+        if tag != node.tag:
+            node = yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark)
+        if tag == _INT and _LEADING_ZERO.match(node.value):
+            raise _err(
+                self.shown,
+                f"{node.value!r}: a leading zero is ambiguous (YAML 1.1 reads it as "
+                f"octal {_octal(node.value)}); write {int(node.value)!r}, or quote it "
+                "to mean text",
+                node.start_mark,
+            )
+        if tag == _INT and len(node.value.lstrip("+-0_")) > 19:
+            raise _err(self.shown, f"integer {_short(node.value)} is too large",
+                       node.start_mark)  # fmt: skip
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
@@ -172,4 +253,66 @@ class _Builder:
             raise _err(self.shown, "binary values are not allowed", node.start_mark)
         if not isinstance(value, (str, int, float, bool, type(None))):
             value = str(value)  # dates and timestamps stay text
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and abs(value) > MAX_INT
+        ):
+            raise _err(self.shown, f"integer {_short(node.value)} is too large",
+                       node.start_mark)  # fmt: skip
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _err(
+                self.shown, f"{_short(node.value)} is not a finite number",
+                node.start_mark,
+            )  # fmt: skip
         return value
+
+
+_STR, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float"))
+_NULL, _BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+_SAFE_TAGS = {_STR, _INT, _FLOAT, _NULL, _BOOL} | {
+    f"tag:yaml.org,2002:{t}" for t in ("timestamp", "merge", "value")
+}
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1023-core-schema), plus 0o/0x.
+_CORE = (
+    (_NULL, re.compile(r"^(?:~|null|Null|NULL|)$")),
+    (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    (_INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
+    (
+        _FLOAT,
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+    ),
+)
+
+
+def core_tag(node: yaml.ScalarNode, loader: Any) -> str | None:
+    """The node's tag under the YAML 1.2 core schema; None for a tag not allowed.
+
+    PyYAML has already resolved plain scalars by YAML 1.1. A tag that differs from what
+    1.1 would give was written explicitly (`!!str 040`) and is kept."""
+    if node.tag not in _SAFE_TAGS:
+        return None
+    if node.style not in (None, ""):  # quoted or block: text unless tagged
+        return node.tag
+    implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False))
+    if node.tag != implicit:
+        return node.tag
+    for tag, pattern in _CORE:
+        if pattern.match(node.value):
+            return tag
+    return _STR
+
+
+def _octal(text: str) -> str:
+    try:
+        return str(int(text.replace("_", ""), 8))
+    except ValueError:
+        return "a different number"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} characters)"

@@ -83,7 +83,8 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
                 f"derated PDU capacity ({len(pdus)} PDU(s) at {derating:.0%})",
                 "pdus",
             )
-            continue
+        # Per-PDU and per-phase shares are checked whether or not the total fails:
+        # skipping them made findings appear when a PDU was added (issue 8).
         per_pdu, per_phase = power.pdu_loads(g, rack)
         for pdu in pdus:
             own = power.pdu_capacity(pdu, derating)
