@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -46,14 +45,11 @@ def document(report: Report, path: Path) -> dict[str, Any]:
 
 def write(report: Report, path: Path) -> int:
     """Write the baseline of `report` to `path` atomically; return its count."""
+    from rackcheck.outputs import write_atomic
+
     doc = document(report, path)
     text = json.dumps(doc, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(
-        dir=path.parent or ".", prefix=".rackcheck-", suffix=".tmp"
-    )
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_atomic(path, text)  # OutputError (an OSError) on a bad path
     return sum(e["count"] for e in doc["findings"])
 
 

@@ -86,6 +86,7 @@ class Report:
     files: list[str] = field(default_factory=list)
     baselined: list[Finding] = field(default_factory=list)  # accepted by --baseline
     suppressions: list[dict[str, Any]] = field(default_factory=list)  # who, where, why
+    warnings: list[str] = field(default_factory=list)  # for stderr: empty folders ...
 
     def sorted(self) -> list[Finding]:
         return sorted(self.input_errors + self.findings, key=Finding.sort_key)

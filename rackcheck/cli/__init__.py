@@ -144,11 +144,13 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
         report = run_check(list(paths), settings, _results_cache(no_cache))
     except InputError as exc:  # e.g. an unreadable baseline
         _input_errors(exc)
+    for line in report.warnings:
+        click.echo(line, err=True)
     render = renderers()
     sys.stdout.write(render[fmt](report, fail_on=settings.fail_on))
     code = report.exit_code(settings.fail_on)
     if code != 2:
-        write_all(files, lambda f: render[f](report, fail_on=settings.fail_on))
+        _write(write_all, files, lambda f: render[f](report, fail_on=settings.fail_on))
     sys.exit(0 if kw["exit_zero"] and code == 1 else code)
 
 
@@ -207,7 +209,7 @@ def diff(paths: tuple[str, ...], base_ref: str | None, fmt: str,
     sys.stdout.write(RENDER[fmt](result))
     code = result.exit_code(settings.fail_on)
     if code != 2:
-        write_all(files, lambda f: RENDER[f](result))
+        _write(write_all, files, lambda f: RENDER[f](result))
     sys.exit(0 if kw["exit_zero"] and code == 1 else code)
 
 
@@ -279,7 +281,7 @@ def baseline_create(paths: tuple[str, ...], out: str, **kw: Any) -> None:
         for f in report.input_errors:
             click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
         sys.exit(2)
-    n = baseline.write(report, Path(out))
+    n = _write(baseline.write, report, Path(out))
     click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to {out}")
 
 
@@ -450,6 +452,17 @@ def fabric_size(
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(render_text(result), nl=False)
+
+
+def _write(func: Any, *args: Any) -> Any:
+    """Call a writer; a path that cannot be written is a located INP008, exit 2."""
+    from rackcheck.outputs import OutputError
+
+    try:
+        return func(*args)
+    except OutputError as exc:
+        click.echo(f"{exc.path}:1:1: error INP008 {exc.message}", err=True)
+        sys.exit(2)
 
 
 def _input_errors(exc: Any) -> NoReturn:

@@ -294,13 +294,14 @@ def core_tag(node: yaml.ScalarNode, loader: Any) -> str | None:
 
     PyYAML has already resolved plain scalars by YAML 1.1. A tag that differs from what
     1.1 would give was written explicitly (`!!str 040`) and is kept."""
-    if node.tag not in _SAFE_TAGS:
+    given: str = node.tag
+    if given not in _SAFE_TAGS:
         return None
     if node.style not in (None, ""):  # quoted or block: text unless tagged
-        return node.tag
+        return given
     implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False))
-    if node.tag != implicit:
-        return node.tag
+    if given != implicit:
+        return given
     for tag, pattern in _CORE:
         if pattern.match(node.value):
             return tag

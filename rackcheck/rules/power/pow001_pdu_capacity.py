@@ -11,7 +11,9 @@ Checked with every feed up: the rack's total apparent load against the sum of it
 and each PDU against its own share (PSUs share their device's load evenly; cords go to
 PDUs round-robin in the order listed, or as `cords:` says). Where cords name a phase,
 each phase's current is checked against the PDU's rated current x derating. A rack with
-no PDUs is left to DAT002 (power distribution not described yet).
+no PDUs is left to DAT002 (power distribution not described yet). One finding per rack:
+the total when it is over, else the first PDU or phase share over, with the count of
+the others; every share is computed either way, so adding a PDU never adds a finding.
 
 Options: `derating` (0.8).
 
@@ -76,6 +78,10 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
         if not pdus:  # power distribution not described yet: DAT002 notes it
             continue
         cap = power.rack_pdu_capacity(g, rack, derating)
+        # One finding per rack: the total when it fails, else the PDU and phase
+        # shares that are over, grouped. Every share is computed either way, so
+        # adding a PDU never makes a finding appear (issue 8).
+        over = list(_shares(ctx, rack, pdus, derating))
         if load > cap:
             yield ctx.finding(
                 rack,
@@ -83,19 +89,28 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
                 f"derated PDU capacity ({len(pdus)} PDU(s) at {derating:.0%})",
                 "pdus",
             )
-        # Per-PDU and per-phase shares are checked whether or not the total fails:
-        # skipping them made findings appear when a PDU was added (issue 8).
-        per_pdu, per_phase = power.pdu_loads(g, rack)
-        for pdu in pdus:
-            own = power.pdu_capacity(pdu, derating)
-            if per_pdu[pdu.id] > own:
-                yield ctx.finding(
-                    pdu,
+        elif over:
+            node, message = over[0]
+            more = f" (and {len(over) - 1} more)" if len(over) > 1 else ""
+            yield ctx.finding(node, message + more, "model")
+
+
+def _shares(
+    ctx: RuleContext[Options], rack: RackNode, pdus: list[Any], derating: float
+) -> Iterator[tuple[Any, str]]:
+    """(PDU, message) for each PDU and phase share over its derated rating."""
+    per_pdu, per_phase = power.pdu_loads(ctx.graph, rack)
+    for pdu in pdus:
+        own = power.pdu_capacity(pdu, derating)
+        if per_pdu[pdu.id] > own:
+            yield (
+                pdu,
+                (
                     f"PDU {pdu.name} of rack {rack.name} carries "
-                    f"{per_pdu[pdu.id]:.1f~P} > {own:.1f~P} derated capacity",
-                    "model",
-                )
-        yield from _phases(ctx, rack, per_phase, derating)
+                    f"{per_pdu[pdu.id]:.1f~P} > {own:.1f~P} derated capacity"
+                ),
+            )
+    yield from _phases(ctx, rack, per_phase, derating)
 
 
 def _phases(
@@ -103,7 +118,7 @@ def _phases(
     rack: RackNode,
     per_phase: dict[tuple[str, str], Any],
     derating: float,
-) -> Iterator[Finding]:
+) -> Iterator[tuple[Any, str]]:
     for (pid, phase), load in sorted(per_phase.items()):
         pdu = ctx.graph.node(pid)
         spec = pdu.spec
@@ -113,9 +128,10 @@ def _phases(
         amps = (load / v_phase).to("A")
         limit = (spec.current * derating).to("A")
         if amps > limit:
-            yield ctx.finding(
+            yield (
                 pdu,
-                f"phase {phase} of PDU {pdu.name} in rack {rack.name} carries "
-                f"{amps:.1f~P} > {limit:.1f~P} ({derating:.0%} of {spec.current:~P})",
-                "model",
+                (
+                    f"phase {phase} of PDU {pdu.name} in rack {rack.name} carries "
+                    f"{amps:.1f~P} > {limit:.1f~P} ({derating:.0%} of {spec.current:~P})"
+                ),
             )
