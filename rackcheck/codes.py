@@ -99,7 +99,7 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         """
         A design or file is larger than rackcheck checks.
 
-        A file over 16 MiB, or a design that asks for more racks, devices, PDUs, PSU
+        A file over 4 MiB, or a design that asks for more racks, devices, PDUs, PSU
         cords, CDUs, fabric endpoints or links than the limits in
         docs/design-format.md#limits (counted before anything is built, so a typo such
         as a range of 10**9 names is refused at once). Exit code 2.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 Path_ = tuple[str | int, ...]
-MAX_NODES = 1_000_000  # values in one document, aliases expanded
-MAX_BYTES = 16 * 1024 * 1024  # a design or catalog file (docs/design-format.md#limits)
+MAX_NODES = 250_000  # values in one document, aliases expanded
+MAX_BYTES = 4 * 1024 * 1024  # a design or catalog file (docs/design-format.md#limits)
 MAX_INT = 2**63 - 1
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
@@ -226,46 +227,70 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise _err(self.shown, "expected a plain value here", node.start_mark)
-        tag = core_tag(node, self.constructor)
-        if tag is None:
-            raise _err(self.shown, f"tag {node.tag!r} is not allowed", node.start_mark)
-        if tag != node.tag:
-            node = yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark)
-        if tag == _INT and _LEADING_ZERO.match(node.value):
-            raise _err(
-                self.shown,
-                f"{node.value!r}: a leading zero is ambiguous (YAML 1.1 reads it as "
-                f"octal {_octal(node.value)}); write {int(node.value)!r}, or quote it "
-                "to mean text",
-                node.start_mark,
-            )
-        if tag == _INT and len(node.value.lstrip("+-0_")) > 19:
-            raise _err(self.shown, f"integer {_short(node.value)} is too large",
-                       node.start_mark)  # fmt: skip
+        plain = node.style in (None, "")
+        if not plain and node.tag == _STR:  # quoted or block text: the common case
+            return node.value
+        ok, value = _classify(node.value, node.tag, plain)
+        if ok is None:  # an explicit standard tag: PyYAML constructs it
+            value = self._construct(node)
+        elif not ok:
+            raise _err(self.shown, value, node.start_mark)
+        return value
+
+    def _construct(self, node: yaml.ScalarNode) -> Any:
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError) as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise _err(
                 self.shown, f"cannot read value: {problem}", node.start_mark
             ) from None
         if isinstance(value, (bytes, bytearray)):
             raise _err(self.shown, "binary values are not allowed", node.start_mark)
-        if not isinstance(value, (str, int, float, bool, type(None))):
-            value = str(value)  # dates and timestamps stay text
-        if (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and abs(value) > MAX_INT
-        ):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _err(self.shown, f"{_short(node.value)} is not a finite number",
+                       node.start_mark)  # fmt: skip
+        if isinstance(value, int) and abs(value) > MAX_INT:
             raise _err(self.shown, f"integer {_short(node.value)} is too large",
                        node.start_mark)  # fmt: skip
-        if isinstance(value, float) and not math.isfinite(value):
-            raise _err(
-                self.shown, f"{_short(node.value)} is not a finite number",
-                node.start_mark,
-            )  # fmt: skip
+        if not isinstance(value, (str, int, float, bool, type(None))):
+            value = str(value)  # dates and timestamps stay text
         return value
+
+
+_RESOLVER = yaml.SafeLoader("")
+
+
+@lru_cache(maxsize=65536)
+def _classify(text: str, tag: str, plain: bool) -> tuple[bool | None, Any]:
+    """(True, value) read by YAML 1.2 core rules; (False, message) refused; (None,
+    None) for an explicit standard tag, which PyYAML constructs."""
+    if tag not in _SAFE_TAGS:
+        return False, f"tag {tag!r} is not allowed"
+    if not plain or tag != _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)):
+        return None, None  # written with an explicit tag (`!!str 040`): kept
+    core = next((t for t, pattern in _CORE if pattern.match(text)), _STR)
+    if core == _STR:
+        return True, text
+    if core == _NULL:
+        return True, None
+    if core == _BOOL:
+        return True, text.lower() == "true"
+    if core == _INT:
+        if _LEADING_ZERO.match(text):
+            return False, (
+                f"{text!r}: a leading zero is ambiguous (YAML 1.1 reads it as octal "
+                f"{_octal(text)}); write {int(text)!r}, or quote it to mean text"
+            )
+        if len(text.lstrip("+-0")) > 19 or abs(int(text, 0)) > MAX_INT:
+            return False, f"integer {_short(text)} is too large"
+        return True, int(text, 0)
+    if text.lstrip("+-").lower() in (".inf", ".nan"):
+        return False, f"{text} is not a finite number"
+    value = float(text)
+    if not math.isfinite(value):
+        return False, f"{_short(text)} is not a finite number"
+    return True, value
 
 
 _STR, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float"))
@@ -287,25 +312,6 @@ _CORE = (
         ),
     ),
 )
-
-
-def core_tag(node: yaml.ScalarNode, loader: Any) -> str | None:
-    """The node's tag under the YAML 1.2 core schema; None for a tag not allowed.
-
-    PyYAML has already resolved plain scalars by YAML 1.1. A tag that differs from what
-    1.1 would give was written explicitly (`!!str 040`) and is kept."""
-    given: str = node.tag
-    if given not in _SAFE_TAGS:
-        return None
-    if node.style not in (None, ""):  # quoted or block: text unless tagged
-        return given
-    implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False))
-    if given != implicit:
-        return given
-    for tag, pattern in _CORE:
-        if pattern.match(node.value):
-            return tag
-    return _STR
 
 
 def _octal(text: str) -> str:
