@@ -398,7 +398,8 @@ def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:
 
 def _amount(name: str, value: Any, where: Location) -> float:
     _, _, unit, units = BUDGETS[name]
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and 0 <= value < 1e18:  # not inf, not nan
         return float(value)
     m = re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*([A-Za-z]+)\s*", str(value))
     if isinstance(value, str) and m and m[2] in units:

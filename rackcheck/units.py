@@ -127,14 +127,13 @@ def parse(text: Any, kind: str) -> pint.Quantity:
     try:
         q = ureg.Quantity(value, m.group(2))
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
-        raise UnitError(f"unknown unit in {text!r}: {exc}") from None
+        hint = did_you_mean(m.group(2), kind)
+        raise UnitError(f"unknown unit in {text!r}: {exc}{hint}") from None
     except Exception as exc:  # pint raises assorted errors on bad unit expressions
         raise UnitError(f"cannot read {text!r} as {label}: {exc}") from None
     if not q.check(dim):
-        raise UnitError(
-            f"{text!r} is not {label} (it is {q.dimensionality}); "
-            f"write e.g. '{example}'"
-        )
+        hint = did_you_mean(m.group(2), kind) or f"; write e.g. '{example}'"
+        raise UnitError(f"{text!r} is not {label} (it is {q.dimensionality}){hint}")
     # W and VA share a dimension in SI but not a meaning: real power is W, apparent
     # power VA, and only a power factor turns one into the other.
     is_va = any("volt_ampere" in name for name, _ in q.unit_items())
@@ -200,6 +199,34 @@ def parse_positive(text: Any, kind: str) -> pint.Quantity:
     if q.magnitude == 0:
         raise UnitError(f"{text!r} must be greater than zero")
     return q
+
+
+# The usual spellings of each kind's units: `10 kw` -> did you mean 'kW'?
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "power": ("W", "kW", "MW", "GW"),
+    "apparent_power": ("VA", "kVA", "MVA"),
+    "voltage": ("V", "kV", "mV"),
+    "current": ("A", "kA", "mA"),
+    "mass": ("kg", "g", "t", "lb"),
+    "length": ("m", "mm", "cm", "km", "ft", "in"),
+    "temperature": ("degC", "degF", "K"),
+    "temperature_difference": ("K", "delta_degC"),
+    "flow": ("L/min", "m^3/h", "L/s", "gal/min"),
+    "flow_per_power": ("L/min/kW",),
+    "bitrate": ("bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "Gb/s", "Tb/s"),
+    "byterate": ("B/s", "kB/s", "MB/s", "GB/s", "TB/s"),
+    "information": ("B", "kB", "MB", "GB", "TB", "PB", "GiB", "TiB", "PiB"),
+    "time": ("s", "min", "h", "d", "ms"),
+}
+
+
+def did_you_mean(unit_text: str, kind: str) -> str:
+    """'; did you mean 'kW'?' when `unit_text` is a known spelling in another case."""
+    folded = unit_text.replace(" ", "").casefold()
+    for good in SPELLINGS.get(kind, ()):
+        if good.casefold() == folded and good != unit_text:
+            return f"; did you mean {good!r}?"
+    return ""
 
 
 @lru_cache(maxsize=256)

@@ -261,7 +261,7 @@ def baseline_group() -> None:
     "--output",
     "-o",
     "out",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default="rackcheck-baseline.json",
     show_default=True,
 )

@@ -215,6 +215,9 @@ class DesignGraph:
 
     def _build(self) -> None:
         d = self.design
+        for comp in d.components:  # checked even when no rack uses them
+            self._refs_checked.add(comp.id)
+            self._check_refs(comp)
         for i, feed in enumerate(d.site.feeds):
             fid = f"feed:{feed.name}"
             if fid in self.g:

@@ -44,9 +44,13 @@ def ratio_value(text: str) -> float:
     m = _RATIO.match(text)
     if not m:
         raise ValueError(f"{text!r} is not a ratio like '1:1' or '3:1'")
+    if len(text) > 40:
+        raise ValueError(f"{text[:20]!r}...: a ratio has at most 40 characters")
     a, b = float(m.group(1)), float(m.group(2))
     if a <= 0 or b <= 0:
         raise ValueError(f"{text!r}: both sides of a ratio must be > 0")
+    if max(a, b) / min(a, b) > 1000:
+        raise ValueError(f"{text!r}: a ratio above 1000:1 is not a network")
     return max(a, b) / min(a, b)
 
 

@@ -55,7 +55,6 @@ def design_sizes(design: Any, psus_of: Any) -> dict[str, tuple[int, tuple[Any, .
         add("racks", n, ("racks", i, "name"))
         n_pdus = sum(p.count for p in rack.pdus)
         add("pdus", n * n_pdus, ("racks", i, "pdus"))
-        add("devices", n, ("racks", i, "model"))  # a rack system counts as one
         for j, dev in enumerate(rack.devices):
             path = ("racks", i, "devices", j, "count")
             add("devices", n * dev.count, path)

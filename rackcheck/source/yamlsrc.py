@@ -140,7 +140,15 @@ def load_yaml_text(text: str, shown: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         raise _err(shown, f"YAML syntax error: {problem}", mark) from None
-    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+    except yaml.reader.ReaderError as exc:  # control characters: no mark, a position
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char)
+        why = f"character {code:#06x} is not allowed in YAML"
+        loc = Location(shown, line, col)
+        raise InputError([Finding("INP001", Severity.ERROR, why, loc)]) from None
+    except yaml.YAMLError as exc:
         raise _err(shown, f"YAML error: {exc}", getattr(exc, "mark", None)) from None
     except RecursionError:  # nesting thousands deep
         raise _err(shown, "YAML nested too deeply", None) from None
@@ -201,6 +209,10 @@ class _Builder:
                         self.shown,
                         "YAML merge keys (<<) are not supported",
                         key_node.start_mark,
+                    )
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _err(
+                        self.shown, "mapping keys must be text", key_node.start_mark
                     )
                 key = self.scalar(key_node)
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
