@@ -44,6 +44,8 @@ class Finding:
     location: Location
     subject: str = ""
     related: tuple[Location, ...] = ()
+    fix: str = ""  # a fix hint where one is obvious: "add a PDU on feed B"
+    rack: str = ""  # the rack it is about, if any: `ignore[RULE@rack]` matches it
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
@@ -60,6 +62,7 @@ class Finding:
                 "column": self.location.column,
             },
             "subject": self.subject,
+            **({"fix": self.fix} if self.fix else {}),
         }
 
 

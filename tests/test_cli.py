@@ -54,7 +54,10 @@ def test_json_shape():
     doc = json.loads(r.output)
     assert doc["version"] == 1
     f = doc["findings"][0]
-    assert set(f) == {"rule_id", "severity", "message", "location", "subject"}
+    assert set(f) == {"rule_id", "severity", "message", "location", "subject", "fix"}
+    assert f["fix"] == (
+        "add a PDU or use larger ones: 6.3 kVA more derated capacity is needed"
+    )
     assert (f["rule_id"], f["location"]["line"], f["location"]["column"]) == (
         "POW001",
         11,

@@ -117,9 +117,15 @@ def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
     help="Skip named files that are not designs (no top-level `rackcheck:` "
     "key), for hooks that pass every YAML file.",
 )
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print a count per rule instead of each finding (as ruff does).",
+)
 @_settings_options
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
-          no_cache: bool, only_designs: bool, **kw: Any) -> None:  # fmt: skip
+          no_cache: bool, only_designs: bool, statistics: bool,
+          **kw: Any) -> None:  # fmt: skip
     """Check design files, or every design under the folders given."""
     import gc
     import os
@@ -147,7 +153,12 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
     for line in report.warnings:
         click.echo(line, err=True)
     render = renderers()
-    sys.stdout.write(render[fmt](report, fail_on=settings.fail_on))
+    if statistics:
+        from rackcheck.report.text import statistics as stats
+
+        sys.stdout.write(stats(report))
+    else:
+        sys.stdout.write(render[fmt](report, fail_on=settings.fail_on))
     code = report.exit_code(settings.fail_on)
     if code != 2:
         _write(write_all, files, lambda f: render[f](report, fail_on=settings.fail_on))
@@ -201,11 +212,17 @@ def diff(paths: tuple[str, ...], base_ref: str | None, fmt: str,
         else:
             result = d.diff_paths(paths[0], paths[1], settings, _results_cache(False))
     except GitError as exc:
+        if "not a git repository" in str(exc):
+            raise click.UsageError(
+                f"--base-ref needs a git repository; {Path.cwd()} is not in one "
+                "(compare two files or folders instead: rackcheck diff BASE HEAD)"
+            ) from None
         raise click.UsageError(f"git: {exc}") from None
     except InputError as exc:
         _input_errors(exc)
     except ValueError as exc:  # a path outside the repository
         raise click.UsageError(str(exc)) from None
+    _diff_load_errors(result)
     sys.stdout.write(RENDER[fmt](result))
     code = result.exit_code(settings.fail_on)
     if code != 2:
@@ -452,6 +469,21 @@ def fabric_size(
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(render_text(result), nl=False)
+
+
+def _diff_load_errors(result: Any) -> None:
+    """A side that cannot be checked: its located load errors, exit 2, no table."""
+    failed = [(side, label, rep) for side, label, rep in (
+        ("base", result.base_label, result.base),
+        ("head", result.head_label, result.head),
+    ) if rep.input_errors]  # fmt: skip
+    if not failed:
+        return
+    for side, label, rep in failed:
+        click.echo(f"{side} ({label}) cannot be checked:", err=True)
+        for f in rep.input_errors:
+            click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
+    sys.exit(2)
 
 
 def _write(func: Any, *args: Any) -> Any:

@@ -68,12 +68,17 @@ class FabricBuilder:
         self.g.errors.append(Finding("INP006", Severity.ERROR, message, where))
 
     def by_path(self) -> dict[str, DeviceNode]:
-        """Devices by `rack/name` (the name a design gives, or model-n)."""
+        """Devices by `rack/name` (the name a design gives, or model-n). A device of
+        `count: 1` answers to `name-1` too, so links stay valid when a count goes
+        from 2 to 1."""
         if self._devices is None:
             self._devices = {}
             for rack in self.g.racks():
                 for dev in self.g.devices(rack):
                     self._devices.setdefault(f"{rack.name}/{dev.name}", dev)
+            for key, dev in list(self._devices.items()):
+                if not key.rsplit("-", 1)[-1].isdigit():
+                    self._devices.setdefault(f"{key}-1", dev)
         return self._devices
 
     def select(self, sel: Any, path: DataPath) -> list[DeviceNode] | None:

@@ -94,13 +94,24 @@ class _Explicit:
                     g._error(
                         where,
                         f"fabric {fab.name} has no switch {name!r} and no "
-                        "device has that path (write rack/device)",
+                        f"device has that path (write rack/device){self._near(name)}",
                     )
                     return None
                 out.append(
                     self._device_switch(fab, dev) if dev.spec.kind == "switch" else dev
                 )
         return out
+
+    def _near(self, name: str) -> str:
+        """'; rack r01 has: dgx-h100' when `name` is rack/device in a known rack."""
+        rack, sep, _ = name.partition("/")
+        if not sep:
+            return ""
+        have = sorted(
+            k.split("/", 1)[1] for k in self.b.by_path() if k.startswith(f"{rack}/")
+        )
+        shown = ", ".join(have[:6]) + (", ..." if len(have) > 6 else "")
+        return f"; rack {rack} has: {shown}" if have else ""
 
     def _device_switch(self, fab: FabricNode, dev: Any) -> SwitchNode:
         """A switch standing in a rack, used in this fabric under its rack/name path."""

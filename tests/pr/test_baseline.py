@@ -44,6 +44,7 @@ def test_only_new_findings_and_line_moves(project):
         "bad.yaml:16:7: error POW001 rack r02 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
         "derated "
         "PDU capacity (3 PDU(s) at 80%)",
+        "  help: add a PDU or use larger ones: 6.3 kVA more derated capacity is needed",
         "1 error, 1 in baseline in 1 design",
     ]
 

@@ -17,6 +17,9 @@ POW001 = (
     "derated PDU capacity (3 PDU(s) at 80%)"
 )
 
+# The fix hint the text format prints under POW001 (issue 8).
+HELP = "  help: add a PDU or use larger ones: 6.3 kVA more derated capacity is needed"
+
 
 def sarif(*args: str) -> dict:
     r = run("check", "--format", "sarif", *args)
@@ -28,7 +31,7 @@ def sarif(*args: str) -> dict:
 def test_text(project):
     r = run("check", "bad.yaml", "good.yaml")
     assert r.exit_code == 1
-    assert r.output.splitlines() == [POW001, "1 error in 2 designs"]
+    assert r.output.splitlines() == [POW001, HELP, "1 error in 2 designs"]
 
 
 def test_json_is_versioned_and_located(project):
@@ -103,7 +106,7 @@ def test_github_annotations_then_full_text(project):
         "::error file=bad.yaml,line=7,col=7,title=rackcheck POW001::POW001 rack r01 "
         "draws 30.6 kW = 32.2 kVA > 25.9 kVA derated PDU capacity (3 PDU(s) at 80%25)"
     )
-    assert lines[1:] == [POW001, "1 error in 1 design"]
+    assert lines[1:] == [POW001, HELP, "1 error in 1 design"]
 
 
 def test_github_is_default_on_actions(project):

@@ -83,16 +83,22 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
         # adding a PDU never makes a finding appear (issue 8).
         over = list(_shares(ctx, rack, pdus, derating))
         if load > cap:
+            short = (load - cap).to("kVA")
             yield ctx.finding(
                 rack,
                 f"rack {rack.name} draws {watts:.1f~P} = {load:.1f~P} > {cap:.1f~P} "
                 f"derated PDU capacity ({len(pdus)} PDU(s) at {derating:.0%})",
                 "pdus",
+                fix=f"add a PDU or use larger ones: {short.magnitude:.1f} kVA more "
+                "derated capacity is needed",
             )
         elif over:
             node, message = over[0]
             more = f" (and {len(over) - 1} more)" if len(over) > 1 else ""
-            yield ctx.finding(node, message + more, "model")
+            yield ctx.finding(
+                node, message + more, "model",
+                fix="move cords to a less loaded PDU (`cords:`) or use a larger PDU",
+            )  # fmt: skip
 
 
 def _shares(
