@@ -65,7 +65,14 @@ def load(path: Path) -> Counter[Key]:
     )
     where = Location(shown, 1, 1)
     try:
-        size = path.stat().st_size
+        import stat
+
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            from rackcheck.source.yamlsrc import file_kind
+
+            raise _error(f"baseline is {file_kind(st.st_mode)}, not a file", where)
+        size = st.st_size
         if size > MAX_BYTES:
             raise _error(f"baseline is larger than {MAX_BYTES // 2**20} MiB", where)
         doc = json.loads(path.read_text(encoding="utf-8"))

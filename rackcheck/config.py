@@ -121,6 +121,16 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
+def _what(path: Path) -> str:
+    """'no such config file', or what the path is instead (a FIFO, a folder ...)."""
+    from rackcheck.source.yamlsrc import file_kind
+
+    try:
+        return f"not a config file but {file_kind(path.stat().st_mode)}:"
+    except OSError:
+        return "no such config file"
+
+
 def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     """The layers of one config file: those it `extend`s first, then its own."""
     import tomllib
@@ -132,6 +142,8 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
             f"config files extend each other in a cycle: {chain}", Location(shown, 1, 1)
         )
     try:
+        if not path.is_file():
+            raise error(f"config file is {_what(path)}", Location(shown, 1, 1))
         if path.stat().st_size > 16 * 1024 * 1024:
             raise error("config file is larger than 16 MiB", Location(shown, 1, 1))
         text = path.read_text(encoding="utf-8")
@@ -487,9 +499,8 @@ def resolve(
         path = Path(config or env["RACKCHECK_CONFIG"])
         if not path.is_file():
             who = "--config" if config else "RACKCHECK_CONFIG"
-            raise error(
-                f"{who}: no such config file {str(path)!r}", Location(str(path), 1, 1)
-            )
+            what = _what(path)
+            raise error(f"{who}: {what} {str(path)!r}", Location(str(path), 1, 1))
     elif not isolated:
         path = find_config(paths)
     if path is not None:

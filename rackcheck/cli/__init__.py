@@ -35,7 +35,7 @@ def _settings_options(func: Any) -> Any:
                      "comma-separated."),
         click.option("--extend-select", help="Add to the selected rules."),
         click.option("--extend-ignore", help="Add to the ignored rules."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+        click.option("--config", "config_path", type=click.Path(),
                      help="Config file (rackcheck.toml or pyproject.toml) to use "
                      "instead of searching upward."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
@@ -43,7 +43,7 @@ def _settings_options(func: Any) -> Any:
                      help="Ignore `# rackcheck: ignore[...]` comments."),
         click.option("--require-reason", is_flag=True,
                      help="Report suppressions without a reason (SUP003)."),
-        click.option("--baseline", type=click.Path(dir_okay=False),
+        click.option("--baseline", type=click.Path(),
                      help="Report only findings not in this baseline file."),
     ]  # fmt: skip
     for opt in reversed(opts):

@@ -1636,6 +1636,8 @@ def baseline_cases() -> list[Case]:
         _base("not-json", "version: 1\n", "not JSON"),
         _base("not-utf8", b'{"version": 1, "findings": ["\xff"]}', "not JSON"),
         _base("empty", "", "not JSON"),
+        _base("fifo", _fifo, "baseline is a FIFO"),
+        _base("folder", _folder, "baseline is a folder"),
     ]
 
 
@@ -1762,9 +1764,56 @@ def output_cases() -> list[Case]:
     ]
 
 
+def more_cases() -> list[Case]:
+    """Readers of other files: a FIFO or folder as config, catalogs the design names."""
+    check = ["check", "--no-cache", "--isolated", "-o", "json=out/report.json",
+             "design.yaml"]  # fmt: skip
+    with_extra = ONE.replace("racks:\n", "catalogs: [extra.yaml]\nracks:\n")
+    pdu = (
+        "catalog: 1\ncomponents:\n  - {id: x, kind: pdu, vendor: v, model: m, "
+        'source: s, voltage: "415 kW", phases: 3, current: "32 A"}\n'
+    )
+    nvl = (
+        "catalog: 1\ncomponents:\n  - {id: my-nvl, kind: rack-system, vendor: v, "
+        "model: m, source: s, contains: [{model: nope}]}\n"
+    )
+    uses_nvl = with_extra.replace("model: apc-netshelter-sx-ar3100", "model: my-nvl")
+    return [
+        _cfg("config-fifo", _fifo, "not a config file but a FIFO", (1, 1)),
+        _cfg("config-folder", _folder, "not a config file but a folder", (1, 1)),
+        Case(
+            "references",
+            "extra-catalog-malformed",
+            {"design.yaml": with_extra, "extra.yaml": pdu},
+            check,
+            ("extra.yaml", *where(pdu, pdu.index('"415 kW"'))),
+            "INP003",
+            "not a voltage",
+        ),  # fmt: skip
+        Case(
+            "references",
+            "extra-catalog-rack-system",
+            {"design.yaml": uses_nvl, "extra.yaml": nvl},
+            check,
+            ("extra.yaml", *where(nvl, nvl.index("my-nvl"))),
+            "INP004",
+            "my-nvl: unknown model 'nope'",
+        ),  # fmt: skip
+        Case(
+            "references",
+            "extra-catalog-fifo",
+            {"design.yaml": with_extra, "extra.yaml": _fifo},
+            check,
+            ("design.yaml", *where(with_extra, with_extra.index("extra.yaml"))),
+            "INP004",
+            "catalog file 'extra.yaml' not found",
+        ),  # fmt: skip
+    ]
+
+
 def all_cases() -> list[Case]:
     return (
         yaml_cases() + yaml11_cases() + schema_cases() + unit_cases()
         + physics_cases() + reference_cases() + size_cases() + config_cases()
-        + baseline_cases() + path_cases() + output_cases()
+        + baseline_cases() + path_cases() + output_cases() + more_cases()
     )  # fmt: skip
