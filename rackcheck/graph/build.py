@@ -13,6 +13,7 @@ import gc
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Severity
+from rackcheck.graph.checks import check_limits, check_refs
 from rackcheck.graph.nodes import (
     CduNode,
     DeviceNode,
@@ -64,7 +65,7 @@ class DesignGraph:
         # Building allocates hundreds of thousands of objects that all stay alive; the
         # cyclic garbage collector would rescan them again and again (~30 % of the
         # build time of a 65,536-GPU design). Nothing here makes garbage cycles.
-        self._check_limits()
+        check_limits(self)
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
@@ -139,22 +140,6 @@ class DesignGraph:
         return self.g.nodes[node_id]["obj"]
 
     # -- building --------------------------------------------------------------
-    def _check_limits(self) -> None:
-        """Refuse a design too large to check before allocating any of it (INP007)."""
-        from rackcheck.model.limits import over_limits
-
-        def psus_of(model: str) -> int:
-            comp = self.catalog.get(model)
-            power = getattr(comp, "power", None)
-            return power.psus.count if power is not None and power.psus else 0
-
-        errors = [
-            Finding("INP007", Severity.ERROR, msg, self.source.at(path))
-            for msg, path in over_limits(self.design, psus_of)
-        ]
-        if errors:
-            raise InputError(errors)
-
     def _error(self, path: tuple[str | int, ...], message: str) -> None:
         self.errors.append(
             Finding("INP004", Severity.ERROR, message, self.source.at(path))
@@ -175,36 +160,8 @@ class DesignGraph:
             return None
         if ident not in self._refs_checked:
             self._refs_checked.add(ident)
-            self._check_refs(comp)
+            check_refs(self, comp)
         return comp
-
-    def _check_refs(self, comp: Any) -> None:
-        """A component's own references (a rack system's trays, a server's PSU model)
-        name catalog entries of the right kind: located where the component is."""
-        index = next(
-            (i for i, c in enumerate(self.design.components) if c.id == comp.id), None
-        )
-
-        def where(*sub: str | int) -> Any:
-            if index is None:
-                return self.catalog.where[comp.id]
-            return self.source.at(("components", index, *sub))
-
-        refs: list[tuple[str, tuple[str, ...], tuple[str | int, ...]]] = []
-        for k, part in enumerate(getattr(comp, "contains", [])):
-            refs.append((part.model, DEVICE_KINDS, ("contains", k, "model")))
-        power = getattr(comp, "power", None)
-        if power is not None and power.psus is not None and power.psus.model:
-            refs.append((power.psus.model, ("psu",), ("power", "psus", "model")))
-        for ident, kinds, sub in refs:
-            ref = self.catalog.get(ident)
-            if ref is None or ref.kind not in kinds:
-                close = _close(ident, [c.id for c in self.catalog.of_kind(*kinds)])
-                what = "unknown model" if ref is None else f"{ref.kind}, not a part:"
-                self.errors.append(
-                    Finding("INP004", Severity.ERROR,
-                            f"{comp.id}: {what} {ident!r}{close}", where(*sub))
-                )  # fmt: skip
 
     def _expand(self, name: str, path: tuple[str | int, ...]) -> list[str]:
         try:
@@ -217,7 +174,7 @@ class DesignGraph:
         d = self.design
         for comp in d.components:  # checked even when no rack uses them
             self._refs_checked.add(comp.id)
-            self._check_refs(comp)
+            check_refs(self, comp)
         for i, feed in enumerate(d.site.feeds):
             fid = f"feed:{feed.name}"
             if fid in self.g:
