@@ -118,6 +118,8 @@ def _check_one(tmp: Path, name: str, data: Any) -> None:
     assert "inf " not in text and "nan " not in text, text
     doc = json.loads(render["json"](report, fail_on=None))
     assert all(math.isfinite(v) for v in _numbers(doc))
+    for fmt in ("sarif", "markdown", "junit", "github"):
+        assert "Infinity" not in render[fmt](report, fail_on=None)
 
 
 def _numbers(value: Any) -> list[float]:
