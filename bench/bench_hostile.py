@@ -57,6 +57,9 @@ def cases() -> dict[str, str]:
         + "fabrics:\n  - name: f\n    generate: {switch: qm9700, rails: 8, "
         "su_size: 1000000000000000000000000000000}\n",
         "2,048 racks x 4 DGX (within limits)": racks(2048),
+        "12,500 racks x 4 DGX (the device limit)": ONE.replace(
+            "r000001", "r{00001..12500}"
+        ),
     }
 
 
