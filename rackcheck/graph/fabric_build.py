@@ -53,6 +53,7 @@ class FabricBuilder:
     def __init__(self, g: DesignGraph) -> None:
         self.g = g
         self._devices: dict[str, DeviceNode] | None = None
+        self.ambiguous: set[str] = set()  # rack/name of two devices or more
         self._ports: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
     def ports(self, spec: Any, role: str) -> list[tuple[int, int]]:
@@ -75,7 +76,10 @@ class FabricBuilder:
             self._devices = {}
             for rack in self.g.racks():
                 for dev in self.g.devices(rack):
-                    self._devices.setdefault(f"{rack.name}/{dev.name}", dev)
+                    key = f"{rack.name}/{dev.name}"
+                    if key in self._devices:
+                        self.ambiguous.add(key)
+                    self._devices.setdefault(key, dev)
             for key, dev in list(self._devices.items()):
                 if not key.rsplit("-", 1)[-1].isdigit():
                     self._devices.setdefault(f"{key}-1", dev)

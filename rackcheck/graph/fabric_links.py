@@ -90,6 +90,13 @@ class _Explicit:
                     out.append(g.node(sid))
                     continue
                 dev = self.b.by_path().get(name)
+                if name in self.b.ambiguous:
+                    g._error(
+                        where,
+                        f"{name!r} names several devices of rack "
+                        f"{name.split('/')[0]}: give each its own `name:`",
+                    )
+                    return None
                 if dev is None:
                     g._error(
                         where,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from rackcheck.model.fields import (
     Bitrate,
@@ -34,6 +34,14 @@ class Psus(Strict):
     model: str | None = None
     count: Annotated[int, Field(ge=1, le=64)]
     required: Annotated[int, Field(ge=1, le=64)] | None = None
+
+    @model_validator(mode="after")
+    def _fits(self) -> Psus:
+        if self.required is not None and self.required > self.count:
+            raise ValueError(
+                f"required ({self.required}) is more than the {self.count} PSUs installed"
+            )
+        return self
 
 
 class PowerSpec(Strict):

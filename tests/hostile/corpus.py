@@ -1778,7 +1778,34 @@ def more_cases() -> list[Case]:
         "model: m, source: s, contains: [{model: nope}]}\n"
     )
     uses_nvl = with_extra.replace("model: apc-netshelter-sx-ar3100", "model: my-nvl")
+    two = ONE.replace(
+        "{model: dgx-h100, count: 4, position: 3}",
+        "{model: dgx-h100, position: 3}\n      - {model: dgx-h100, position: 11}",
+    ) + (
+        "fabrics:\n  - name: f\n    switches:\n"
+        "      - {name: leaf1, model: qm9700, tier: leaf}\n"
+        "    links:\n      - {from: r01/dgx-h100, to: leaf1}\n"
+    )
+    over = ONE.replace("racks:\n", "components:\n  - {id: x, kind: server, vendor: v, "
+                       "model: m, source: s, power: {psus: {count: 2, required: 8}}}\n"
+                       "racks:\n")  # fmt: skip
     return [
+        whole(
+            "references",
+            "ambiguous-device-path",
+            two,
+            "INP004",
+            "names several devices of rack r01",
+            where(two, two.index("r01/dgx")),
+        ),
+        whole(
+            "schema",
+            "psus-required-over-count",
+            over,
+            "INP002",
+            "required (8) is more than the 2 PSUs",
+            where(over, over.index("{count: 2")),
+        ),
         _cfg("config-fifo", _fifo, "not a config file but a FIFO", (1, 1)),
         _cfg("config-folder", _folder, "not a config file but a folder", (1, 1)),
         Case(
