@@ -1838,9 +1838,28 @@ def more_cases() -> list[Case]:
     ]
 
 
+def unwritable_cases() -> list[Case]:
+    """Places nobody may write, even root: a kernel file system."""
+    return [
+        _out(
+            "unwritable-sys",
+            ["json=/sys/rackcheck.json"],
+            "/sys/rackcheck.json",
+            "cannot write in /sys: Permission denied",
+        ),  # fmt: skip
+        _out(
+            "unwritable-second",
+            ["json=out/first.json", "sarif=/sys/r.sarif"],
+            "/sys/r.sarif",
+            "cannot write in /sys",
+        ),  # fmt: skip
+    ]
+
+
 def all_cases() -> list[Case]:
     return (
         yaml_cases() + yaml11_cases() + schema_cases() + unit_cases()
         + physics_cases() + reference_cases() + size_cases() + config_cases()
         + baseline_cases() + path_cases() + output_cases() + more_cases()
+        + unwritable_cases()
     )  # fmt: skip
