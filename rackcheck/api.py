@@ -13,33 +13,66 @@ DESIGN_SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
-def discover(paths: list[str]) -> tuple[list[Path], list[Finding]]:
-    """Files named, plus design files found under folders (those with `rackcheck:`)."""
+def discover(
+    paths: list[str], warnings: list[str] | None = None
+) -> tuple[list[Path], list[Finding]]:
+    """Files named, plus design files found under folders (those with `rackcheck:`).
+    A folder without designs adds a line to `warnings` (as ruff does)."""
     files: list[Path] = []
     errors: list[Finding] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                wanted = f.suffix in DESIGN_SUFFIXES and f.is_file()
-                skipped = not SKIP_DIRS.isdisjoint(f.relative_to(p).parts)
-                if wanted and not skipped and _is_design(f):
-                    files.append(f)
-        elif p.is_file():
-            files.append(p)
+        problem = _not_checkable(p)
+        if problem is not None:
+            errors.append(Finding("INP001", Severity.ERROR, problem,
+                                  Location(raw, 1, 1)))  # fmt: skip
+        elif p.is_dir():
+            found = _designs_under(p)
+            if not found and warnings is not None:
+                warnings.append(f"warning: no design files found under {raw}")
+            files += found
         else:
-            errors.append(
-                Finding(
-                    "INP001",
-                    Severity.ERROR,
-                    "no such file or folder",
-                    Location(raw, 1, 1),
-                )  # fmt: skip
-            )
+            files.append(p)
     unique: dict[Path, Path] = {}  # the first mention of each file, in order
     for f in files:
         unique.setdefault(f.resolve(), f)
     return list(unique.values()), errors
+
+
+def _designs_under(folder: Path) -> list[Path]:
+    out = []
+    for f in sorted(folder.rglob("*")):
+        wanted = f.suffix in DESIGN_SUFFIXES and f.is_file()
+        skipped = not SKIP_DIRS.isdisjoint(f.relative_to(folder).parts)
+        if wanted and not skipped and _is_design(f):
+            out.append(f)
+    return out
+
+
+def _not_checkable(p: Path) -> str | None:
+    """Why a named path cannot be checked, or None: a FIFO, a device, a symbolic
+    link loop or a missing file are each named as what they are."""
+    import errno
+    import os
+    import stat
+
+    from rackcheck.source.yamlsrc import file_kind
+
+    try:
+        st = os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if os.path.islink(p):
+            return f"broken symbolic link (it points to {os.readlink(p)!r})"
+        if exc.errno == errno.ENOTDIR:
+            return "no such file: a parent of it is a file"
+        if exc.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot read: {exc.strerror}"
+    if stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode):
+        return None
+    return f"is {file_kind(st.st_mode)}, not a design file"
 
 
 def _is_design(path: Path) -> bool:
@@ -104,6 +137,11 @@ def check_file(path: Path, settings: Settings, cache: _CatalogCache) -> dict[str
     cost = design_cost(graph, path)
     if cost is not None:
         metrics["cost"] = cost
+    overflow = _non_finite(metrics)
+    if overflow is not None:  # never Infinity in JSON nor `inf kVA` in text
+        raise InputError([Finding("INP007", Severity.ERROR,
+                                  f"figure {overflow} overflows: the design's figures "
+                                  "are too large to compute", doc.source.at(()))])  # fmt: skip
     return {
         "findings": findings,
         "metrics": metrics,
@@ -123,11 +161,18 @@ def _load(path: Path, cache: _CatalogCache) -> tuple[Any, Any]:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.model.design import Design
     from rackcheck.model.load import validate
-    from rackcheck.model.sovereignty import recover_norway
     from rackcheck.source import load_yaml
 
+    if path.suffix not in DESIGN_SUFFIXES and not _is_design(path):
+        raise InputError([Finding("INP002", Severity.ERROR,
+                                  "not a rackcheck design: not .yaml/.yml and no "
+                                  "top-level `rackcheck:` key", Location(shown_path(path)))])  # fmt: skip
     doc = load_yaml(path, shown_path(path))
-    recover_norway(doc)  # an unquoted `country: NO` is Norway, not false
+    if not isinstance(doc.data, dict) or "rackcheck" not in doc.data:
+        what = "empty" if doc.data is None else "not a rackcheck design"
+        raise InputError([Finding("INP002", Severity.ERROR,
+                                  f"{what}: a design has a top-level `rackcheck: 1` "
+                                  "key (docs/design-format.md)", doc.source.at(()))])  # fmt: skip
     design = validate(doc, Design)
     catalog = cache.for_design(design, doc, path)
     graph = DesignGraph(design, catalog, doc.source)
@@ -153,8 +198,10 @@ def check(
     from rackcheck import triage
 
     settings = settings or Settings()
-    files, missing = discover(paths)
+    warnings: list[str] = []
+    files, missing = discover(paths, warnings)
     report = Report(input_errors=list(missing))
+    report.warnings = warnings
     cache = _CatalogCache()
     per_design: dict[str, Any] = {}
     for path in files:
@@ -178,6 +225,25 @@ def check(
     report.metrics = merge_metrics(per_design)
     triage.run_findings(report, settings)
     return report
+
+
+def _non_finite(value: Any, where: str = "") -> str | None:
+    """The key path of the first infinite or NaN number in `value`, or None."""
+    import math
+
+    if isinstance(value, float) and not math.isfinite(value):
+        return where or "?"
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    else:
+        return None
+    for k, v in items:
+        hit = _non_finite(v, f"{where}.{k}" if where else str(k))
+        if hit is not None:
+            return hit
+    return None
 
 
 def _extra_catalogs(result: dict[str, Any], path: Path) -> list[Path]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -46,15 +45,15 @@ def document(report: Report, path: Path) -> dict[str, Any]:
 
 def write(report: Report, path: Path) -> int:
     """Write the baseline of `report` to `path` atomically; return its count."""
+    from rackcheck.outputs import write_atomic
+
     doc = document(report, path)
     text = json.dumps(doc, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(
-        dir=path.parent or ".", prefix=".rackcheck-", suffix=".tmp"
-    )
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_atomic(path, text)  # OutputError (an OSError) on a bad path
     return sum(e["count"] for e in doc["findings"])
+
+
+MAX_BYTES = 64 * 1024 * 1024
 
 
 def load(path: Path) -> Counter[Key]:
@@ -66,6 +65,16 @@ def load(path: Path) -> Counter[Key]:
     )
     where = Location(shown, 1, 1)
     try:
+        import stat
+
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            from rackcheck.source.yamlsrc import file_kind
+
+            raise _error(f"baseline is {file_kind(st.st_mode)}, not a file", where)
+        size = st.st_size
+        if size > MAX_BYTES:
+            raise _error(f"baseline is larger than {MAX_BYTES // 2**20} MiB", where)
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise _error(f"cannot read baseline: {exc.strerror}", where) from None
@@ -75,19 +84,44 @@ def load(path: Path) -> Counter[Key]:
         raise _error(
             f"baseline is not JSON: {why}", Location(shown, line, col)
         ) from None
+    except (RecursionError, ValueError) as exc:  # nested thousands deep; huge ints
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise _error(f"baseline is not readable JSON: {why}", where) from None
     if not isinstance(doc, dict) or doc.get("version") != BASELINE_VERSION:
         raise _error(
             f"not a rackcheck baseline of version {BASELINE_VERSION} "
             "(make one with `rackcheck baseline create`)",
             where,
         )
+    entries = doc.get("findings", [])
+    if not isinstance(entries, list):
+        raise _error("baseline: `findings` must be a list", where)
     out: Counter[Key] = Counter()
-    for e in doc.get("findings", []):
-        try:
-            out[(e["rule_id"], e["file"], e["subject"])] += int(e.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise _error(f"malformed baseline entry: {e!r}", where) from None
+    for i, e in enumerate(entries):
+        out[_entry(e, i, where)] += _count(e, i, where)
     return out
+
+
+def _entry(e: object, i: int, where: Location) -> Key:
+    keys = ("rule_id", "file", "subject")
+    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in keys):
+        raise _error(
+            f"malformed baseline entry findings[{i}]: expected rule_id, file and "
+            "subject as text",
+            where,
+        )
+    return (e["rule_id"], e["file"], e["subject"])
+
+
+def _count(e: dict[str, object], i: int, where: Location) -> int:
+    n = e.get("count", 1)
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 10**9:
+        raise _error(
+            f"malformed baseline entry findings[{i}]: count must be a whole number "
+            f"from 1 to 10**9, not {str(n)[:40]}",
+            where,
+        )
+    return n
 
 
 def apply(report: Report, path: Path) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 
 from rackcheck.findings import Finding, Location, Severity
 
-CACHE_VERSION = 1
+CACHE_VERSION = 3  # 3: findings carry their fix hint and rack
 _PACKAGE = Path(__file__).resolve().parent
 _LIBS = ("pydantic", "pydantic_core", "pint", "networkx", "yaml", "scipy", "jsonschema")
 
@@ -167,6 +167,8 @@ def _dict(f: Finding) -> dict[str, Any]:
         "l": [loc.path, loc.line, loc.column],
         "j": f.subject,
         "x": [[r.path, r.line, r.column] for r in f.related],
+        "f": f.fix,
+        "k": f.rack,
     }
 
 
@@ -178,4 +180,6 @@ def _finding(d: dict[str, Any]) -> Finding:
         Location(*d["l"]),
         d["j"],
         tuple(Location(*r) for r in d["x"]),
+        d.get("f", ""),
+        d.get("k", ""),
     )

@@ -94,6 +94,34 @@ _CODES: list[tuple[str, str, Severity, str, str]] = [
         """,
     ),
     (
+        "INP007",
+        "too-large",
+        Severity.ERROR,
+        "input",
+        """
+        A design or file is larger than rackcheck checks.
+
+        A file over 4 MiB, or a design that asks for more racks, devices, PDUs, PSU
+        cords, CDUs, fabric endpoints or links than the limits in
+        docs/design-format.md#limits (counted before anything is built, so a typo such
+        as a range of 10**9 names is refused at once). Exit code 2.
+        """,
+    ),
+    (
+        "INP008",
+        "output",
+        Severity.ERROR,
+        "input",
+        """
+        An output file cannot be written.
+
+        An `--output` path whose folder is a file, a target that is a folder, a
+        symbolic link or a device other than standard output, or a place without
+        write permission. Every output is written to a temporary file first and all
+        are moved into place only when all succeeded: nothing is written. Exit code 2.
+        """,
+    ),
+    (
         "CFG001",
         "invalid-config",
         Severity.ERROR,

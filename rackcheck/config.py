@@ -128,6 +128,16 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
+def _what(path: Path) -> str:
+    """'no such config file', or what the path is instead (a FIFO, a folder ...)."""
+    from rackcheck.source.yamlsrc import file_kind
+
+    try:
+        return f"not a config file but {file_kind(path.stat().st_mode)}:"
+    except OSError:
+        return "no such config file"
+
+
 def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     """The layers of one config file: those it `extend`s first, then its own."""
     import tomllib
@@ -139,11 +149,17 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
             f"config files extend each other in a cycle: {chain}", Location(shown, 1, 1)
         )
     try:
+        if not path.is_file():
+            raise error(f"config file is {_what(path)}", Location(shown, 1, 1))
+        if path.stat().st_size > 16 * 1024 * 1024:
+            raise error("config file is larger than 16 MiB", Location(shown, 1, 1))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read config file: {exc}", Location(shown, 1, 1)) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise error("TOML nested too deeply", Location(shown, 1, 1)) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         end = text.split("\n")
@@ -153,7 +169,8 @@ def read_file(path: Path, seen: tuple[Path, ...] = ()) -> list[Layer]:
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "rackcheck")
-        data = data.get("tool", {}).get("rackcheck", {})
+        tool = data.get("tool", {})
+        data = tool.get("rackcheck", {}) if isinstance(tool, dict) else tool
     src = _Source(shown, text, prefix, path.parent)
     if not isinstance(data, dict):
         raise error("[tool.rackcheck] must be a table", src.at())
@@ -349,11 +366,40 @@ def _option(rule: Any, opt: str, value: Any, where: Location) -> Any:
             f"{default!r}, not {value!r}",
             where,
         )
+    _option_range(f"{rule.id}.{opt}", opt, value, where)
     try:
         rule.make_options({opt: value})
     except (TypeError, ValueError) as exc:
         raise error(f"{rule.id}.{opt}: {exc}", where) from None
     return float(value) if isinstance(default, float) else value
+
+
+# (low, high, low allowed?) per option name; other numeric options: finite, > 0.
+OPTION_RANGES: dict[str, tuple[float, float, bool]] = {
+    "derating": (0.0, 1.0, False),
+    "max_overhead": (0.0, 1.0, False),
+    "max_imbalance": (0.0, 1.0, False),
+    "optimum_ratio": (1.0, 1000.0, True),
+    "min_spare": (0, 64, True),
+}
+
+
+def _option_range(name: str, opt: str, value: Any, where: Location) -> None:
+    """A numeric rule option is finite and within its range (`derating = nan`, `inf`,
+    `-1` or `0` would silently turn a check off)."""
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high, closed = OPTION_RANGES.get(opt, (0.0, 1e6, False))
+    ok = math.isfinite(value) and (value >= low if closed else value > low)
+    if not ok or value > high:
+        side = "[" if closed else "("
+        raise error(
+            f"{name} = {value!r} is out of range: expected a number in "
+            f"{side}{low:g}, {high:g}]",
+            where,
+        )
 
 
 def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:
@@ -375,7 +421,8 @@ def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:
 
 def _amount(name: str, value: Any, where: Location) -> float:
     _, _, unit, units = BUDGETS[name]
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and 0 <= value < 1e18:  # not inf, not nan
         return float(value)
     m = re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*([A-Za-z]+)\s*", str(value))
     if isinstance(value, str) and m and m[2] in units:
@@ -463,9 +510,8 @@ def resolve(
         path = Path(config or env["RACKCHECK_CONFIG"])
         if not path.is_file():
             who = "--config" if config else "RACKCHECK_CONFIG"
-            raise error(
-                f"{who}: no such config file {str(path)!r}", Location(str(path), 1, 1)
-            )
+            what = _what(path)
+            raise error(f"{who}: {what} {str(path)!r}", Location(str(path), 1, 1))
     elif not isolated:
         path = find_config(paths)
     if path is not None:

@@ -44,6 +44,8 @@ class Finding:
     location: Location
     subject: str = ""
     related: tuple[Location, ...] = ()
+    fix: str = ""  # a fix hint where one is obvious: "add a PDU on feed B"
+    rack: str = ""  # the rack it is about, if any: `ignore[RULE@rack]` matches it
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
@@ -60,6 +62,7 @@ class Finding:
                 "column": self.location.column,
             },
             "subject": self.subject,
+            **({"fix": self.fix} if self.fix else {}),
         }
 
 
@@ -86,6 +89,7 @@ class Report:
     files: list[str] = field(default_factory=list)
     baselined: list[Finding] = field(default_factory=list)  # accepted by --baseline
     suppressions: list[dict[str, Any]] = field(default_factory=list)  # who, where, why
+    warnings: list[str] = field(default_factory=list)  # for stderr: empty folders ...
 
     def sorted(self) -> list[Finding]:
         return sorted(self.input_errors + self.findings, key=Finding.sort_key)

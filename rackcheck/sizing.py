@@ -88,7 +88,9 @@ def size_fabric(
         else:
             ratios = tier_ratios(oversubscription)
     except ValueError as exc:
-        raise _error("INP002", "oversubscription", str(exc)) from None
+        errors = getattr(exc, "errors", None)  # pydantic: its first message, plain
+        why = str(errors()[0]["msg"]).removeprefix("Value error, ") if errors else exc
+        raise _error("INP002", "oversubscription", str(why)) from None
     try:
         p = plan(
             spec,

@@ -7,7 +7,12 @@
 
 `ignore[...]` at the end of a line covers findings reported on that line; on a line of
 its own it covers the next line that is not a comment or blank (so several can stack).
-`ignore-file[...]` anywhere in the file covers the whole file. Rule ids are exact. The
+`ignore-file[...]` anywhere in the file covers the whole file. Rule ids are exact.
+`RULE@RACKS` narrows a suppression to some racks of a range (a name or a range):
+
+    - name: "su1-r{01..08}"   # rackcheck: ignore[POW005@su1-r{07..08}] row end, 60 kW
+
+The
 problems of suppressions are findings too: SUP001 unknown id or malformed comment,
 SUP002 a suppression that matched nothing (for rules that ran), SUP003 no reason while
 `require-reason` is set.
@@ -27,7 +32,7 @@ _GRAMMAR = re.compile(
     r"^\s*rackcheck\s*:\s*(?P<kind>ignore-file|ignore)\s*"
     r"\[(?P<ids>[^\]]*)\](?P<reason>.*)$"
 )
-_ID = re.compile(r"[A-Za-z0-9_-]+")
+_ID = re.compile(r"(?P<rule>[A-Za-z0-9_-]+)(?:@(?P<racks>[^\s,\]]+))?")
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Suppression:
     column: int  # of the '#'
     target: int = 0  # the line it covers (line suppressions)
     used: set[str] = field(default_factory=set)
+    racks: dict[int, frozenset[str]] = field(default_factory=dict)  # id index -> racks
 
 
 @dataclass
@@ -90,7 +96,14 @@ def parse(text: str, shown: str) -> tuple[list[Suppression], list[Finding]]:
             )
             continue
         base = at + 1 + m.start("ids") + 1  # 1-based column of the ids' text
-        ids = [(t.group(0).upper(), base + t.start()) for t in _ID.finditer(m["ids"])]
+        tokens = list(_ID.finditer(m["ids"]))
+        ids = [(t["rule"].upper(), base + t.start()) for t in tokens]
+        racks, problem = _racks(tokens)
+        if problem:
+            bad.append(
+                Finding("SUP001", Severity.WARNING, problem, Location(shown, n, at + 1))
+            )
+            continue
         if not ids:
             bad.append(
                 Finding(
@@ -102,11 +115,26 @@ def parse(text: str, shown: str) -> tuple[list[Suppression], list[Finding]]:
             )
             continue
         kind = "file" if m["kind"] == "ignore-file" else "line"
-        s = Suppression(kind, ids, m["reason"].strip(), n, at + 1)
+        s = Suppression(kind, ids, m["reason"].strip(), n, at + 1, racks=racks)
         if kind == "line":
             s.target = n if line[:at].strip() else _next_content(lines, n)
         found.append(s)
     return found, bad
+
+
+def _racks(tokens: list[Any]) -> tuple[dict[int, frozenset[str]], str]:
+    """{index of the id: its racks} for ids written `RULE@RACKS`; a problem text."""
+    from rackcheck.model.names import expand
+
+    out: dict[int, frozenset[str]] = {}
+    for i, t in enumerate(tokens):
+        if t["racks"] is None:
+            continue
+        try:
+            out[i] = frozenset(expand(t["racks"]))
+        except ValueError as exc:
+            return {}, f"malformed suppression: {exc}"
+    return out, ""
 
 
 def _next_content(lines: list[str], n: int) -> int:
@@ -183,9 +211,11 @@ def apply(
 
 def _match(f: Finding, shown: str, sups: list[Suppression]) -> Suppression | None:
     for s in sups:
-        if any(rid == f.rule_id for rid, _ in s.ids) and (
-            s.kind == "file" or s.target == f.location.line
-        ):
+        ids = any(
+            rid == f.rule_id and (i not in s.racks or f.rack in s.racks[i])
+            for i, (rid, _) in enumerate(s.ids)
+        )
+        if ids and (s.kind == "file" or s.target == f.location.line):
             return s
     return None
 

@@ -128,14 +128,13 @@ def parse(text: Any, kind: str) -> pint.Quantity:
     try:
         q = ureg.Quantity(value, m.group(2))
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
-        raise UnitError(f"unknown unit in {text!r}: {exc}") from None
+        hint = did_you_mean(m.group(2), kind)
+        raise UnitError(f"unknown unit in {text!r}: {exc}{hint}") from None
     except Exception as exc:  # pint raises assorted errors on bad unit expressions
         raise UnitError(f"cannot read {text!r} as {label}: {exc}") from None
     if not q.check(dim):
-        raise UnitError(
-            f"{text!r} is not {label} (it is {q.dimensionality}); "
-            f"write e.g. '{example}'"
-        )
+        hint = did_you_mean(m.group(2), kind) or f"; write e.g. '{example}'"
+        raise UnitError(f"{text!r} is not {label} (it is {q.dimensionality}){hint}")
     # W and VA share a dimension in SI but not a meaning: real power is W, apparent
     # power VA, and only a power factor turns one into the other.
     is_va = any("volt_ampere" in name for name, _ in q.unit_items())
@@ -150,7 +149,86 @@ def parse(text: Any, kind: str) -> pint.Quantity:
         )
     if kind not in ("temperature",) and value < 0:
         raise UnitError(f"{text!r} is negative; {label} must be >= 0")
+    _check_range(q, kind, text, label)
     return q
+
+
+# The widest figure of each kind rackcheck takes, in one unit: far beyond any real
+# data centre, small enough that sums over a whole design stay finite.
+RANGES: dict[str, tuple[str, float]] = {
+    "power": ("W", 1e11),
+    "apparent_power": ("VA", 1e11),
+    "voltage": ("V", 1e6),
+    "current": ("A", 1e6),
+    "mass": ("kg", 1e7),
+    "length": ("m", 1e6),
+    "temperature": ("degC", 1e3),
+    "temperature_difference": ("K", 1e3),
+    "flow": ("L/min", 1e9),
+    "flow_per_power": ("L/min/kW", 1e4),
+    "bitrate": ("bit/s", 1e18),
+    "byterate": ("B/s", 1e17),
+    "information": ("B", 1e21),
+    "time": ("s", 3.2e9),
+    "area_load": ("kg/m**2", 1e7),
+}
+TINY = 1e-9  # a nonzero figure smaller than this (in the unit above) is a typo
+
+
+def _check_range(q: Any, kind: str, text: str, label: str) -> None:
+    """Refuse figures no design can mean: below absolute zero, beyond RANGES, or
+    vanishingly small (they overflow or divide to infinity downstream)."""
+    unit_name, top = RANGES[kind]
+    value = float(q.to(unit_name).magnitude)
+    if kind == "temperature":
+        if value < -273.15:
+            raise UnitError(f"{text!r} is below absolute zero (-273.15 degC)")
+        value = abs(value)
+    if not math.isfinite(value) or value > top:
+        raise UnitError(
+            f"{text!r} is out of range: {label} must be <= {top:g} {unit_name}"
+        )
+    if 0 < value < TINY and kind != "temperature":
+        raise UnitError(
+            f"{text!r} is too small to mean anything (below {TINY:g} {unit_name})"
+        )
+
+
+def parse_positive(text: Any, kind: str) -> pint.Quantity:
+    """As parse, and refuse zero: a figure that is divided by (a temperature rise, a
+    flow ratio, a time between failures)."""
+    q = parse(text, kind)
+    if q.magnitude == 0:
+        raise UnitError(f"{text!r} must be greater than zero")
+    return q
+
+
+# The usual spellings of each kind's units: `10 kw` -> did you mean 'kW'?
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "power": ("W", "kW", "MW", "GW"),
+    "apparent_power": ("VA", "kVA", "MVA"),
+    "voltage": ("V", "kV", "mV"),
+    "current": ("A", "kA", "mA"),
+    "mass": ("kg", "g", "t", "lb"),
+    "length": ("m", "mm", "cm", "km", "ft", "in"),
+    "temperature": ("degC", "degF", "K"),
+    "temperature_difference": ("K", "delta_degC"),
+    "flow": ("L/min", "m^3/h", "L/s", "gal/min"),
+    "flow_per_power": ("L/min/kW",),
+    "bitrate": ("bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "Gb/s", "Tb/s"),
+    "byterate": ("B/s", "kB/s", "MB/s", "GB/s", "TB/s"),
+    "information": ("B", "kB", "MB", "GB", "TB", "PB", "GiB", "TiB", "PiB"),
+    "time": ("s", "min", "h", "d", "ms"),
+}
+
+
+def did_you_mean(unit_text: str, kind: str) -> str:
+    """'; did you mean 'kW'?' when `unit_text` is a known spelling in another case."""
+    folded = unit_text.replace(" ", "").casefold()
+    for good in SPELLINGS.get(kind, ()):
+        if good.casefold() == folded and good != unit_text:
+            return f"; did you mean {good!r}?"
+    return ""
 
 
 @lru_cache(maxsize=256)

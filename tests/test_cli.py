@@ -56,7 +56,10 @@ def test_json_shape():
     doc = json.loads(r.output)
     assert doc["version"] == 1
     f = doc["findings"][1]  # [0]: the DAT003 note (the AR3100's load rating)
-    assert set(f) == {"rule_id", "severity", "message", "location", "subject"}
+    assert set(f) == {"rule_id", "severity", "message", "location", "subject", "fix"}
+    assert f["fix"] == (
+        "add a PDU or use larger ones: 6.3 kVA more continuous capacity is needed"
+    )
     assert (f["rule_id"], f["location"]["line"], f["location"]["column"]) == (
         "POW001",
         11,

@@ -43,12 +43,22 @@ def test_watts_are_not_temperatures():
 
 
 @given(
-    st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    st.one_of(st.just(0.0), st.floats(min_value=1e-3, max_value=1e5)),
     st.sampled_from(["W", "kW", "MW"]),
 )
 def test_power_parse_roundtrip(value, unit):
+    # units.RANGES: power up to 1e11 W (100 GW); nonzero figures of at least 1e-9 W
     q = units.parse(f"{value!r} {unit}", "power")
     assert math.isclose(q.to(unit).magnitude, value, rel_tol=1e-12, abs_tol=1e-12)
+
+
+@given(
+    st.floats(min_value=1.0001e5, max_value=1e300),
+    st.sampled_from(["MW"]),
+)
+def test_power_beyond_range_is_refused(value, unit):
+    with pytest.raises(units.UnitError, match="out of range: a power must be <= 1e"):
+        units.parse(f"{value!r} {unit}", "power")
 
 
 DESIGN = """\

@@ -35,7 +35,7 @@ def _settings_options(func: Any) -> Any:
                      "comma-separated."),
         click.option("--extend-select", help="Add to the selected rules."),
         click.option("--extend-ignore", help="Add to the ignored rules."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+        click.option("--config", "config_path", type=click.Path(),
                      help="Config file (rackcheck.toml or pyproject.toml) to use "
                      "instead of searching upward."),
         click.option("--isolated", is_flag=True, help="Ignore config files."),
@@ -43,7 +43,7 @@ def _settings_options(func: Any) -> Any:
                      help="Ignore `# rackcheck: ignore[...]` comments."),
         click.option("--require-reason", is_flag=True,
                      help="Report suppressions without a reason (SUP003)."),
-        click.option("--baseline", type=click.Path(dir_okay=False),
+        click.option("--baseline", type=click.Path(),
                      help="Report only findings not in this baseline file."),
     ]  # fmt: skip
     for opt in reversed(opts):
@@ -117,9 +117,15 @@ def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
     help="Skip named files that are not designs (no top-level `rackcheck:` "
     "key), for hooks that pass every YAML file.",
 )
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print a count per rule instead of each finding (as ruff does).",
+)
 @_settings_options
 def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
-          no_cache: bool, only_designs: bool, **kw: Any) -> None:  # fmt: skip
+          no_cache: bool, only_designs: bool, statistics: bool,
+          **kw: Any) -> None:  # fmt: skip
     """Check design files, or every design under the folders given."""
     import gc
     import os
@@ -144,11 +150,18 @@ def check(paths: tuple[str, ...], fmt: str | None, outputs: tuple[str, ...],
         report = run_check(list(paths), settings, _results_cache(no_cache))
     except InputError as exc:  # e.g. an unreadable baseline
         _input_errors(exc)
+    for line in report.warnings:
+        click.echo(line, err=True)
     render = renderers()
-    sys.stdout.write(render[fmt](report, fail_on=settings.fail_on))
+    if statistics:
+        from rackcheck.report.text import statistics as stats
+
+        sys.stdout.write(stats(report))
+    else:
+        sys.stdout.write(render[fmt](report, fail_on=settings.fail_on))
     code = report.exit_code(settings.fail_on)
     if code != 2:
-        write_all(files, lambda f: render[f](report, fail_on=settings.fail_on))
+        _write(write_all, files, lambda f: render[f](report, fail_on=settings.fail_on))
     sys.exit(0 if kw["exit_zero"] and code == 1 else code)
 
 
@@ -199,15 +212,21 @@ def diff(paths: tuple[str, ...], base_ref: str | None, fmt: str,
         else:
             result = d.diff_paths(paths[0], paths[1], settings, _results_cache(False))
     except GitError as exc:
+        if "not a git repository" in str(exc):
+            raise click.UsageError(
+                f"--base-ref needs a git repository; {Path.cwd()} is not in one "
+                "(compare two files or folders instead: rackcheck diff BASE HEAD)"
+            ) from None
         raise click.UsageError(f"git: {exc}") from None
     except InputError as exc:
         _input_errors(exc)
     except ValueError as exc:  # a path outside the repository
         raise click.UsageError(str(exc)) from None
+    _diff_load_errors(result)
     sys.stdout.write(RENDER[fmt](result))
     code = result.exit_code(settings.fail_on)
     if code != 2:
-        write_all(files, lambda f: RENDER[f](result))
+        _write(write_all, files, lambda f: RENDER[f](result))
     sys.exit(0 if kw["exit_zero"] and code == 1 else code)
 
 
@@ -259,7 +278,7 @@ def baseline_group() -> None:
     "--output",
     "-o",
     "out",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default="rackcheck-baseline.json",
     show_default=True,
 )
@@ -279,7 +298,7 @@ def baseline_create(paths: tuple[str, ...], out: str, **kw: Any) -> None:
         for f in report.input_errors:
             click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
         sys.exit(2)
-    n = baseline.write(report, Path(out))
+    n = _write(baseline.write, report, Path(out))
     click.echo(f"wrote {n} finding{'s' if n != 1 else ''} to {out}")
 
 
@@ -352,22 +371,23 @@ def fabric() -> None:
 
 
 @fabric.command("size")
-@click.option("--nodes", type=click.IntRange(min=1), required=True, help="GPU servers.")
+@click.option("--nodes", type=click.IntRange(min=1, max=50_000), required=True,
+              help="GPU servers.")  # fmt: skip
 @click.option(
     "--rails",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=64),
     required=True,
     help="NIC ports per node in this fabric (one leaf per rail per SU).",
 )
 @click.option("--switch", required=True, help="Catalog switch id (qm9700 ...).")
 @click.option(
     "--su-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=200_000),
     help="Nodes per scalable unit [default: the size with the fewest switches].",
 )
 @click.option(
     "--extra-endpoints",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=200_000),
     default=0,
     show_default=True,
     help="Single-port endpoints beyond the nodes (UFM ...).",
@@ -379,7 +399,8 @@ def fabric() -> None:
     help="down:up per tier: '1:1', or 'leaf=1:1,spine=7:1'.",
 )
 @click.option("--tiers", type=click.Choice(["2", "3"]), help="[default: fewest to fit]")
-@click.option("--pod-size", type=click.IntRange(min=1), help="SUs per pod (3 tiers).")
+@click.option("--pod-size", type=click.IntRange(min=1, max=10_000),
+              help="SUs per pod (3 tiers).")  # fmt: skip
 @click.option("--node", help="Catalog server id: port speed and NIC cages.")
 @click.option(
     "--speed",
@@ -418,6 +439,32 @@ def fabric_size(
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(render_text(result), nl=False)
+
+
+def _diff_load_errors(result: Any) -> None:
+    """A side that cannot be checked: its located load errors, exit 2, no table."""
+    failed = [(side, label, rep) for side, label, rep in (
+        ("base", result.base_label, result.base),
+        ("head", result.head_label, result.head),
+    ) if rep.input_errors]  # fmt: skip
+    if not failed:
+        return
+    for side, label, rep in failed:
+        click.echo(f"{side} ({label}) cannot be checked:", err=True)
+        for f in rep.input_errors:
+            click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
+    sys.exit(2)
+
+
+def _write(func: Any, *args: Any) -> Any:
+    """Call a writer; a path that cannot be written is a located INP008, exit 2."""
+    from rackcheck.outputs import OutputError
+
+    try:
+        return func(*args)
+    except OutputError as exc:
+        click.echo(f"{exc.path}:1:1: error INP008 {exc.message}", err=True)
+        sys.exit(2)
 
 
 def _input_errors(exc: Any) -> NoReturn:

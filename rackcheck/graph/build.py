@@ -13,6 +13,7 @@ import gc
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Severity
+from rackcheck.graph.checks import check_limits, check_refs
 from rackcheck.graph.nodes import (
     CduNode,
     DeviceNode,
@@ -59,10 +60,12 @@ class DesignGraph:
         self.memo: dict[tuple[Any, ...], Any] = {}
         self.final = False
         self._racks: list[RackNode] = []
+        self._refs_checked: set[str] = set()
         self.g.add_node("site", obj=None)
         # Building allocates hundreds of thousands of objects that all stay alive; the
         # cyclic garbage collector would rescan them again and again (~30 % of the
         # build time of a 65,536-GPU design). Nothing here makes garbage cycles.
+        check_limits(self)
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
@@ -155,6 +158,9 @@ class DesignGraph:
                 path, f"{ident!r} is a {comp.kind}, expected one of: {', '.join(kinds)}"
             )
             return None
+        if ident not in self._refs_checked:
+            self._refs_checked.add(ident)
+            check_refs(self, comp)
         return comp
 
     def _expand(self, name: str, path: tuple[str | int, ...]) -> list[str]:
@@ -166,6 +172,9 @@ class DesignGraph:
 
     def _build(self) -> None:
         d = self.design
+        for comp in d.components:  # checked even when no rack uses them
+            self._refs_checked.add(comp.id)
+            check_refs(self, comp)
         for i, feed in enumerate(d.site.feeds):
             fid = f"feed:{feed.name}"
             if fid in self.g:
@@ -190,6 +199,14 @@ class DesignGraph:
             from rackcheck.graph.fabric_build import add_fabrics
 
             add_fabrics(self)
+        fabric = d.storage.fabric if d.storage is not None else None
+        names = [f.name for f in d.fabrics]
+        if fabric is not None and fabric not in names:
+            self._error(
+                ("storage", "fabric"),
+                f"no fabric named {fabric!r}{_close(fabric, names)} (fabrics: "
+                f"{', '.join(sorted(names)) or 'none'})",
+            )
         if d.facility is not None:
             from rackcheck.graph.facility import add_facility
 

@@ -53,6 +53,7 @@ class FabricBuilder:
     def __init__(self, g: DesignGraph) -> None:
         self.g = g
         self._devices: dict[str, DeviceNode] | None = None
+        self.ambiguous: set[str] = set()  # rack/name of two devices or more
         self._ports: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
     def ports(self, spec: Any, role: str) -> list[tuple[int, int]]:
@@ -68,7 +69,9 @@ class FabricBuilder:
         self.g.errors.append(Finding("INP006", Severity.ERROR, message, where))
 
     def by_path(self) -> dict[str, DeviceNode]:
-        """Devices by `rack/name` (the name a design gives, or model-n)."""
+        """Devices by `rack/name` (the name a design gives, or model-n). A device of
+        `count: 1` answers to `name-1` too, so links stay valid when a count goes
+        from 2 to 1."""
         if self._devices is None:
             self._devices = {}
             from rackcheck.graph.systems import endpoints
@@ -76,7 +79,13 @@ class FabricBuilder:
             for rack in self.g.racks():
                 for dev in self.g.devices(rack):
                     for end in endpoints(self.g, dev):
-                        self._devices.setdefault(f"{rack.name}/{end.name}", end)
+                        key = f"{rack.name}/{end.name}"
+                        if key in self._devices:
+                            self.ambiguous.add(key)
+                        self._devices.setdefault(key, end)
+            for key, dev in list(self._devices.items()):
+                if not key.rsplit("-", 1)[-1].isdigit():
+                    self._devices.setdefault(f"{key}-1", dev)
         return self._devices
 
     def select(self, sel: Any, path: DataPath) -> list[DeviceNode] | None:

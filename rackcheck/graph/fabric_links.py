@@ -90,17 +90,35 @@ class _Explicit:
                     out.append(g.node(sid))
                     continue
                 dev = self.b.by_path().get(name)
+                if name in self.b.ambiguous:
+                    g._error(
+                        where,
+                        f"{name!r} names several devices of rack "
+                        f"{name.split('/')[0]}: give each its own `name:`",
+                    )
+                    return None
                 if dev is None:
                     g._error(
                         where,
                         f"fabric {fab.name} has no switch {name!r} and no "
-                        "device has that path (write rack/device)",
+                        f"device has that path (write rack/device){self._near(name)}",
                     )
                     return None
                 out.append(
                     self._device_switch(fab, dev) if dev.spec.kind == "switch" else dev
                 )
         return out
+
+    def _near(self, name: str) -> str:
+        """'; rack r01 has: dgx-h100' when `name` is rack/device in a known rack."""
+        rack, sep, _ = name.partition("/")
+        if not sep:
+            return ""
+        have = sorted(
+            k.split("/", 1)[1] for k in self.b.by_path() if k.startswith(f"{rack}/")
+        )
+        shown = ", ".join(have[:6]) + (", ..." if len(have) > 6 else "")
+        return f"; rack {rack} has: {shown}" if have else ""
 
     def _device_switch(self, fab: FabricNode, dev: Any) -> SwitchNode:
         """A switch standing in a rack, used in this fabric under its rack/name path."""
@@ -134,6 +152,15 @@ class _Explicit:
                 link.transceiver, ("transceiver",), (*path, "transceiver")
             )
         if a_side is None or b_side is None or not a_side or not b_side:
+            return
+        from rackcheck.model.limits import MAX_LINKS
+
+        if link.pairing == "mesh" and len(a_side) * len(b_side) > MAX_LINKS:
+            g._error(
+                path,
+                f"{len(a_side):,} x {len(b_side):,} links, more than the "
+                f"{MAX_LINKS:,} one entry may make (docs/design-format.md#limits)",
+            )
             return
         if link.pairing == "zip":
             if len(b_side) > len(a_side):

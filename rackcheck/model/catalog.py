@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from rackcheck.model.fields import (
     Bitrate,
@@ -33,8 +33,16 @@ class Psus(Strict):
     """A unit's own power supplies: `count` installed, `required` to carry max load."""
 
     model: str | None = None
-    count: PositiveCount
-    required: PositiveCount | None = None
+    count: Annotated[int, Field(ge=1, le=64)]
+    required: Annotated[int, Field(ge=1, le=64)] | None = None
+
+    @model_validator(mode="after")
+    def _fits(self) -> Psus:
+        if self.required is not None and self.required > self.count:
+            raise ValueError(
+                f"required ({self.required}) is more than the {self.count} PSUs installed"
+            )
+        return self
 
 
 class PowerSpec(Strict):

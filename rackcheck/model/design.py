@@ -14,15 +14,15 @@ from rackcheck.model.facility import Facility, Requirements
 from rackcheck.model.fields import (
     Byterate,
     Current,
-    FlowPerPower,
     Fraction,
     Information,
     Name,
     PositiveCount,
+    PositiveFlowPerPower,
+    PositiveTemperatureDelta,
     Power,
     Strict,
     Temperature,
-    TemperatureDelta,
     Voltage,
 )
 from rackcheck.model.phases import Phase as BuildPhase
@@ -141,8 +141,8 @@ class Loop(Strict):
     serves: list[Name] = Field(min_length=1)
     redundancy: Literal["N", "N+1"] = "N+1"
     coolant: Literal["water", "pg25"] = "water"
-    delta_t: TemperatureDelta | None = None
-    flow_per_kw: FlowPerPower | None = None
+    delta_t: PositiveTemperatureDelta | None = None
+    flow_per_kw: PositiveFlowPerPower | None = None
 
 
 class Cooling(Strict):

@@ -15,7 +15,6 @@ from pydantic import Field, model_validator
 
 from rackcheck.model.fields import (
     Bitrate,
-    Count,
     Length,
     Name,
     PositiveCount,
@@ -45,9 +44,13 @@ def ratio_value(text: str) -> float:
     m = _RATIO.match(text)
     if not m:
         raise ValueError(f"{text!r} is not a ratio like '1:1' or '3:1'")
+    if len(text) > 40:
+        raise ValueError(f"{text[:20]!r}...: a ratio has at most 40 characters")
     a, b = float(m.group(1)), float(m.group(2))
     if a <= 0 or b <= 0:
         raise ValueError(f"{text!r}: both sides of a ratio must be > 0")
+    if max(a, b) / min(a, b) > 1000:
+        raise ValueError(f"{text!r}: a ratio above 1000:1 is not a network")
     return max(a, b) / min(a, b)
 
 
@@ -105,22 +108,22 @@ class Generate(Strict):
     """A rail-optimized fat tree (folded Clos) of 2 or 3 tiers from one switch model."""
 
     switch: Name
-    rails: PositiveCount
+    rails: Annotated[int, Field(ge=1, le=64)]
     tiers: Literal[2, 3] | None = Field(
         default=None, description="default: the fewest tiers the radix allows"
     )
-    su_size: PositiveCount | None = Field(
+    su_size: Annotated[int, Field(ge=1, le=200_000)] | None = Field(
         default=None,
         description=(
             "nodes per scalable unit; default: the size with the fewest switches "
             "(2 tiers), else a leaf's down ports"
         ),
     )
-    pod_size: PositiveCount | None = Field(
+    pod_size: Annotated[int, Field(ge=1, le=10_000)] | None = Field(
         default=None,
         description="scalable units per pod (3 tiers); default: as many as fit",
     )
-    extra_endpoints: Count = Field(
+    extra_endpoints: Annotated[int, Field(ge=0, le=200_000)] = Field(
         default=0,
         description="single-port endpoints beyond the nodes (UFM, management)",
     )

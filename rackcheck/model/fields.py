@@ -12,10 +12,12 @@ from rackcheck import units
 _UNIT_PATTERN = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*\S.*$"
 
 
-def _parse(kind: str, value: Any) -> Any:
+def _parse(kind: str, value: Any, positive: bool = False) -> Any:
     if hasattr(value, "check"):  # already a pint Quantity (built in code)
         return value
     try:
+        if positive:
+            return units.parse_positive(value, kind)
         return units.parse(value, kind)
     except units.UnitError as exc:
         raise UnitValueError(str(exc)) from None
@@ -25,9 +27,9 @@ class UnitValueError(ValueError):
     """A quantity that is not of its kind: reported as INP003, not INP002."""
 
 
-def _reader(kind: str) -> BeforeValidator:
+def _reader(kind: str, positive: bool = False) -> BeforeValidator:
     """Validator: YAML text like '10.2 kW' in, a pint Quantity of `kind` out."""
-    return BeforeValidator(partial(_parse, kind))
+    return BeforeValidator(partial(_parse, kind, positive=positive))
 
 
 def _schema(kind: str) -> WithJsonSchema:
@@ -53,6 +55,16 @@ Temperature = Annotated[Any, _reader("temperature"), _schema("temperature")]
 TemperatureDelta = Annotated[
     Any, _reader("temperature_difference"), _schema("temperature_difference")
 ]
+# Figures a rule divides by: zero is refused at load.
+PositiveTemperatureDelta = Annotated[
+    Any,
+    _reader("temperature_difference", positive=True),
+    _schema("temperature_difference"),
+]
+PositiveFlowPerPower = Annotated[
+    Any, _reader("flow_per_power", positive=True), _schema("flow_per_power")
+]
+PositiveDuration = Annotated[Any, _reader("time", positive=True), _schema("time")]
 Flow = Annotated[Any, _reader("flow"), _schema("flow")]
 FlowPerPower = Annotated[Any, _reader("flow_per_power"), _schema("flow_per_power")]
 Bitrate = Annotated[Any, _reader("bitrate"), _schema("bitrate")]
@@ -60,8 +72,10 @@ Byterate = Annotated[Any, _reader("byterate"), _schema("byterate")]
 Information = Annotated[Any, _reader("information"), _schema("information")]
 Duration = Annotated[Any, _reader("time"), _schema("time")]
 
-Count = Annotated[int, Field(ge=0)]
-PositiveCount = Annotated[int, Field(ge=1)]
+# Counts are bounded so that a typo (`count: 100000000`) is refused at its line, not
+# allocated (rackcheck/model/limits.py has the per-design totals).
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+PositiveCount = Annotated[int, Field(ge=1, le=1_000_000)]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 

@@ -58,16 +58,48 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, bool]:
     return f"{where}{msg}", False
 
 
+def _named(loc: tuple[Any, ...], path: tuple[Any, ...], kind: str) -> tuple[Any, ...]:
+    """pydantic's loc may end in a union tag (`constrained-str`) or a list index: name
+    the YAML key the value stands under instead."""
+    keys = [p for p in path if isinstance(p, str)]
+    if not keys or kind in ("extra_forbidden", "missing"):
+        return loc
+    return (*loc[:-1], keys[-1])
+
+
+def _specific(errors: list[Any]) -> list[Any]:
+    """Of a union's errors at one place (`position`: an int or a list), drop the
+    "should be a <type>" ones when a more specific error is there too."""
+    by_loc: dict[tuple[Any, ...], list[Any]] = {}
+    for err in errors:
+        by_loc.setdefault(_value_loc(tuple(err["loc"])), []).append(err)
+    out = []
+    for group in by_loc.values():
+        specific = [e for e in group if not _type_error(e)]
+        out += specific or group
+    return out
+
+
+def _type_error(err: Any) -> bool:
+    kind = str(err["type"])
+    return kind.endswith("_type") or kind == "model_type"
+
+
+def _value_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The loc without pydantic's union member tags (text with '[' or '-')."""
+    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or "-" in p)))
+
+
 def _located(
     exc: ValidationError, doc: Document, prefix: tuple[Any, ...] = ()
 ) -> InputError:
     """Each pydantic error as a finding located in the YAML file (`prefix`: where the
     validated value stands in the document)."""
     findings = []
-    for err in exc.errors(include_url=False):
+    for err in _specific(exc.errors(include_url=False)):
         loc = (*prefix, *err["loc"])
-        message, at_key = _message(dict(err), loc)
         path = _data_path(loc, doc.source)
+        message, at_key = _message(dict(err), _named(loc, path, err["type"]))
         if at_key and path in doc.source.keys:
             where = doc.source.at(path, key=True)
         else:

@@ -24,6 +24,10 @@ def expand(name: str) -> list[str]:
     if b < a:
         raise ValueError(f"range {m.group(0)} counts down; write {{{stop}..{start}}}")
     width = len(start) if start.startswith("0") else 0
+    from rackcheck.model.limits import range_size
+
+    if range_size(name) > MAX_EXPANSION:  # counted before a single name is made
+        raise ValueError(f"{name!r} expands to more than {MAX_EXPANSION:,} names")
     heads = [name[: m.start()] + str(i).zfill(width) for i in range(a, b + 1)]
     tails = expand(name[m.end() :])
     if len(heads) * len(tails) > MAX_EXPANSION:

@@ -7,7 +7,13 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from rackcheck.model.fields import Byterate, Duration, Information, Name, Strict
+from rackcheck.model.fields import (
+    Byterate,
+    Information,
+    Name,
+    PositiveDuration,
+    Strict,
+)
 
 Tier = Literal["good", "better", "best"]
 
@@ -55,9 +61,9 @@ class Checkpoint(Strict):
     bytes_per_parameter: (
         Annotated[float, Field(gt=0, le=64, allow_inf_nan=False)] | None
     ) = None
-    max_write_time: Duration | None = None
-    interval: Duration | None = None
-    mtbf: Duration | None = None
+    max_write_time: PositiveDuration | None = None
+    interval: PositiveDuration | None = None
+    mtbf: PositiveDuration | None = None
     retained: Annotated[int, Field(ge=0)] = 1
 
 

@@ -101,6 +101,9 @@ def document(
         }
         if f.rule_id in index:
             result["ruleIndex"] = index[f.rule_id]
+        if f.fix:
+            result["message"]["markdown"] = f"{f.message}\n\n**help:** {f.fix}"
+            result["properties"] = {"help": f.fix}
         if f.related:
             result["relatedLocations"] = [
                 {"id": i, **_physical(loc, root)} for i, loc in enumerate(f.related)

@@ -84,12 +84,24 @@ class RuleContext(Generic[Opts]):
         *sub: str | int,
         key: bool = False,
         related: tuple[Location, ...] = (),
+        fix: str = "",
     ) -> Finding:
-        """A finding about `node`, located at the node (or at `sub` below it)."""
+        """A finding about `node`, located at the node (or at `sub` below it); `fix`
+        is a hint where one is obvious (text `help:` line, SARIF, JSON)."""
         path = (*node.path, *sub) if node is not None else sub
         where = self.graph.source.at(path, key=key)
         subject = node.name if node is not None else ""
-        return Finding(self.rule.id, self.severity, message, where, subject, related)
+        return Finding(self.rule.id, self.severity, message, where, subject, related,
+                       fix, _rack_of(node))  # fmt: skip
+
+
+def _rack_of(node: Any) -> str:
+    """The name of the rack a node is, or sits in ('' for site-wide nodes)."""
+    ident = getattr(node, "id", "")
+    if isinstance(ident, str) and ident.startswith("rack:"):
+        return ident[5:]
+    rack = getattr(node, "rack", None)
+    return rack[5:] if isinstance(rack, str) and rack.startswith("rack:") else ""
 
 
 def run(

@@ -46,6 +46,8 @@ def test_only_new_findings_and_line_moves(project):
         "bad.yaml:16:7: error POW001 rack r02 draws 30.6 kW = 32.2 kVA > 25.9 kVA "
         "continuous PDU capacity (3 PDU(s) at 80%: NEC 210.20(A)/215.3, assumed: no "
         "site.country or site.electrical_code)",
+        "  help: add a PDU or use larger ones: 6.3 kVA more continuous capacity is "
+        "needed",
         "1 error, 2 in baseline in 1 design",
     ]
 

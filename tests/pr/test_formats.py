@@ -27,6 +27,9 @@ POW001 = (
     "site.country or site.electrical_code)"
 )
 
+# The fix hint the text format prints under POW001 (issue 8).
+HELP = "  help: add a PDU or use larger ones: 6.3 kVA more continuous capacity is needed"
+
 
 def sarif(*args: str) -> dict:
     r = run("check", "--format", "sarif", *args)
@@ -38,7 +41,7 @@ def sarif(*args: str) -> dict:
 def test_text(project):
     r = run("check", "bad.yaml", "good.yaml")
     assert r.exit_code == 1
-    assert r.output.splitlines() == [POW001, "1 error in 2 designs"]
+    assert r.output.splitlines() == [POW001, HELP, "1 error in 2 designs"]
 
 
 def test_json_is_versioned_and_located(project):
@@ -114,7 +117,7 @@ def test_github_annotations_then_full_text(project):
         "draws 30.6 kW = 32.2 kVA > 25.9 kVA continuous PDU capacity (3 PDU(s) at "
         "80%25: NEC 210.20(A)/215.3, assumed: no site.country or site.electrical_code)"
     )
-    assert lines[1:] == [POW001, "1 error in 1 design"]
+    assert lines[1:] == [POW001, HELP, "1 error in 1 design"]
 
 
 def test_github_is_default_on_actions(project):

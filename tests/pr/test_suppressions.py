@@ -86,8 +86,9 @@ def test_unknown_rule_id_is_reported_at_its_column(project):
     name = write(project, with_comment("# rackcheck: ignore[POW0001] typo"))
     lines = run("check", name).output.splitlines()
     assert lines[0] == "s.yaml:7:7: error POW001 " + lines[0].split(" POW001 ", 1)[1]
+    assert lines[1].startswith("  help: add a PDU")
     assert (
-        lines[1] == "s.yaml:7:69: warning SUP001 unknown rule 'POW0001' in suppression"
+        lines[2] == "s.yaml:7:69: warning SUP001 unknown rule 'POW0001' in suppression"
     )
 
 

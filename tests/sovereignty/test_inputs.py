@@ -20,13 +20,14 @@ CASES = {
     "boolean-country": (
         "rackcheck: 1\nname: bad\nsites:\n  - name: oslo\n    country: no\n",
         "INP002:5:14",
-        "YAML reads an unquoted no, yes, on, off, true or false as a boolean",
+        # designs are read as YAML 1.2 (issue 8): `no` stays text, and is no ISO code
+        "'no' is not an ISO 3166-1 alpha-2 country code",
     ),
     "boolean-in-allowed-list": (
         BASE + "datasets:\n  - {name: d, residency: {allowed: [DE, off]}, "
         "stored_at: {site: a}}\n",
         "INP002:7:41",
-        "as a boolean",
+        "'off' is neither an ISO 3166-1 alpha-2 country code nor a location group",
     ),
     "unknown-country": (
         "rackcheck: 1\nname: bad\nsites:\n  - {name: x, country: XX}\n",

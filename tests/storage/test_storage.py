@@ -295,7 +295,7 @@ def test_sto003_names_gpu_nodes_below_their_share(write):
         ),
         (
             "    kind: storage\n    basis: {read: measured, iops: rated}\n",
-            "extra.yaml:8:35: error INP002 [key]: Input should be 'read' or 'write'",
+            "extra.yaml:8:35: error INP002 iops: Input should be 'read' or 'write'",
         ),
         (
             "    kind: rack-system\n    nvlink: {domain_gpus: 0, per_gpu: 1.8 TB/s}\n",

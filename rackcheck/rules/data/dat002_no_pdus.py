@@ -64,4 +64,5 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
             f"{who} draw{'s' if len(racks) == 1 else ''} {kw:.1f~P} but list"
             f"{'s' if len(racks) == 1 else ''} no PDUs: power distribution not checked",
             "name",
+            fix="list the rack's PDUs under `pdus:` ({model, feed}) to check power",
         )

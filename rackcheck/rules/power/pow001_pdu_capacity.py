@@ -22,7 +22,9 @@ go to PDUs round-robin in the order listed, or as `cords:` says). Where cords na
 their outlet (`phase: L1`, or `L1-L2` for a line-to-line outlet), each line's current
 is the phasor sum of its branch currents (graph.phases: a 208 V line-to-line outlet
 loads two lines), checked against the rated current x k. A rack with no PDUs is left to
-DAT002 (power distribution not described yet).
+DAT002 (power distribution not described yet). One finding per rack: the total when it
+is over, else the first PDU or line share over, with the count of the others; every
+share is computed either way, so adding a PDU never adds a finding.
 
 Options: `derating` (unset: per PDU, as above; a number replaces the site's code).
 
@@ -63,6 +65,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import phases, power
@@ -79,30 +82,47 @@ class Options:
 
 @rule("POW001", name="pdu-capacity", severity=Severity.ERROR, options=Options)
 def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
-    g, option = ctx.graph, ctx.options.derating
+    g = ctx.graph
     for rack in g.racks():
         pdus = g.pdus(rack)
         if not pdus:  # power distribution not described yet: DAT002 notes it
             continue
-        if (found := _rack_total(ctx, rack)) is not None:
-            yield found
-            continue
-        for pdu in pdus:
-            load, own = power.pdu_load(g, rack, pdu), power.pdu_capacity(g, pdu, option)
-            if load > own:
-                rating = power.continuous_rating(g, pdu, option)
-                what = (
-                    "DC output rating"
-                    if power.is_shelf(pdu)
-                    else f"continuous capacity ({rating.describe()})"
-                )
-                yield ctx.finding(
-                    pdu,
+        total = _rack_total(ctx, rack)
+        # Every share is computed either way, so adding a PDU never makes a finding
+        # appear (issue 8); one finding per rack.
+        over = list(_shares(ctx, rack))
+        if total is not None:
+            yield total
+        elif over:
+            node, message = over[0]
+            more = f" (and {len(over) - 1} more)" if len(over) > 1 else ""
+            yield ctx.finding(
+                node, message + more, "model",
+                fix="move cords to a less loaded PDU (`cords:`) or use a larger PDU",
+            )  # fmt: skip
+
+
+def _shares(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str]]:
+    """(PDU, message) for each PDU over its own continuous capacity, then each line of
+    a 3-phase PDU over its rating."""
+    g, option = ctx.graph, ctx.options.derating
+    for pdu in g.pdus(rack):
+        load, own = power.pdu_load(g, rack, pdu), power.pdu_capacity(g, pdu, option)
+        if load > own:
+            rating = power.continuous_rating(g, pdu, option)
+            what = (
+                "DC output rating"
+                if power.is_shelf(pdu)
+                else f"continuous capacity ({rating.describe()})"
+            )
+            yield (
+                pdu,
+                (
                     f"PDU {pdu.name} of rack {rack.name} carries "
-                    f"{load:.1f~P} > {own:.1f~P} {what}",
-                    "model",
-                )
-        yield from _lines(ctx, rack)
+                    f"{load:.1f~P} > {own:.1f~P} {what}"
+                ),
+            )
+    yield from _lines(ctx, rack)
 
 
 def _rack_total(ctx: RuleContext[Options], rack: RackNode) -> Finding | None:
@@ -119,15 +139,18 @@ def _rack_total(ctx: RuleContext[Options], rack: RackNode) -> Finding | None:
         return None
     watts = power.rack_power(g, rack)
     rules = sorted({power.continuous_rating(g, p, option).describe() for p in ac})
+    short = (load - cap).to("kVA")
     return ctx.finding(
         rack,
         f"rack {rack.name} draws {watts:.1f~P} = {load:.1f~P} > {cap:.1f~P} "
         f"continuous PDU capacity ({len(ac)} PDU(s) at {'; '.join(rules)})",
         "pdus",
+        fix=f"add a PDU or use larger ones: {short.magnitude:.1f} kVA more "
+        "continuous capacity is needed",
     )
 
 
-def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[Finding]:
+def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str]]:
     """Each line of a 3-phase PDU whose cords name their outlet: the phasor sum of its
     branch currents against the rated current at the continuous rating."""
     g = ctx.graph
@@ -139,10 +162,11 @@ def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[Finding]:
         limit = (pdu.spec.current * rating.factor).to("A")
         for line in phases.LINES:
             if amps[line] > limit:
-                yield ctx.finding(
+                yield (
                     pdu,
-                    f"line {line} of PDU {pdu.name} in rack {rack.name} carries "
-                    f"{amps[line]:.1f~P} (phasor sum of its branches) > {limit:.1f~P} "
-                    f"({rating.describe()} of {pdu.spec.current:~P})",
-                    "model",
+                    (
+                        f"line {line} of PDU {pdu.name} in rack {rack.name} carries "
+                        f"{amps[line]:.1f~P} (phasor sum of its branches) > {limit:.1f~P} "
+                        f"({rating.describe()} of {pdu.spec.current:~P})"
+                    ),
                 )

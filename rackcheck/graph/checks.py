@@ -1,0 +1,72 @@
+"""Checks a design graph makes before and while it is built: size limits (INP007,
+before anything is allocated) and a component's own references (INP004)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rackcheck.findings import Finding, InputError, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+
+
+def _device_kinds() -> tuple[str, ...]:
+    from rackcheck.graph.build import DEVICE_KINDS
+
+    return DEVICE_KINDS
+
+
+def _close_of(word: str, options: list[str]) -> str:
+    from rackcheck.graph.build import _close
+
+    return _close(word, options)
+
+
+def check_limits(graph: DesignGraph) -> None:
+    """Refuse a design too large to check before allocating any of it (INP007)."""
+    from rackcheck.model.limits import over_limits
+
+    def psus_of(model: str) -> int:
+        comp = graph.catalog.get(model)
+        power = getattr(comp, "power", None)
+        return power.psus.count if power is not None and power.psus else 0
+
+    errors = [
+        Finding("INP007", Severity.ERROR, msg, graph.source.at(path))
+        for msg, path in over_limits(graph.design, psus_of)
+    ]
+    if errors:
+        raise InputError(errors)
+
+
+def check_refs(graph: DesignGraph, comp: Any) -> None:
+    """A component's own references (a rack system's trays, a server's PSU model)
+    name catalog entries of the right kind: located where the component is."""
+    index = next(
+        (i for i, c in enumerate(graph.design.components) if c.id == comp.id), None
+    )
+
+    def where(*sub: str | int) -> Any:
+        if index is None:
+            return graph.catalog.where[comp.id]
+        return graph.source.at(("components", index, *sub))
+
+    refs: list[tuple[str, tuple[str, ...], tuple[str | int, ...]]] = []
+    for k, part in enumerate(getattr(comp, "contains", [])):
+        refs.append((part.model, _device_kinds(), ("contains", k, "model")))
+    power = getattr(comp, "power", None)
+    if power is not None and power.psus is not None and power.psus.model:
+        refs.append((power.psus.model, ("psu",), ("power", "psus", "model")))
+    for ident, kinds, sub in refs:
+        ref = graph.catalog.get(ident)
+        if ref is None or ref.kind not in kinds:
+            close = _close_of(ident, [c.id for c in graph.catalog.of_kind(*kinds)])
+            what = (
+                f"unknown model {ident!r}{close}"
+                if ref is None
+                else f"{ident!r} is a {ref.kind}, expected one of: {', '.join(kinds)}"
+            )
+            graph.errors.append(
+                Finding("INP004", Severity.ERROR, f"{comp.id}: {what}", where(*sub))
+            )
