@@ -72,7 +72,14 @@ def test_lint_bundled_catalog_is_clean():
     result = lint_catalogs()
     assert result.findings == []
     assert sum(result.entries.values()) == len(load_catalog().components)
-    assert result.entries["second-hand"] == 4
+    # Counted from the files themselves (each catalog engineer adds entries): the lint
+    # tally must match the entries that declare `source_quality: second-hand`.
+    declared = sum(
+        f.read_text().count("source_quality: second-hand")
+        for f in bundled_catalog_files()
+    )
+    assert declared >= 4
+    assert result.entries["second-hand"] == declared
 
 
 def _catalog(tmp_path: Path, body: str) -> Path:
