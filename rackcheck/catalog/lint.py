@@ -5,7 +5,8 @@ every entry), then held against itself: enough PSU capacity for the maximum powe
 the stated redundancy, typical power no higher than maximum, parts that fit the space,
 references to other entries that exist, part numbers used once, and a switch's ports
 within its stated switching capacity. The summary counts entries and figures by the
-quality of their source.
+quality of their source: primary (the vendor's document), second-hand (a document
+quoting the vendor) and measured (a benchmark result, `basis: measured`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,18 @@ def _figures(value: Any) -> int:
     if isinstance(value, list):
         return sum(_figures(v) for v in value)
     return 1 if hasattr(value, "magnitude") and hasattr(value, "units") else 0
+
+
+def _measured(comp: Any) -> int:
+    """How many of a storage entry's throughput figures are benchmark results."""
+    basis_of = getattr(comp, "basis_of", None)
+    if basis_of is None:
+        return 0
+    return sum(
+        1
+        for fig in ("read", "write")
+        if getattr(comp, fig, None) is not None and basis_of(fig) == "measured"
+    )
 
 
 def _find(code: str, sev: Severity, msg: str, where: Location) -> Finding:
@@ -159,7 +172,10 @@ def lint_catalogs(paths: list[Path] | None = None) -> LintResult:
         valid.append(ident)
         result.by_kind[comp.kind] += 1
         result.entries[comp.source_quality] += 1
-        result.figures[comp.source_quality] += _figures(comp)
+        measured = _measured(comp)
+        result.figures[comp.source_quality] += _figures(comp) - measured
+        if measured:
+            result.figures["measured"] += measured
         for check in (_typical, _switch_capacity):
             result.findings += check(comp, where)
         result.findings += _psu_capacity(cat, comp, where)

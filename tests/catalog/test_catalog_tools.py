@@ -24,10 +24,12 @@ def test_list_json_keys_and_vendor_filter():
             "--format", "json")  # fmt: skip
     assert r.exit_code == 0
     rows = json.loads(r.output)
-    assert [x["id"] for x in rows] == ["dgx-b200", "dgx-h100", "dgx-h200"]
+    ids = [x["id"] for x in rows]
+    assert ids == ["dgx-b200", "dgx-b300", "dgx-h100", "dgx-h200"]
     assert set(rows[0]) == {"id", "kind", "vendor", "model", "part_number", "source",
                             "where"}  # fmt: skip
-    assert rows[1]["source"][1].startswith("NVIDIA DGX H100/H200 System User Guide")
+    h100 = rows[ids.index("dgx-h100")]
+    assert h100["source"][1].startswith("NVIDIA DGX H100/H200 System User Guide")
 
 
 def test_list_search_and_csv():
@@ -76,6 +78,10 @@ def test_lint_bundled_catalog_is_clean():
     second_hand = [i for i in comps if comps[i].source_quality == "second-hand"]
     assert result.entries["second-hand"] == len(second_hand)
     assert "pdu-415v-3ph-60a-apc" in second_hand  # marked in its file, counted by lint
+    # the NetBox-sourced Supermicro entries are among them
+    assert {"supermicro-as-4126gs-nmr-lcc", "supermicro-ars-121gl-nb3-lcc"} <= set(
+        second_hand
+    )
 
 
 def _catalog(tmp_path: Path, body: str) -> Path:
