@@ -109,12 +109,13 @@ def test_per_rack_suppression_within_a_range(here: Path):
             "--ignore",
             "POW0011",
             "'POW0011' is not a rule id or prefix (did you mean 'POW001'?)",
-        ),  # fmt: skip
+        ),
         (
             "--select",
             "COOL0001",
             "'COOL0001' is not a rule id or prefix (did you mean 'COOL001'?)",
-        ),  # fmt: skip
+        ),
+        ("--select", "PWO", "'PWO' is not a rule id or prefix (did you mean 'POW'?)"),
     ],
 )
 def test_rule_ids_did_you_mean(here: Path, option: str, value: str, message: str):
