@@ -507,6 +507,17 @@ def more_cases() -> list[Case]:
 
 
 # fmt: off
+def endpoint_cases() -> list[Case]:
+    """A generated fabric beyond MAX_ENDPOINTS."""
+    text = ("rackcheck: 1\nname: ep\nracks:\n  - name: \"r{00001..12000}\"\n"
+            "    model: apc-netshelter-sx-ar3100\n    devices:\n"
+            "      - {model: dgx-h100, count: 4}\nfabrics:\n  - name: f\n"
+            "    endpoints: {models: [dgx-h100]}\n"
+            "    generate: {switch: qm9700, rails: 8, extra_endpoints: 200000}\n")
+    return [whole("sizes", "fabric-endpoints", text, "INP007", "584,000 endpoints",
+                  where(text, text.index("8, extra")))]
+
+
 def unwritable_cases() -> list[Case]:
     """Places nobody may write, even root: a kernel file system."""
     return [
@@ -521,5 +532,5 @@ def all_cases() -> list[Case]:
         yaml_cases() + yaml11_cases() + schema_cases() + unit_cases()
         + physics_cases() + reference_cases() + size_cases() + config_cases()
         + baseline_cases() + path_cases() + output_cases() + more_cases()
-        + unwritable_cases()
+        + unwritable_cases() + endpoint_cases()
     )  # fmt: skip
