@@ -207,3 +207,36 @@ def test_outputs_keep_the_umask_mode_and_symlinks(here: Path):
     assert (here / "link.json").is_symlink()
     assert stat.S_IMODE((here / "real.json").stat().st_mode) == 0o640
     assert json.loads((here / "real.json").read_text())["version"] == "2.1.0"
+
+
+NO_SPARE = """\
+rackcheck: 1
+name: a server without a spare PSU
+components:
+  - {id: srv, kind: server, vendor: v, model: m, source: quote Q-1,
+     power: {max: "2 kW", psus: {count: 2, required: 2}}}
+racks:
+  - name: r1
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+    devices:
+      - {model: srv, count: COUNT}
+"""
+
+
+def test_baseline_survives_a_count_going_from_2_to_1(here: Path):
+    (here / "d.yaml").write_text(NO_SPARE.replace("COUNT", "2"))
+    r = run("baseline", "create", "--isolated", "d.yaml", "-o", "base.json")
+    entries = json.loads((here / "base.json").read_text())["findings"]
+    assert [
+        (e["rule_id"], e["subject"]) for e in entries if e["rule_id"] == "POW003"
+    ] == [("POW003", "srv-1")]
+    (here / "d.yaml").write_text(NO_SPARE.replace("COUNT", "1"))
+    r = run("check", "--no-cache", "--isolated", "--format", "json", "--baseline",
+            "base.json", "d.yaml")  # fmt: skip
+    doc = json.loads(r.output)
+    assert [f["rule_id"] for f in doc["findings"]] == []
+    baselined = [(f["rule_id"], f["subject"]) for f in doc["baselined"]]
+    assert ("POW003", "srv") in baselined
