@@ -240,3 +240,12 @@ def test_baseline_survives_a_count_going_from_2_to_1(here: Path):
     assert [f["rule_id"] for f in doc["findings"]] == []
     baselined = [(f["rule_id"], f["subject"]) for f in doc["baselined"]]
     assert ("POW003", "srv") in baselined
+
+
+def test_only_designs_never_opens_a_fifo(here: Path):
+    os.mkfifo(here / "pipe.yaml")  # opening it would block: no writer
+    (here / "d.yaml").write_text(NO_SPARE.replace("COUNT", "1"))
+    r = run("check", "--no-cache", "--isolated", "--only-designs", "--select", "POW003",
+            "pipe.yaml", "d.yaml")  # fmt: skip
+    assert r.exit_code == 1
+    assert r.output.splitlines()[-1] == "1 error in 1 design"
