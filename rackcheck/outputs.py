@@ -68,7 +68,9 @@ def write_all(files: list[tuple[str, Path]], render: Callable[[str], str]) -> No
         os.replace(tmp, real)
     for path, dev, text in streams:
         try:
-            with open(dev, "w", encoding="utf-8", newline="") as fh:
+            with open(
+                dev, "w", encoding="utf-8", errors="surrogateescape", newline=""
+            ) as fh:
                 fh.write(text)
         except OSError as exc:
             raise OutputError(path, f"cannot write: {exc.strerror}") from None
@@ -124,7 +126,9 @@ def _stage(path: Path, real: Path, text: str) -> str:
             path, f"cannot write in {real.parent}: {exc.strerror}"
         ) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(
+            fd, "w", encoding="utf-8", errors="surrogateescape", newline=""
+        ) as fh:
             fh.write(text)
         os.chmod(tmp, _mode(real))
     except OSError as exc:

@@ -249,3 +249,17 @@ def test_only_designs_never_opens_a_fifo(here: Path):
             "pipe.yaml", "d.yaml")  # fmt: skip
     assert r.exit_code == 1
     assert r.output.splitlines()[-1] == "1 error in 1 design"
+
+
+def test_a_folder_name_that_is_not_utf8_never_crashes_a_writer(here: Path):
+    folder = os.fsdecode(b"d\xfe")
+    Path(folder).mkdir()
+    (Path(folder) / "c.yaml").write_text(NO_SPARE.replace("COUNT", "1"))
+    outs = [x for f in ("text", "json", "sarif", "junit", "markdown", "github")
+            for x in ("-o", f"{f}=out/r.{f}")]  # fmt: skip
+    r = run("check", "--no-cache", "--isolated", "--select", "POW003", *outs, folder)
+    assert r.exit_code == 1
+    assert r.output.startswith("d\ufffd/c.yaml:13:17: error POW003 srv: 2 PSUs")
+    sarif = json.loads((here / "out/r.sarif").read_text(encoding="utf-8"))
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert uri["artifactLocation"]["uri"].endswith("/c.yaml")
