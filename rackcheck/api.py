@@ -76,8 +76,11 @@ def _not_checkable(p: Path) -> str | None:
 
 
 def _is_design(path: Path) -> bool:
-    """Cheap sniff: a design file has a top-level `rackcheck:` key."""
+    """Cheap sniff: a design file has a top-level `rackcheck:` key. Only regular files
+    are opened (a FIFO would block)."""
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as fh:
             head = fh.read(65536)
     except OSError:

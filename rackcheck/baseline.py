@@ -129,13 +129,22 @@ def apply(report: Report, path: Path) -> None:
     accepted = load(path)
     kept: list[Finding] = []
     for f in report.findings:
-        k = key(f, path.parent)
-        if _accepts(f) and accepted[k] > 0:
+        k = next((k for k in _keys(f, path.parent) if accepted[k] > 0), None)
+        if _accepts(f) and k is not None:
             accepted[k] -= 1
             report.baselined.append(f)
         else:
             kept.append(f)
     report.findings = kept
+
+
+def _keys(f: Finding, folder: Path) -> list[Key]:
+    """The finding's key, and the name its subject had under another count: a device
+    `dgx-h100` (count 1) was `dgx-h100-1` (count 2), and the other way round."""
+    rule, file, subject = key(f, folder)
+    head, sep, tail = subject.rpartition("-")
+    other = head if sep and tail == "1" else f"{subject}-1" if subject else ""
+    return [(rule, file, subject)] + ([(rule, file, other)] if other else [])
 
 
 def _accepts(f: Finding) -> bool:

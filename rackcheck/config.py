@@ -321,9 +321,9 @@ def _id_list(
     ids = known_ids()
     for v in value:
         if v.upper() != "ALL" and not any(i.startswith(v.upper()) for i in ids):
-            raise error(
-                f"{v!r} is not a rule id or prefix{_close(v, sorted(ids))}", locate(v)
-            )
+            prefixes = {i.rstrip("0123456789") for i in ids}  # POW, COOL, ...
+            near = _close(v.upper(), sorted(ids | prefixes))
+            raise error(f"{v!r} is not a rule id or prefix{near}", locate(v))
     return [v.upper() for v in value]
 
 

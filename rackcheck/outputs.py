@@ -78,7 +78,9 @@ def write_all(
 
 
 def _bytes(text: str | bytes) -> bytes:
-    return text.encode("utf-8") if isinstance(text, str) else text
+    # surrogateescape: a path or name read from the command line may carry bytes that
+    # are not UTF-8; they are written back as they came.
+    return text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:

@@ -170,6 +170,16 @@ class FabricBuilder:
             return
         node_speed = min(p[0][0] for p in ports) if ports else None
         from rackcheck.model.fabric import tier_ratios
+        from rackcheck.model.limits import MAX_ENDPOINTS
+
+        endpoints = len(devices) * gen.rails + gen.extra_endpoints
+        if endpoints > MAX_ENDPOINTS:
+            at = self.g.source.at((*path, "rails"))
+            self.g.errors.append(Finding("INP007", Severity.ERROR,
+                f"fabric {spec.name} has {endpoints:,} endpoints, more than the "
+                f"{MAX_ENDPOINTS:,} rackcheck builds (docs/design-format.md#limits)",
+                at))  # fmt: skip
+            return
 
         ratios = tier_ratios(spec.oversubscription)
         try:

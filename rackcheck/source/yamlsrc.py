@@ -66,11 +66,13 @@ class Document:
 
 
 def shown_path(path: Path) -> str:
-    """A path as users see it: relative to the working directory where possible."""
+    """A path as users see it: relative to the working directory where possible. A
+    name that is not UTF-8 shows U+FFFD for its odd bytes (every output is UTF-8)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _err(path: str, message: str, mark: Any, code: str = "INP001") -> InputError:

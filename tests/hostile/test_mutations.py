@@ -145,8 +145,11 @@ def _numbers(value: Any) -> list[float]:
     return []
 
 
+# derandomize: the same 2,000 examples every run, so CI never flakes; run with
+# `--hypothesis-seed=N` (and derandomize off) to explore further.
 @settings(
     max_examples=2000,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,

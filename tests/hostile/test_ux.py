@@ -116,12 +116,13 @@ def test_per_rack_suppression_within_a_range(here: Path):
             "--ignore",
             "POW0011",
             "'POW0011' is not a rule id or prefix (did you mean 'POW001'?)",
-        ),  # fmt: skip
+        ),
         (
             "--select",
             "COOL0001",
             "'COOL0001' is not a rule id or prefix (did you mean 'COOL001'?)",
-        ),  # fmt: skip
+        ),
+        ("--select", "PWO", "'PWO' is not a rule id or prefix (did you mean 'POW'?)"),
     ],
 )
 def test_rule_ids_did_you_mean(here: Path, option: str, value: str, message: str):
@@ -213,3 +214,59 @@ def test_outputs_keep_the_umask_mode_and_symlinks(here: Path):
     assert (here / "link.json").is_symlink()
     assert stat.S_IMODE((here / "real.json").stat().st_mode) == 0o640
     assert json.loads((here / "real.json").read_text())["version"] == "2.1.0"
+
+
+NO_SPARE = """\
+rackcheck: 1
+name: a server without a spare PSU
+components:
+  - {id: srv, kind: server, vendor: v, model: m, source: quote Q-1,
+     power: {max: "2 kW", psus: {count: 2, required: 2}}}
+racks:
+  - name: r1
+    model: apc-netshelter-sx-ar3100
+    pdus:
+      - {model: pdu-415v-3ph-60a-apc, feed: A}
+      - {model: pdu-415v-3ph-60a-apc, feed: B}
+    devices:
+      - {model: srv, count: COUNT}
+"""
+
+
+def test_baseline_survives_a_count_going_from_2_to_1(here: Path):
+    (here / "d.yaml").write_text(NO_SPARE.replace("COUNT", "2"))
+    r = run("baseline", "create", "--isolated", "d.yaml", "-o", "base.json")
+    entries = json.loads((here / "base.json").read_text())["findings"]
+    assert [
+        (e["rule_id"], e["subject"]) for e in entries if e["rule_id"] == "POW003"
+    ] == [("POW003", "srv-1")]
+    (here / "d.yaml").write_text(NO_SPARE.replace("COUNT", "1"))
+    r = run("check", "--no-cache", "--isolated", "--format", "json", "--baseline",
+            "base.json", "d.yaml")  # fmt: skip
+    doc = json.loads(r.output)
+    assert [f["rule_id"] for f in doc["findings"]] == []
+    baselined = [(f["rule_id"], f["subject"]) for f in doc["baselined"]]
+    assert ("POW003", "srv") in baselined
+
+
+def test_only_designs_never_opens_a_fifo(here: Path):
+    os.mkfifo(here / "pipe.yaml")  # opening it would block: no writer
+    (here / "d.yaml").write_text(NO_SPARE.replace("COUNT", "1"))
+    r = run("check", "--no-cache", "--isolated", "--only-designs", "--select", "POW003",
+            "pipe.yaml", "d.yaml")  # fmt: skip
+    assert r.exit_code == 1
+    assert r.output.splitlines()[-1] == "1 error in 1 design"
+
+
+def test_a_folder_name_that_is_not_utf8_never_crashes_a_writer(here: Path):
+    folder = os.fsdecode(b"d\xfe")
+    Path(folder).mkdir()
+    (Path(folder) / "c.yaml").write_text(NO_SPARE.replace("COUNT", "1"))
+    outs = [x for f in ("text", "json", "sarif", "junit", "markdown", "github")
+            for x in ("-o", f"{f}=out/r.{f}")]  # fmt: skip
+    r = run("check", "--no-cache", "--isolated", "--select", "POW003", *outs, folder)
+    assert r.exit_code == 1
+    assert r.output.startswith("d\ufffd/c.yaml:13:17: error POW003 srv: 2 PSUs")
+    sarif = json.loads((here / "out/r.sarif").read_text(encoding="utf-8"))
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert uri["artifactLocation"]["uri"].endswith("/c.yaml")
