@@ -301,24 +301,28 @@ def render_markdown(c: Any) -> str:
     return "\n".join(out)
 
 
+# The columns of a quote table (CSV here, the Quotes sheet of the XLSX), then the TCO's.
+QUOTE_COLUMNS = [
+    "rank",
+    "name",
+    "vendor",
+    "capex",
+    "complete",
+    "it_power_kw",
+    "facility_power_kw",
+    "cost_per_gpu_hour",
+    "breakeven_months",
+    "breakeven_utilisation",
+    "lead_time_days",
+    "reason",
+]
+TCO_COLUMNS = ["years", "total", "energy", "colocation", "maintenance", "financing"]
+
+
 def render_csv(c: Any) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    keys = [
-        "rank",
-        "name",
-        "vendor",
-        "capex",
-        "complete",
-        "it_power_kw",
-        "facility_power_kw",
-        "cost_per_gpu_hour",
-        "breakeven_months",
-        "breakeven_utilisation",
-        "lead_time_days",
-        "reason",
-    ]
-    tco_keys = ["years", "total", "energy", "colocation", "maintenance", "financing"]
+    keys, tco_keys = QUOTE_COLUMNS, TCO_COLUMNS
     w.writerow(["currency", *keys, *[f"tco_{k}" for k in tco_keys]])
     for r in c.ranked():
         d = quote_dict(r)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from rackcheck.cost.render import document
+from rackcheck.cost.render import QUOTE_COLUMNS, TCO_COLUMNS, document
 
 
 def render_xlsx(c: Any) -> bytes:
@@ -19,21 +19,7 @@ def render_xlsx(c: Any) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Quotes"
-    cols = [
-        "rank",
-        "name",
-        "vendor",
-        "capex",
-        "complete",
-        "it_power_kw",
-        "facility_power_kw",
-        "cost_per_gpu_hour",
-        "breakeven_months",
-        "breakeven_utilisation",
-        "lead_time_days",
-        "reason",
-    ]
-    tco = ["years", "total", "energy", "colocation", "maintenance", "financing"]
+    cols, tco = QUOTE_COLUMNS, TCO_COLUMNS
     ws.append(["currency", *cols, *[f"tco_{k}" for k in tco]])
     for q in doc["quotes"]:
         ws.append(
