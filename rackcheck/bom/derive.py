@@ -47,6 +47,8 @@ class _Builder:
         self.g = g
         self.acc: dict[tuple[str, str, str], _Acc] = {}
         self.notes: list[str] = []
+        # per catalog id: (description, need), computed once however many racks use it
+        self._parts: dict[str, tuple[str, Need | None]] = {}
 
     def add(self, line_id: str, qty: int, *, kind: str, description: str,
             where: DataPath, rack: str | None = None, for_: str | None = None,
@@ -64,9 +66,12 @@ class _Builder:
 
     def component(self, spec: Any, qty: int, where: DataPath, rack: str | None = None,
                   for_: str | None = None, section: str | None = None) -> None:  # fmt: skip
-        self.add(spec.id, qty, kind=spec.kind, description=describe(spec), where=where,
+        part = self._parts.get(spec.id)
+        if part is None:
+            part = self._parts[spec.id] = (describe(spec), need_of(spec))
+        self.add(spec.id, qty, kind=spec.kind, description=part[0], where=where,
                  rack=rack, for_=for_, section=section,
-                 part_number=spec.part_number or "", need=need_of(spec))  # fmt: skip
+                 part_number=spec.part_number or "", need=part[1])  # fmt: skip
 
     def lines(self) -> list[BomLine]:
         out = []

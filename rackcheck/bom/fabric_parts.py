@@ -78,24 +78,55 @@ def cable_part(spec: LinkSpec, speed_mbps: int, length: str | None) -> tuple[str
 
 
 def _cables(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
-    from rackcheck.bom.derive import length_class
-    from rackcheck.graph.network import link_groups
+    """Cable lines: links added up per (entry, tier, length class, speed) first, so a
+    fabric of 100,000 links makes a few hundred BOM additions. A link's tier and run
+    depend only on its ends' tiers and racks, each computed once."""
+    from rackcheck.graph.network import end_rack, link_groups
 
+    counts: dict[tuple[LinkSpec, str, str | None, int], int] = {}
+    racks: dict[str, str | None] = {}
+    runs: dict[tuple[str | None, str | None], str | None] = {}
+    length: str | None
     for spec, edges in link_groups(g, fab).items():
+        stated = _stated_length(spec)
         for u, v, n, s in edges:
-            tier = tier_label(g, spec, u, v)
-            length = length_class(run_m(g, spec, u, v))
-            for_ = f"fabric {fab.name}, {tier}"
-            if spec.cable is not None:
-                b.component(spec.cable, n, spec.path, for_=for_, section="cables")
-                continue
-            line_id, desc = cable_part(spec, s, length)
-            medium = "fibre" if line_id.startswith("fibre") else spec.medium
-            media = spec.transceiver.media if spec.transceiver is not None else None
-            need = Need("cable", generic=True, speed_mbps=s, medium=medium,
-                        media=media if medium == "fibre" else None)  # fmt: skip
-            b.add(line_id, n, kind="cable", description=desc, where=spec.path,
-                  for_=for_, section="cables", need=need)  # fmt: skip
+            if stated is not None:
+                length = stated
+            else:
+                ru = racks[u] if u in racks else racks.setdefault(u, end_rack(g, u))
+                rv = racks[v] if v in racks else racks.setdefault(v, end_rack(g, v))
+                if (ru, rv) not in runs:
+                    runs[(ru, rv)] = _length(run_m(g, spec, u, v))
+                length = runs[(ru, rv)]
+            key = (spec, tier_label(g, spec, u, v), length, s)
+            counts[key] = counts.get(key, 0) + n
+    for (spec, tier, length, s), n in counts.items():
+        _cable_line(b, fab, spec, tier, length, s, n)
+
+
+def _stated_length(spec: LinkSpec) -> str | None:
+    return None if spec.length is None else _length(spec.length.to("m").magnitude)
+
+
+def _length(metres: float | None) -> str | None:
+    from rackcheck.bom.derive import length_class
+
+    return length_class(None if metres is None else float(metres))
+
+
+def _cable_line(b: _Builder, fab: FabricNode, spec: LinkSpec, tier: str,
+                length: str | None, s: int, n: int) -> None:  # fmt: skip
+    for_ = f"fabric {fab.name}, {tier}"
+    if spec.cable is not None:
+        b.component(spec.cable, n, spec.path, for_=for_, section="cables")
+        return
+    line_id, desc = cable_part(spec, s, length)
+    medium = "fibre" if line_id.startswith("fibre") else spec.medium
+    media = spec.transceiver.media if spec.transceiver is not None else None
+    need = Need("cable", generic=True, speed_mbps=s, medium=medium,
+                media=media if medium == "fibre" else None)  # fmt: skip
+    b.add(line_id, n, kind="cable", description=desc, where=spec.path,
+          for_=for_, section="cables", need=need)  # fmt: skip
 
 
 def _module(spec: Any, role: str | None) -> tuple[str | None, int] | None:

@@ -4,6 +4,7 @@ CDUs."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.bom.lines import Need
@@ -49,6 +50,7 @@ def _shelf_psus(b: _Builder, g: DesignGraph, spec: Any, where: Any, rack: str) -
     b.component(psu, psus.count, where, rack=rack)
 
 
+@lru_cache(maxsize=256)
 def cord_for(inlet: str | None, outlet_types: str | None) -> tuple[str, str, Need]:
     """(id, description, need) of the cord from a PSU inlet to a PDU outlet."""
     connector = MATE.get(inlet or "")
