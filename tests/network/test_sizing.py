@@ -159,9 +159,9 @@ def test_switch_power_unknown_is_null():
     ("args", "kwargs", "message"),
     [
         (
-            (64, 8, "qm970"),
+            (64, 8, "qm97000"),
             {},
-            "switch: no switch 'qm970' in the catalog; did you mean 'qm9700'",
+            "switch: no switch 'qm97000' in the catalog; did you mean 'qm9700'",
         ),
         ((64, 0, "qm9700"), {}, "rails: rails must be at least 1"),
         (
