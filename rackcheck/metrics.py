@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rackcheck.figures import find
 from rackcheck.graph import cooling, physical, power
 from rackcheck.graph.unplaced import unplaced_totals
 
@@ -58,9 +59,10 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
     if unplaced is not None:  # switches in no rack: still IT power and heat to air
         for k in ("it_power_kw", "apparent_power_kva", "heat_air_kw"):
             tot[k] += unplaced[k]
-    for k in ("it_power_kw", "apparent_power_kva", "heat_liquid_kw", "heat_air_kw"):
-        tot[k] = _r(tot[k])
-    tot["weight_kg"] = _r(tot["weight_kg"], 2)
+    for k, v in tot.items():  # rounded as rackcheck/figures.py declares
+        fig = find(f"totals.{k}")
+        if fig is not None and fig.digits is not None:
+            tot[k] = _r(v, fig.digits)
     loops = {}
     for loop in sorted(g.loops(), key=lambda x: x.name):
         have = cooling.loop_flow_available(loop)
