@@ -9,9 +9,9 @@ import json
 import pytest
 from prhelp import BAD, note, run
 
-from rackcheck.config import resolve
 from rackcheck.findings import InputError, Severity
 from rackcheck.settings import Settings
+from rackcheck.settings.layers import resolve
 
 
 def show(
