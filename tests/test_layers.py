@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     "findings": 0,
     "units": 0,
     "source": 1,
-    "settings": 1,
+    "settings": 6,  # its reader checks rule ids and options against the rule registry
     "figures": 1,
     "model": 2,
     "catalog": 2,

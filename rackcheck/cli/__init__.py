@@ -21,55 +21,30 @@ def cli() -> None:
 
 
 def _settings_options(func: Any) -> Any:
-    """Options that set settings (command line > environment > config > defaults)."""
-    opts = [
-        click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-                     help="Exit 1 when a finding is at least this severe [default: "
-                     "warning, or fail-on in the config]."),
-        click.option("--exit-zero", is_flag=True,
-                     help="Exit 0 even with findings (report-only); 2 still means "
-                     "bad input."),
-        click.option("--select", help="Rule ids or prefixes to run, comma-separated "
-                     "(replaces the config's select)."),
-        click.option("--ignore", help="Rule ids or prefixes not to run, "
-                     "comma-separated."),
-        click.option("--extend-select", help="Add to the selected rules."),
-        click.option("--extend-ignore", help="Add to the ignored rules."),
-        click.option("--config", "config_path", type=click.Path(),
-                     help="Config file (rackcheck.toml or pyproject.toml) to use "
-                     "instead of searching upward."),
-        click.option("--isolated", is_flag=True, help="Ignore config files."),
-        click.option("--no-inline-suppressions", is_flag=True,
-                     help="Ignore `# rackcheck: ignore[...]` comments."),
-        click.option("--require-reason", is_flag=True,
-                     help="Report suppressions without a reason (SUP003)."),
-        click.option("--baseline", type=click.Path(),
-                     help="Report only findings not in this baseline file."),
-    ]  # fmt: skip
-    for opt in reversed(opts):
-        func = opt(func)
+    """Options that set settings (command line > environment > config > defaults),
+    one per entry of rackcheck/settings/table.py that has a flag."""
+    from rackcheck.settings.table import SETTINGS
+
+    for s in reversed([s for s in SETTINGS if s.flag]):
+        kind: dict[str, Any] = {}
+        if s.flag_value is not None:
+            kind = {"is_flag": True}
+        elif s.choices:
+            kind = {"type": click.Choice(list(s.choices)), "default": None}
+        elif s.kind in ("path", "run"):
+            kind = {"type": click.Path()}
+        func = click.option(s.flag, s.param, help=s.help, **kind)(func)
     return func
 
 
 def _resolve(paths: list[str], kw: dict[str, Any]) -> Any:
     """Effective settings, or the located CFG001 error and exit 2."""
-    from rackcheck.config import resolve
     from rackcheck.findings import InputError
+    from rackcheck.settings.layers import command_line, resolve
 
-    given = {
-        "fail-on": kw.get("fail_on"),
-        "select": kw.get("select"),
-        "ignore": kw.get("ignore"),
-        "extend-select": kw.get("extend_select"),
-        "extend-ignore": kw.get("extend_ignore"),
-        "inline-suppressions": "false" if kw.get("no_inline_suppressions") else None,
-        "require-reason": "true" if kw.get("require_reason") else None,
-        "baseline": kw.get("baseline"),
-    }
-    cli_layer = {k: v for k, v in given.items() if v is not None}
     try:
-        isolated = kw.get("isolated", False)
-        return resolve(paths, cli_layer, kw.get("config_path"), isolated)
+        given = command_line(kw)
+        return resolve(paths, given, kw.get("config_path"), kw.get("isolated", False))
     except InputError as exc:
         _input_errors(exc)
 
@@ -249,7 +224,7 @@ def config_show(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     """Print the effective settings for PATHS (default: .) and where each came from."""
     import json
 
-    from rackcheck.config import show
+    from rackcheck.settings.layers import show
 
     settings = _resolve(list(paths) or ["."], kw)
     rows = show(settings)
