@@ -129,12 +129,18 @@ class DiGraph:
     def has_edge(self, u: str, v: str) -> bool:
         return u in self._succ and v in self._succ[u]
 
-    def out_edges(self, n: str, data: str) -> Iterator[tuple[str, str, Any]]:
-        """(n, successor, the edge's `data` attribute) for each edge out of n."""
+    def out_edges(self, n: str, data: str | bool) -> Iterator[tuple[str, str, Any]]:
+        """(n, successor, the edge's `data` attribute, or all of them if True) for
+        each edge out of n."""
         for v, d in self._succ.get(n, {}).items():
-            yield n, v, d.get(data)
+            yield n, v, _pick(d, data)
 
-    def in_edges(self, n: str, data: str) -> Iterator[tuple[str, str, Any]]:
-        """(predecessor, n, the edge's `data` attribute) for each edge into n."""
+    def in_edges(self, n: str, data: str | bool) -> Iterator[tuple[str, str, Any]]:
+        """(predecessor, n, the edge's `data` attribute, or all of them if True) for
+        each edge into n."""
         for u, d in self._pred.get(n, {}).items():
-            yield u, n, d.get(data)
+            yield u, n, _pick(d, data)
+
+
+def _pick(attrs: Attrs, data: str | bool) -> Any:
+    return attrs if data is True else attrs.get(str(data))

@@ -81,8 +81,16 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors; values are never coerced ('5' is not 5)."""
+    """Unknown keys are errors; values are never coerced ('5' is not 5).
+
+    `defer_build`: a model's validator is built when it first validates (as part of
+    the design's or a catalog entry's), not when its module is imported: a check pays
+    only for the validators it uses (docs/performance.md)."""
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        arbitrary_types_allowed=True,
+        defer_build=True,
     )
