@@ -1,4 +1,4 @@
-"""Design + catalog -> networkx graph. Reference errors (unknown models, racks, PDUs)
+"""Design + catalog -> graph (digraph.py). Reference errors (unknown models, racks, PDUs)
 are located INP004 input errors: a design that names what does not exist is not checked.
 
 Nodes: ``site``, ``feed:A``, ``rack:r01``, ``pdu:r01/pdu1``, ``dev:r01/0.3`` (entry 0,
@@ -26,8 +26,6 @@ from rackcheck.graph.nodes import (
 from rackcheck.model.names import expand
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from rackcheck.model.design import Design
     from rackcheck.model.load import Catalog
     from rackcheck.source import SourceMap
@@ -47,13 +45,13 @@ class DesignGraph:
     """The graph plus what rules need to locate findings."""
 
     def __init__(self, design: Design, catalog: Catalog, source: SourceMap) -> None:
-        import networkx as nx
+        from rackcheck.graph.digraph import DiGraph
 
         self.design = design
         self.catalog = catalog
         self.source = source
         self.file = source.path
-        self.g: nx.DiGraph = nx.DiGraph()
+        self.g = DiGraph()
         self.errors: list[Finding] = []
         # Query results, kept once the graph is built (it never changes after): rules
         # and metrics ask the same questions many times (see graph.power).
