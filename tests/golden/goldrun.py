@@ -29,12 +29,19 @@ def run_case(argv: tuple[str, ...]) -> dict[str, bytes]:
         finally:
             os.chdir(cwd)
         got = {
-            "stdout": r.stdout_bytes.replace(tmp.encode(), b"{out}"),
-            "stderr": r.stderr_bytes.replace(tmp.encode(), b"{out}"),
+            "stdout": _portable(r.stdout_bytes, tmp),
+            "stderr": _portable(r.stderr_bytes, tmp),
             "exit": f"{r.exit_code}\n".encode(),
         }
         if not got["stderr"]:  # recorded only when something was printed there
             del got["stderr"]
         for f in sorted(Path(tmp).iterdir()):
-            got[f"file.{f.name}"] = f.read_bytes()
+            got[f"file.{f.name}"] = _portable(f.read_bytes(), tmp)
     return got
+
+
+def _portable(data: bytes, tmp: str) -> bytes:
+    """The output folder as {out} and the checkout's own place as {root} (SARIF names
+    its %SRCROOT% as an absolute file URI), so recordings hold on any checkout."""
+    data = data.replace(tmp.encode(), b"{out}")
+    return data.replace(ROOT.as_uri().encode(), b"{root}")
