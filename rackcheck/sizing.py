@@ -1,7 +1,7 @@
 """`rackcheck fabric size`: size a rail-optimized fat tree from a catalog switch.
 
-The same rules as a generated fabric in a design (graph/fabric_plan.py), and the same
-bisection by max-flow (graph/bisection.py), without a design file.
+The same rules as a generated fabric in a design (graph/fabric/plan.py), and the same
+bisection by max-flow (graph/fabric/bisection.py), without a design file.
 """
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ def size_fabric(
     build, zero rails."""
     import difflib
 
-    from rackcheck.graph.bisection import bisection
-    from rackcheck.graph.fabric_build import role_ports
-    from rackcheck.graph.fabric_plan import PlanError, plan, summary
-    from rackcheck.graph.fabric_view import from_plan
+    from rackcheck.graph.fabric.bisection import bisection
+    from rackcheck.graph.fabric.build import role_ports
+    from rackcheck.graph.fabric.plan import PlanError, plan, summary
+    from rackcheck.graph.fabric.view import from_plan
     from rackcheck.model.fabric import TierRatios, tier_ratios
     from rackcheck.model.load import load_catalog
     from rackcheck.source import shown_path
@@ -76,7 +76,7 @@ def size_fabric(
         node_speed, per_cage = ports[0]
     if speed is not None:
         from rackcheck import units
-        from rackcheck.graph.fabric_plan import mbps
+        from rackcheck.graph.fabric.plan import mbps
 
         try:
             node_speed = mbps(units.parse(speed, "bitrate"))
@@ -115,8 +115,8 @@ def size_fabric(
 
 def render_text(r: dict[str, Any]) -> str:
     """The sizing for people: one figure a line."""
-    from rackcheck.graph.fabric_plan import gbit
-    from rackcheck.graph.network import ratio_text
+    from rackcheck.graph.fabric.network import ratio_text
+    from rackcheck.graph.fabric.plan import gbit
 
     def rate(gbps: float | None) -> str:
         return "unknown" if gbps is None else gbit(gbps * 1000)

@@ -44,7 +44,7 @@ class CableRow:
 
 
 def cable_plan(graph: object) -> list[CableRow]:
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     g: DesignGraph = graph  # type: ignore[assignment]
     rows: list[CableRow] = []
@@ -80,7 +80,7 @@ def _fabric_rows(g: DesignGraph, fab: Any) -> list[CableRow]:
         tier_label,
         transceiver_parts,
     )
-    from rackcheck.graph.network import end_name
+    from rackcheck.graph.fabric.network import end_name
 
     optic = transceiver_parts(g, fab)
     ports = _Ports(g)

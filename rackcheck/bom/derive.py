@@ -94,7 +94,7 @@ def describe(spec: Any) -> str:
 
 def need_of(spec: Any) -> Need | None:
     """What another part must match to stand in for `spec` (BOM005 says which)."""
-    from rackcheck.graph.fabric_plan import mbps
+    from rackcheck.graph.fabric.plan import mbps
 
     if spec.kind == "pdu":
         return Need("pdu", voltage_v=float(spec.voltage.to("V").magnitude),

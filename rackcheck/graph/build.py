@@ -196,7 +196,7 @@ class DesignGraph:
         for i, loop in enumerate(d.cooling.loops):
             self._add_loop(i, loop)
         if d.fabrics or d.layout is not None:
-            from rackcheck.graph.fabric_build import add_fabrics
+            from rackcheck.graph.fabric.build import add_fabrics
 
             add_fabrics(self)
         fabric = d.storage.fabric if d.storage is not None else None

@@ -326,7 +326,7 @@ def _layer(plan: Any, final: bool) -> SpineLayer:
 def spine_layers(g: DesignGraph) -> list[dict[str, SpineLayer]]:
     """Per phase: generated fabric -> its spine layer (final size once a phase
     lists the fabric in `final_size`)."""
-    from rackcheck.graph.network import fabrics
+    from rackcheck.graph.fabric.network import fabrics
 
     built = phases(g)
     final_plans = {f.name: f.plan for f in fabrics(g) if f.plan is not None}

@@ -27,8 +27,8 @@ def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
         return graph.memo[key]  # type: ignore[no-any-return]
     import numpy as np
 
-    from rackcheck.graph import network
-    from rackcheck.graph.bisection import FlowNetwork
+    from rackcheck.graph.fabric import network
+    from rackcheck.graph.fabric.bisection import FlowNetwork
 
     fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
     value = None
@@ -64,8 +64,8 @@ def node_paths(graph: DesignGraph, fabric: str) -> list[tuple[str, int, int | No
     computed once per way of attaching (the switches and speeds of its ports)."""
     import numpy as np
 
-    from rackcheck.graph import network
-    from rackcheck.graph.bisection import FlowNetwork
+    from rackcheck.graph.fabric import network
+    from rackcheck.graph.fabric.bisection import FlowNetwork
     from rackcheck.graph.storage import gpu_nodes
 
     fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)

@@ -299,7 +299,7 @@ def plan(
             "switch",
         )
 
-    from rackcheck.graph.fabric_tiers import layout_nodes, tiers_for, two_tier
+    from rackcheck.graph.fabric.tiers import layout_nodes, tiers_for, two_tier
 
     def layout(su: int) -> Plan:
         p = Plan(switch, nodes, rails, ln, node_speed, node_per_cage, su, 0, r_leaf,

@@ -12,13 +12,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.graph.fabric_nodes import TIER_NAME, FabricNode, LinkSpec, SwitchNode
-from rackcheck.graph.fabric_plan import mbps, summary
+from rackcheck.graph.fabric.nodes import TIER_NAME, FabricNode, LinkSpec, SwitchNode
+from rackcheck.graph.fabric.plan import mbps, summary
 
 if TYPE_CHECKING:
-    from rackcheck.graph.bisection import Bisection
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_view import FabricView
+    from rackcheck.graph.fabric.bisection import Bisection
+    from rackcheck.graph.fabric.view import FabricView
 
 
 def fabrics(g: DesignGraph) -> list[FabricNode]:
@@ -37,7 +37,7 @@ def view(g: DesignGraph, fab: FabricNode) -> FabricView:
     """The fabric as arrays. A generated fabric's come from its plan, which wired the
     graph (tests/network check that both give the same arrays); an explicit fabric's
     are read from the graph."""
-    from rackcheck.graph.fabric_view import from_graph, from_plan_in_graph
+    from rackcheck.graph.fabric.view import from_graph, from_plan_in_graph
 
     if fab.plan is not None:
         return from_plan_in_graph(g, fab)
@@ -46,7 +46,7 @@ def view(g: DesignGraph, fab: FabricNode) -> FabricView:
 
 def bisection(g: DesignGraph, fab: FabricNode) -> Bisection:
     """Max-flow bisection of the fabric (memoised: rules and metrics share it)."""
-    from rackcheck.graph import bisection as bis
+    from rackcheck.graph.fabric import bisection as bis
 
     key = ("bisection", fab.id)
     if key not in g.memo:
@@ -374,7 +374,7 @@ def _ratio(r: float) -> float | str:
 def _analytic(v: FabricView) -> int:
     """Half the narrowest layer (Mbit/s): injection, leaf uplinks when there are two
     leaves or more, spine uplinks when there are two pods or more."""
-    from rackcheck.graph.bisection import full_bisection
+    from rackcheck.graph.fabric.bisection import full_bisection
 
     tu, tw = v.sw_tier[v.pu], v.sw_tier[v.pv]
     layers = [2 * full_bisection(v)]  # the smaller half of a balanced split

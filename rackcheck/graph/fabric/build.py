@@ -1,7 +1,7 @@
-"""Design fabrics -> nodes and links of the design graph (see graph/fabric_nodes.py).
+"""Design fabrics -> nodes and links of the design graph (see graph/fabric/nodes.py).
 
-A generated fabric is sized by graph/fabric_plan.py and wired from the plan (here); an
-explicit one is wired as its `links:` say (graph/fabric_links.py). Unknown names are
+A generated fabric is sized by graph/fabric/plan.py and wired from the plan (here); an
+explicit one is wired as its `links:` say (graph/fabric/links.py). Unknown names are
 located INP004 input errors; a fabric that cannot be built (radix too small, rails
 beyond the devices' ports, no endpoints) is a located INP006 input error: rackcheck
 checks only what it could build.
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph.fabric_nodes import FabricNode, LinkSpec, NicNode, SwitchNode
-from rackcheck.graph.fabric_plan import PlanError, mbps, plan
+from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec, NicNode, SwitchNode
+from rackcheck.graph.fabric.plan import PlanError, mbps, plan
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -33,7 +33,7 @@ def add_fabrics(g: DesignGraph) -> None:
         if fab.generate is not None:
             b.generated(node)
         else:
-            from rackcheck.graph.fabric_links import wire_explicit
+            from rackcheck.graph.fabric.links import wire_explicit
 
             wire_explicit(b, node)
     if g.design.layout is not None:

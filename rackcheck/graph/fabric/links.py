@@ -5,19 +5,19 @@ select devices by rack and model; `pairing: mesh` links every `from` with every 
 `zip` pairwise. A device's links take its ports of the fabric's role in order, so port
 i of a node is its i-th link. A link runs at the fastest speed both ends share (native
 or by the switch's breakout), else at the slower end's, flagged for NET002. Parallel
-links between two ends are collapsed into one edge (graph/fabric_nodes.py).
+links between two ends are collapsed into one edge (graph/fabric/nodes.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.graph.fabric_nodes import TIER, FabricNode, LinkSpec, NicNode, SwitchNode
-from rackcheck.graph.fabric_plan import mbps
+from rackcheck.graph.fabric.nodes import TIER, FabricNode, LinkSpec, NicNode, SwitchNode
+from rackcheck.graph.fabric.plan import mbps
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_build import FabricBuilder
+    from rackcheck.graph.fabric.build import FabricBuilder
     from rackcheck.graph.nodes import DataPath
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_nodes import FabricNode
+    from rackcheck.graph.fabric.nodes import FabricNode
 
 
 @dataclass
@@ -53,7 +53,7 @@ class FabricView:
 
 
 def from_plan(p: Any, name: str = "fabric") -> FabricView:
-    """The view of a sized plan, wired as graph/fabric_build.py wires it."""
+    """The view of a sized plan, wired as graph/fabric/build.py wires it."""
     import numpy as np
 
     L, S, C = p.leaves, p.spines, p.cores
