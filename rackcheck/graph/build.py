@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Severity
 from rackcheck.graph.checks import check_limits, check_refs
+from rackcheck.graph.memo import Memo
 from rackcheck.graph.nodes import (
     CduNode,
     DeviceNode,
@@ -57,8 +58,7 @@ class DesignGraph:
         self.errors: list[Finding] = []
         # Query results, kept once the graph is built (it never changes after): rules
         # and metrics ask the same questions many times (see graph.power).
-        self.memo: dict[tuple[Any, ...], Any] = {}
-        self.final = False
+        self.memo = Memo()
         self._racks: list[RackNode] = []
         self._refs_checked: set[str] = set()
         self.g.add_node("site", obj=None)
@@ -75,21 +75,20 @@ class DesignGraph:
                 gc.enable()
         if self.errors:
             raise InputError(sorted(self.errors, key=Finding.sort_key))
-        self.final = True
+        self.memo.final = True
 
     # -- queries ---------------------------------------------------------------
-    def _memo(self, key: tuple[Any, ...], compute: Any) -> Any:
-        if not self.final:
-            return compute()
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
+    @property
+    def final(self) -> bool:
+        """Built: the graph never changes after."""
+        return self.memo.final
 
     def nodes(self, cls: type[Any]) -> list[Any]:
         """Every node of one class, in the order they were added."""
-        return self._memo(  # type: ignore[no-any-return]
+        return self.memo.query(
             ("nodes", cls),
             lambda: [o for _, o in self.g.nodes(data="obj") if isinstance(o, cls)],
+            growing=True,
         )
 
     def racks(self) -> list[RackNode]:
@@ -104,8 +103,10 @@ class DesignGraph:
 
     def children(self, node_id: str, cls: type[Any]) -> list[Any]:
         """What `node_id` contains, of one node class."""
-        return self._memo(  # type: ignore[no-any-return]
-            ("children", node_id, cls), lambda: self._children(node_id, cls)
+        return self.memo.query(
+            ("children", node_id, cls),
+            lambda: self._children(node_id, cls),
+            growing=True,
         )
 
     def _children(self, node_id: str, cls: type[Any]) -> list[Any]:

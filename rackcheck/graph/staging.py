@@ -85,7 +85,7 @@ def cdu_counts(g: DesignGraph) -> list[dict[str, int]]:
 
 def phases(g: DesignGraph) -> list[PhaseResult]:
     """Every phase built (the last is the design itself)."""
-    return g._memo(("phases",), lambda: _phases(g))  # type: ignore[no-any-return]
+    return g.memo.query(("phases",), lambda: _phases(g), growing=True)
 
 
 def _phases(g: DesignGraph) -> list[PhaseResult]:

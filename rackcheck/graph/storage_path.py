@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 
 def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
     """Line-rate max-flow, Mbit/s; None if the fabric has no storage or no GPU side."""
-    key = ("storage_path", fabric)
-    if key in graph.memo:
-        return graph.memo[key]  # type: ignore[no-any-return]
+    return graph.memo.query(
+        ("storage_path", fabric), lambda: _max_flow_mbps(graph, fabric)
+    )
+
+
+def _max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
     import numpy as np
 
     from rackcheck.graph.fabric import network
@@ -43,7 +46,6 @@ def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
         sources, sinks = kind == 2, kind == 1
         if sources.any() and sinks.any():
             value = FlowNetwork(view).between(sources, sinks)
-    graph.memo[key] = value
     return value
 
 

@@ -24,13 +24,15 @@ if TYPE_CHECKING:
 def fabrics(g: DesignGraph) -> list[FabricNode]:
     """The design's fabrics, in design order (looked up once per graph)."""
     key = ("fabrics",)
-    if key not in g.memo:
-        g.memo[key] = [
+
+    def compute() -> list[FabricNode]:
+        return [
             g.node(f"fabric:{f.name}")
             for f in g.design.fabrics
             if f"fabric:{f.name}" in g.g
         ]
-    return g.memo[key]  # type: ignore[no-any-return]
+
+    return g.memo.query(key, compute)
 
 
 def view(g: DesignGraph, fab: FabricNode) -> FabricView:
@@ -49,9 +51,11 @@ def bisection(g: DesignGraph, fab: FabricNode) -> Bisection:
     from rackcheck.graph.fabric import bisection as bis
 
     key = ("bisection", fab.id)
-    if key not in g.memo:
-        g.memo[key] = bis.bisection(view(g, fab))
-    return g.memo[key]  # type: ignore[no-any-return]
+
+    def compute() -> Bisection:
+        return bis.bisection(view(g, fab))
+
+    return g.memo.query(key, compute)
 
 
 def switches(g: DesignGraph, fab: FabricNode) -> list[SwitchNode]:
@@ -59,16 +63,11 @@ def switches(g: DesignGraph, fab: FabricNode) -> list[SwitchNode]:
 
 
 # -- port budgets ---------------------------------------------------------------------
-_PORT_USE: dict[tuple[int, int], tuple[Any, tuple[int, int]]] = {}
-
-
-def _port_use(spec: Any, speed: int) -> tuple[int, int]:
+def _port_use(g: DesignGraph, spec: Any, speed: int) -> tuple[int, int]:
     """(port group, links per physical port) that serve links of `speed` Mbit/s."""
-    key = (id(spec), speed)
-    hit = _PORT_USE.get(key)
-    if hit is None or hit[0] is not spec:  # the spec is kept: its id is not reused
-        hit = _PORT_USE[key] = (spec, _port_group(spec, speed))
-    return hit[1]
+    return g.memo.per_entry(
+        f"port_use:{speed}", spec, None, lambda: _port_group(spec, speed)
+    )
 
 
 def _port_group(spec: Any, speed: int) -> tuple[int, int]:
@@ -101,7 +100,7 @@ def port_budget(g: DesignGraph, fab: FabricNode) -> list[PortUse]:
         need: dict[int, int] = defaultdict(int)
         parts: dict[int, list[str]] = defaultdict(list)
         for speed, links in sorted(v.usage[i].items()):
-            group, split = _port_use(sw.spec, speed)
+            group, split = _port_use(g, sw.spec, speed)
             need[group] += -(-links // split)
             note = f" (breakout {split} per port)" if split > 1 else ""
             parts[group].append(f"{links} x {speed / 1000:g} Gbit/s{note}")
@@ -411,7 +410,7 @@ def _explicit_optics(g: DesignGraph, fab: FabricNode) -> dict[str, int]:
     total = 0
     for (sid, s), links in per_switch.items():
         sw = g.node(sid)
-        group, split = _port_use(sw.spec, s)
+        group, split = _port_use(g, sw.spec, s)
         total += -(-links // (sw.spec.ports[group].per_cage * split))
     return {"switch": total, "node": node}
 

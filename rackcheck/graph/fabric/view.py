@@ -110,9 +110,10 @@ def from_plan(p: Any, name: str = "fabric") -> FabricView:
 def from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     """A generated fabric's view from its plan, with the design's racks and names and
     each switch's port usage (memoised per graph)."""
-    key = ("fabric_view", fab.id)
-    if key in g.memo:
-        return g.memo[key]  # type: ignore[no-any-return]
+    return g.memo.query(("fabric_view", fab.id), lambda: _from_plan_in_graph(g, fab))
+
+
+def _from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     import numpy as np
 
     p = fab.plan
@@ -128,15 +129,15 @@ def from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
         {s: d + p.up_spine} if p.tiers == 3 else {s: d} for d in p.spine_down()
     ]
     view.usage += [{s: p.pods * p.spine_core_links()} for _ in range(p.cores)]
-    g.memo[key] = view
     return view
 
 
 def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     """The view of a fabric as the design graph holds it (memoised per graph)."""
-    key = ("fabric_view", fab.id)
-    if key in g.memo:
-        return g.memo[key]  # type: ignore[no-any-return]
+    return g.memo.query(("fabric_view", fab.id), lambda: _from_graph(g, fab))
+
+
+def _from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     import numpy as np
 
     gg = g.g
@@ -210,7 +211,6 @@ def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
         usage,
     )
     _pods(view)
-    g.memo[key] = view
     return view
 
 
