@@ -25,6 +25,7 @@ from rackcheck.graph.nodes import (
     RackNode,
 )
 from rackcheck.model.names import expand
+from rackcheck.model.refs import DEVICE_KINDS, did_you_mean
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,16 +33,6 @@ if TYPE_CHECKING:
     from rackcheck.model.design import Design
     from rackcheck.model.load import Catalog
     from rackcheck.source import SourceMap
-
-DEVICE_KINDS = (
-    "server",
-    "tray",
-    "switch",
-    "storage",
-    "rack-system",
-    "cdu",
-    "power-shelf",
-)
 
 
 class DesignGraph:
@@ -151,7 +142,7 @@ class DesignGraph:
     ) -> Any:
         comp = self.catalog.get(ident)
         if comp is None:
-            close = _close(ident, [c.id for c in self.catalog.of_kind(*kinds)])
+            close = did_you_mean(ident, [c.id for c in self.catalog.of_kind(*kinds)])
             self._error(path, f"unknown model {ident!r}{close}")
             return None
         if comp.kind not in kinds:
@@ -205,7 +196,7 @@ class DesignGraph:
         if fabric is not None and fabric not in names:
             self._error(
                 ("storage", "fabric"),
-                f"no fabric named {fabric!r}{_close(fabric, names)} (fabrics: "
+                f"no fabric named {fabric!r}{did_you_mean(fabric, names)} (fabrics: "
                 f"{', '.join(sorted(names)) or 'none'})",
             )
         if d.facility is not None:
@@ -393,10 +384,3 @@ def _positions(ref: Any, spec: Any, rack_spec: Any) -> list[int | None] | None:
         return list(ref.position) if len(ref.position) == ref.count else None
     height = spans(spec.rack_units or 0, spec, rack_spec)
     return [ref.position + n * height for n in range(ref.count)]
-
-
-def _close(word: str, options: list[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, options, n=1)
-    return f"; did you mean {match[0]!r}?" if match else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from rackcheck.graph.fabric.plan import PlanError, split_ports
+from rackcheck.graph.fabric.ports import PlanError, split_ports
 
 if TYPE_CHECKING:
     from rackcheck.graph.fabric.plan import Plan
