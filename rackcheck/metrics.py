@@ -118,7 +118,7 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
         out["sovereignty"] = dm.sovereignty_metrics(g)
         out["flows"] = dm.flow_metrics(g)
     if g.design.phases:
-        out["phases"] = dm.phase_metrics(g, final)
+        out["phases"] = dm.phase_metrics(g, final, design_metrics)
     return out
 
 

@@ -73,7 +73,7 @@ class _Ports:
 
 
 def _fabric_rows(g: DesignGraph, fab: Any) -> list[CableRow]:
-    from rackcheck.bom.derive import length_class
+    from rackcheck.bom.builder import length_class
     from rackcheck.bom.fabric_parts import (
         cable_part,
         run_m,

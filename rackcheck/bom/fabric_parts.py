@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.bom.derive import need_of
+from rackcheck.bom.builder import need_of
 from rackcheck.bom.lines import Need
 
 if TYPE_CHECKING:
-    from rackcheck.bom.derive import _Builder
+    from rackcheck.bom.builder import _Builder
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec
 
@@ -78,7 +78,7 @@ def cable_part(spec: LinkSpec, speed_mbps: int, length: str | None) -> tuple[str
 
 
 def _cables(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
-    from rackcheck.bom.derive import length_class
+    from rackcheck.bom.builder import length_class
     from rackcheck.graph.fabric.network import link_groups
 
     for spec, edges in link_groups(g, fab).items():

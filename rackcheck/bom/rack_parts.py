@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.bom.lines import Need
 
 if TYPE_CHECKING:
-    from rackcheck.bom.derive import _Builder
+    from rackcheck.bom.builder import _Builder
     from rackcheck.graph.build import DesignGraph
 
 # The IEC 60320 connector that mates with each appliance inlet, and the plug a cord

@@ -51,7 +51,7 @@ def _max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
 
 def max_flow(graph: DesignGraph, fabric: str) -> pint.Quantity | None:
     """Usable storage path capacity, GB/s (line rate x protocol efficiency)."""
-    from rackcheck.graph.storage import efficiency
+    from rackcheck.graph.storage_nodes import efficiency
 
     mbps = max_flow_mbps(graph, fabric)
     if mbps is None:
@@ -68,7 +68,7 @@ def node_paths(graph: DesignGraph, fabric: str) -> list[tuple[str, int, int | No
 
     from rackcheck.graph.fabric import network
     from rackcheck.graph.fabric.bisection import FlowNetwork
-    from rackcheck.graph.storage import gpu_nodes
+    from rackcheck.graph.storage_nodes import gpu_nodes
 
     fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
     index = {d: i for i, d in enumerate(fab.devices)} if fab is not None else {}
