@@ -15,7 +15,8 @@ from caserun import CASES, run
 from rackcheck.codes import known_rules
 
 FILES = sorted(CASES.glob("*.yaml"))
-LOADED = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in FILES}
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 6x faster on 0.8 MB
+LOADED = {p.stem: yaml.load(p.read_text(encoding="utf-8"), LOADER) for p in FILES}
 PARAMS = [
     pytest.param(doc["cases"][i], id=f"{rid}-{doc['cases'][i]['name']}")
     for rid, doc in sorted(LOADED.items())
