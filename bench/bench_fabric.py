@@ -95,7 +95,7 @@ def phases(path: Path) -> None:
     from rackcheck.api import _CatalogCache, shown_path
     from rackcheck.graph import build
     from rackcheck.graph.fabric import build as fabric_build
-    from rackcheck.graph.fabric.network import fabric_metrics
+    from rackcheck.graph.fabric.metrics import fabric_metrics
     from rackcheck.metrics import design_metrics
     from rackcheck.model.design import Design
     from rackcheck.model.load import validate

@@ -96,7 +96,7 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
     if sto is not None:
         out["storage"] = sto
     if g.design.fabrics:
-        from rackcheck.graph.fabric.network import fabric_metrics
+        from rackcheck.graph.fabric.metrics import fabric_metrics
 
         out["fabrics"] = fabric_metrics(g)
     from rackcheck.graph.systems import nvlink_metrics

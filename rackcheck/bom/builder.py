@@ -3,7 +3,7 @@ share: the line accumulator, needs of a part, length classes (see bom/derive.py)
 
 Counts come from the graph the checks use: racks, PDUs and devices as built, one power
 cord per PSU edge, switches and links of each fabric as wired (a generated fabric's
-from its plan), transceivers as the fabric metrics count them (`network.optics`: a
+from its plan), transceivers as the fabric metrics count them (`fabric.metrics.optics`: a
 twin-port cage holds one module). Nothing is counted a second way here.
 """
 

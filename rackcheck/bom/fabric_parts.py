@@ -144,7 +144,7 @@ def transceiver_parts(
 
 
 def _transceivers(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
-    from rackcheck.graph.fabric.network import optics
+    from rackcheck.graph.fabric.metrics import optics
 
     counts = optics(g, fab)
     parts = transceiver_parts(g, fab)
