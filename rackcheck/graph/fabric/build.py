@@ -199,8 +199,26 @@ class FabricBuilder:
     def _wire_plan(
         self, fab: FabricNode, p: Any, devices: list[Any], path: DataPath
     ) -> None:
-        g, name, file, swpath = self.g.g, fab.name, self.g.file, (*path, "switch")
-        s = p.speed
+        swpath = (*path, "switch")
+        leaf_ids, spine_ids, core_ids = self._plan_switches(fab, p, swpath)
+        spec_nl, spec_ls, spec_sc = self._plan_specs(fab, p, swpath)
+        nic_nodes, nic_edges, link_edges = self._plan_endpoints(
+            fab, p, devices, path, leaf_ids, spec_nl
+        )
+        link_edges += self._plan_uplinks(
+            fab, p, (leaf_ids, spine_ids, core_ids), spec_ls, spec_sc
+        )
+        g = self.g.g
+        g.add_nodes_from(nic_nodes)
+        g.add_edges_from(nic_edges, rel="nic")
+        g.add_edges_from(link_edges)  # each carries its (shared, read-only) attributes
+        fab.links = [(u, v) for u, v, _ in link_edges]
+
+    def _plan_switches(
+        self, fab: FabricNode, p: Any, swpath: DataPath
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The plan's switches as nodes: (leaf ids, spine ids, core ids)."""
+        g, name, file = self.g.g, fab.name, self.g.file
         tiers = [0] * p.leaves + [1] * p.spines + [2] * p.cores
         spine_pod = [k // p.spines_per_pod for k in range(p.spines)]
         pods = [p.leaf_pod(i) for i in range(p.leaves)] + spine_pod + [-1] * p.cores
@@ -219,6 +237,12 @@ class FabricBuilder:
         leaf_ids = fab.switches[: p.leaves]
         spine_ids = fab.switches[p.leaves : p.leaves + p.spines]
         core_ids = fab.switches[p.leaves + p.spines :]
+        return leaf_ids, spine_ids, core_ids
+
+    def _plan_specs(
+        self, fab: FabricNode, p: Any, swpath: DataPath
+    ) -> tuple[LinkSpec, LinkSpec, LinkSpec]:
+        """What the node-leaf, leaf-spine and spine-core links are made of."""
         ends = (p.node_speed, p.lanes.native)
         mis = not p.lanes.exact or p.node_speed != p.lanes.lane
         spec_nl = LinkSpec(
@@ -228,7 +252,24 @@ class FabricBuilder:
         spec_ls = LinkSpec(swpath, "leaf-spine", p.media.get("leaf_spine"), ends=same)
         spec_sc = LinkSpec(swpath, "spine-core", p.media.get("spine_core"), ends=same)
         fab.specs = [spec_nl, spec_ls] + ([spec_sc] if p.tiers == 3 else [])
-        # endpoints: port r of node n -> its rail's leaf; then the extras
+        return spec_nl, spec_ls, spec_sc
+
+    def _plan_endpoints(
+        self,
+        fab: FabricNode,
+        p: Any,
+        devices: list[Any],
+        path: DataPath,
+        leaf_ids: list[str],
+        spec_nl: LinkSpec,
+    ) -> tuple[
+        list[tuple[str, dict[str, Any]]],
+        list[tuple[str, str]],
+        list[tuple[str, str, dict[str, Any]]],
+    ]:
+        """NIC nodes, their edges and links: port r of node n to its rail's leaf,
+        then the extra endpoints."""
+        name, file, s = fab.name, self.g.file, p.speed
         nic_nodes: list[tuple[str, dict[str, Any]]] = []
         nic_edges: list[tuple[str, str]] = []
         link_edges: list[tuple[str, str, dict[str, Any]]] = []
@@ -273,6 +314,20 @@ class FabricBuilder:
             nic_nodes.append((nid, {"obj": nic}))
             fab.nics.append(nid)
             link_edges.append((nid, leaf_ids[ep_leaf[base + x]], per_rail[0]))
+        return nic_nodes, nic_edges, link_edges
+
+    def _plan_uplinks(
+        self,
+        fab: FabricNode,
+        p: Any,
+        ids: tuple[list[str], list[str], list[str]],
+        spec_ls: LinkSpec,
+        spec_sc: LinkSpec,
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """Leaf-spine links in each pod, and spine-core links in each plane."""
+        name, s = fab.name, p.speed
+        leaf_ids, spine_ids, core_ids = ids
+        link_edges: list[tuple[str, str, dict[str, Any]]] = []
         per = {
             "rel": "link",
             "fabric": name,
@@ -292,10 +347,7 @@ class FabricBuilder:
             for si, sid in enumerate(spine_ids):
                 base = (si % sp) * cp
                 link_edges.extend((sid, core_ids[base + c], per) for c in range(cp))
-        g.add_nodes_from(nic_nodes)
-        g.add_edges_from(nic_edges, rel="nic")
-        g.add_edges_from(link_edges)  # each carries its (shared, read-only) attributes
-        fab.links = [(u, v) for u, v, _ in link_edges]
+        return link_edges
 
     # -- layout ------------------------------------------------------------------
     def layout(self) -> None:
