@@ -143,15 +143,7 @@ class FabricBuilder:
         devices = self.select(spec.endpoints, (*fab.path, "endpoints"))
         if switch is None or devices is None:
             return
-        # by rack: devices with ports of the fabric's role; a model named in `models`
-        # may give its role-less ports (a storage appliance's) instead
-        named = set(spec.endpoints.models)
-        devices = [
-            d
-            for d in devices
-            if any(p.role == spec.role for p in getattr(d.spec, "ports", None) or [])
-            or (d.spec.id in named and self.ports(d.spec, spec.role))
-        ]
+        devices = self._with_role_ports(fab, devices)
         if not devices and not gen.extra_endpoints:
             self.infeasible(
                 (*fab.path, "endpoints"),
@@ -168,25 +160,8 @@ class FabricBuilder:
                 f"{len(fewest)} {spec.role} ports",
             )
             return
-        node_speed = min(p[0][0] for p in ports) if ports else None
-        from rackcheck.model.fabric import tier_ratios
-
-        ratios = tier_ratios(spec.oversubscription)
         try:
-            p = plan(
-                switch,
-                len(devices),
-                gen.rails,
-                node_speed=node_speed,
-                node_per_cage=fewest[0][1] if fewest else 1,
-                su_size=gen.su_size,
-                pod_size=gen.pod_size,
-                extra=gen.extra_endpoints,
-                ratio_leaf=ratios["leaf"],
-                ratio_spine=ratios["spine"],
-                tiers=gen.tiers,
-                media=gen.media.model_dump(),
-            )
+            p = self._plan(fab, switch, len(devices), ports, fewest)
         except PlanError as exc:
             key = {"nodes": "endpoints"}.get(exc.key, exc.key)
             where = (*fab.path, key) if key == "endpoints" else (*path, key)
@@ -195,6 +170,46 @@ class FabricBuilder:
         fab.plan, fab.rails = p, gen.rails
         fab.devices = [d.id for d in devices]
         self._wire_plan(fab, p, devices, path)
+
+    def _with_role_ports(self, fab: FabricNode, devices: list[Any]) -> list[Any]:
+        """By rack: devices with ports of the fabric's role; a model named in `models`
+        may give its role-less ports (a storage appliance's) instead."""
+        spec = fab.spec
+        named = set(spec.endpoints.models)
+        return [
+            d
+            for d in devices
+            if any(p.role == spec.role for p in getattr(d.spec, "ports", None) or [])
+            or (d.spec.id in named and self.ports(d.spec, spec.role))
+        ]
+
+    def _plan(
+        self,
+        fab: FabricNode,
+        switch: Any,
+        nodes: int,
+        ports: list[list[tuple[int, int]]],
+        fewest: list[tuple[int, int]],
+    ) -> Any:
+        """The generated fabric's plan (raises PlanError)."""
+        from rackcheck.model.fabric import tier_ratios
+
+        spec, gen = fab.spec, fab.spec.generate
+        ratios = tier_ratios(spec.oversubscription)
+        return plan(
+            switch,
+            nodes,
+            gen.rails,
+            node_speed=min(p[0][0] for p in ports) if ports else None,
+            node_per_cage=fewest[0][1] if fewest else 1,
+            su_size=gen.su_size,
+            pod_size=gen.pod_size,
+            extra=gen.extra_endpoints,
+            ratio_leaf=ratios["leaf"],
+            ratio_spine=ratios["spine"],
+            tiers=gen.tiers,
+            media=gen.media.model_dump(),
+        )
 
     def _wire_plan(
         self, fab: FabricNode, p: Any, devices: list[Any], path: DataPath

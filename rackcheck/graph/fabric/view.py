@@ -145,9 +145,6 @@ def _from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     index = {s.id: i for i, s in enumerate(sw)}
     usage: list[dict[int, int]] = [{} for _ in sw]
     pairs: dict[tuple[int, int], list[int]] = {}
-    nic_links: dict[
-        str, list[tuple[int, int, int]]
-    ] = {}  # nic -> (port, switch, Mbit/s)
     succ = gg.succ
     for i, sid in enumerate(fab.switches):
         for v, data in succ[sid].items():
@@ -160,22 +157,7 @@ def _from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
                 acc[1] += n
                 usage[i][s] = usage[i].get(s, 0) + n
                 usage[j][s] = usage[j].get(s, 0) + n
-    for nid in fab.nics:
-        out = nic_links[nid] = []
-        for v, data in succ[nid].items():
-            j = index[v]
-            bundles, use = data["bundles"], usage[j]
-            if (
-                len(bundles) == 1 and bundles[0][0] == 1
-            ):  # the usual: one port, one link
-                s = bundles[0][1]
-                use[s] = use.get(s, 0) + 1
-                out.append((data["ports"][0], j, s))
-                continue
-            ports = iter(data["ports"])
-            for n, s, _ in bundles:
-                use[s] = use.get(s, 0) + n
-                out.extend((next(ports), j, s) for _ in range(n))
+    nic_links = _nic_links(g, fab, index, usage)
     rack_index = {r.id: k for k, r in enumerate(g.racks())}
     dev_index = {d: k for k, d in enumerate(fab.devices)}
     rows: list[tuple[int, int, int, int, int]] = []
@@ -212,6 +194,31 @@ def _from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     )
     _pods(view)
     return view
+
+
+def _nic_links(
+    g: DesignGraph, fab: FabricNode, index: dict[str, int], usage: list[dict[int, int]]
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Each NIC's links: nic -> [(port, switch index, Mbit/s)]; counts them in `usage`."""
+    succ = g.g.succ
+    nic_links: dict[str, list[tuple[int, int, int]]] = {}
+    for nid in fab.nics:
+        out = nic_links[nid] = []
+        for v, data in succ[nid].items():
+            j = index[v]
+            bundles, use = data["bundles"], usage[j]
+            if (
+                len(bundles) == 1 and bundles[0][0] == 1
+            ):  # the usual: one port, one link
+                s = bundles[0][1]
+                use[s] = use.get(s, 0) + 1
+                out.append((data["ports"][0], j, s))
+                continue
+            ports = iter(data["ports"])
+            for n, s, _ in bundles:
+                use[s] = use.get(s, 0) + n
+                out.extend((next(ports), j, s) for _ in range(n))
+    return nic_links
 
 
 def _pods(view: FabricView) -> None:
