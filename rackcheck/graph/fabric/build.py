@@ -49,6 +49,11 @@ def role_ports(spec: Any, role: str) -> list[tuple[int, int]]:
     return [(mbps(p.speed), p.per_cage) for p in chosen for _ in range(p.count)]
 
 
+# Nodes and links as networkx takes them: (id, attributes), (u, v, attributes).
+Nodes = list[tuple[str, dict[str, Any]]]
+Links = list[tuple[str, str, dict[str, Any]]]
+
+
 class FabricBuilder:
     def __init__(self, g: DesignGraph) -> None:
         self.g = g
@@ -277,17 +282,13 @@ class FabricBuilder:
         path: DataPath,
         leaf_ids: list[str],
         spec_nl: LinkSpec,
-    ) -> tuple[
-        list[tuple[str, dict[str, Any]]],
-        list[tuple[str, str]],
-        list[tuple[str, str, dict[str, Any]]],
-    ]:
+    ) -> tuple[Nodes, list[tuple[str, str]], Links]:
         """NIC nodes, their edges and links: port r of node n to its rail's leaf,
         then the extra endpoints."""
         name, file, s = fab.name, self.g.file, p.speed
-        nic_nodes: list[tuple[str, dict[str, Any]]] = []
+        nic_nodes: Nodes = []
         nic_edges: list[tuple[str, str]] = []
-        link_edges: list[tuple[str, str, dict[str, Any]]] = []
+        link_edges: Links = []
         one = ((1, s, spec_nl),)
         epath = (*fab.path, "endpoints")
         ep_leaf, rails, role = p.ep_leaf, p.rails, fab.spec.role
@@ -338,11 +339,11 @@ class FabricBuilder:
         ids: tuple[list[str], list[str], list[str]],
         spec_ls: LinkSpec,
         spec_sc: LinkSpec,
-    ) -> list[tuple[str, str, dict[str, Any]]]:
+    ) -> Links:
         """Leaf-spine links in each pod, and spine-core links in each plane."""
         name, s = fab.name, p.speed
         leaf_ids, spine_ids, core_ids = ids
-        link_edges: list[tuple[str, str, dict[str, Any]]] = []
+        link_edges: Links = []
         per = {
             "rel": "link",
             "fabric": name,
