@@ -25,7 +25,9 @@ from rackcheck.run.result import DesignResult
 from rackcheck.source import shown_path
 
 if TYPE_CHECKING:
+    from rackcheck.cost import Comparison
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.scenarios import Progress, Result
 
 __all__ = [
     "DESIGN_SUFFIXES", "SKIP_DIRS", "DesignResult", "check", "check_file",
@@ -50,7 +52,7 @@ def load_graph(path: Path) -> DesignGraph:
     return load(path, DesignCatalogs())[1]
 
 
-def compare_quotes(quotes: list[str], design: str, **options: Any) -> Any:
+def compare_quotes(quotes: list[str], design: str, **options: Any) -> Comparison:
     """`rackcheck quotes compare` in Python: a `rackcheck.cost.Comparison` of the quote
     files for the design at `design` (options: see rackcheck.cost.compare_quotes);
     raises InputError."""
@@ -70,7 +72,7 @@ def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str
     return run(nodes, rails, switch, **options)
 
 
-def scenarios(path: str, depth: int = 1, progress: Any = None) -> Any:
+def scenarios(path: str, depth: int = 1, progress: Progress | None = None) -> Result:
     """`rackcheck scenarios` in Python: load one design (InputError when it cannot be
     read) and try its failures (rackcheck/scenarios/). Returns a scenarios.Result."""
     from rackcheck import scenarios as what_if

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.findings import Finding, InputError, Report, Severity
 from rackcheck.run.discover import discover
 from rackcheck.run.load import load
-from rackcheck.run.result import DesignResult
+from rackcheck.run.result import DesignResult, Metrics
 from rackcheck.settings import Settings
 from rackcheck.source import shown_path
 
@@ -60,7 +60,7 @@ def check(
     report = Report(input_errors=list(missing))
     report.warnings = warnings
     cache = DesignCatalogs()
-    per_design: dict[str, Any] = {}
+    per_design: dict[str, Metrics] = {}
     for path in files:
         shown = shown_path(path)
         report.files.append(shown)
@@ -85,7 +85,7 @@ def check(
     return report
 
 
-def non_finite(value: Any, where: str = "") -> str | None:
+def non_finite(value: object, where: str = "") -> str | None:
     """The key path of the first infinite or NaN number in `value`, or None."""
     import math
 
@@ -113,7 +113,7 @@ def extra_catalogs(result: DesignResult, path: Path) -> list[Path]:
     return [(path.parent / rel).resolve() for rel in [*design.catalogs, *books]]
 
 
-def merge_metrics(per_design: dict[str, Any]) -> dict[str, Any]:
+def merge_metrics(per_design: dict[str, Metrics]) -> Metrics:
     """One design: its metrics as they are. Several: totals summed, racks keyed
     `path#rack`, and each design's own metrics under `designs`."""
     if len(per_design) == 1:
