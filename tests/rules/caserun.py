@@ -3,7 +3,8 @@
 A case is a design (`design:` inline, or `path:` in the repository) checked with the
 default settings, or a command (`argv:`, with `files:` written beside it). What it found
 is the whole list of findings as `RULE:line:col` (prefixed `FILE:` when the finding is
-in another file than the case's design), their messages, and for designs every figure
+in another file than the case's design), their messages (with the fix they suggest),
+and for designs every figure
 the run computed (`metrics`), each with its unit.
 """
 
@@ -107,7 +108,7 @@ def _run_design(case: dict[str, Any]) -> dict[str, Any]:
     ]
     return {
         "expect": [_item(main, *x) for x in loc],
-        "messages": [f.message for f in found],
+        "messages": [f.message + (f" (fix: {f.fix})" if f.fix else "") for f in found],
         "figures": flatten(report.metrics),
     }
 
