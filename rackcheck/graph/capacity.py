@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.model.electrical import SiteCode
 from rackcheck.model.electrical import site_code as _site_code
@@ -102,12 +102,14 @@ def is_shelf(pdu: PduNode) -> bool:
     return bool(pdu.spec.kind == "power-shelf")
 
 
-def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, option: float | None) -> Any:
+def rack_pdu_capacity(
+    graph: DesignGraph, rack: RackNode, option: float | None
+) -> pint.Quantity:
     """Sum of the continuous capacity of the rack's AC PDUs, kVA (power shelves, rated
     in DC kW, are not added in)."""
     key = ("rack_pdu_capacity", rack.path, option)
 
-    def compute() -> Any:
+    def compute() -> pint.Quantity:
         kva = sum(
             pdu_capacity(graph, p, option).to("kVA").magnitude
             for p in graph.pdus(rack)

@@ -50,11 +50,13 @@ def device_heat(
     return total * frac, total * (1.0 - frac)
 
 
-def rack_heat(graph: DesignGraph, rack: RackNode) -> tuple[Any, Any]:
+def rack_heat(
+    graph: DesignGraph, rack: RackNode
+) -> tuple[pint.Quantity, pint.Quantity]:
     """(liquid, air) heat of a rack, kW (memoised per graph)."""
     key = ("rack_heat", rack.path)  # the same for every rack of an entry
 
-    def compute() -> tuple[Any, Any]:
+    def compute() -> tuple[pint.Quantity, pint.Quantity]:
         liquid = air = 0.0
         for dev in graph.devices(rack):
             kw, frac = device_kw(dev, graph), liquid_fraction(dev)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.units import q
 
 if TYPE_CHECKING:
+    import pint
+
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, RackNode
 
@@ -71,7 +73,7 @@ def rack_units_used(graph: DesignGraph, rack: RackNode) -> int | float:
     return round(mm / PITCH_MM[own], 2)
 
 
-def rack_weight(graph: DesignGraph, rack: RackNode) -> Any:
+def rack_weight(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
     """Devices plus PDUs, kg (parts without a weight in the catalog count 0)."""
     kg = sum(_kg(d.spec, graph) for d in graph.devices(rack))
     kg += sum(_kg(p.spec, graph) for p in graph.pdus(rack))

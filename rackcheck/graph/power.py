@@ -266,10 +266,12 @@ class _EntryAfter:
     branch_q: dict[tuple[str, str], Any] = field(default_factory=dict)  # kVA
 
 
-def _rack_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
+def _rack_after(
+    graph: DesignGraph, rack: RackNode, failed: frozenset[str]
+) -> _EntryAfter:
     key = ("after_entry", rack.path, failed)
 
-    def compute() -> Any:
+    def compute() -> _EntryAfter:
         return _compute_after(graph, rack, failed)
 
     return graph.memo.query(key, compute)
@@ -293,7 +295,9 @@ def _device_after(
     return state, delivered, live, need, psu_kw
 
 
-def _compute_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
+def _compute_after(
+    graph: DesignGraph, rack: RackNode, failed: frozenset[str]
+) -> _EntryAfter:
     """Sums run on floats in one fixed unit (kW, kVA) and become quantities only when
     asked for: pint arithmetic in the inner loop cost ~20x more."""
     names = {p.id: p.name for p in graph.pdus(rack)}
