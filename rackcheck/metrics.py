@@ -56,7 +56,7 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
     if sto is not None:
         out["storage"] = sto
     if g.design.fabrics:
-        from rackcheck.graph.network import fabric_metrics
+        from rackcheck.graph.fabric.metrics import fabric_metrics
 
         out["fabrics"] = fabric_metrics(g)
     from rackcheck.graph.systems import nvlink_metrics
@@ -134,7 +134,7 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
         out["sovereignty"] = dm.sovereignty_metrics(g)
         out["flows"] = dm.flow_metrics(g)
     if g.design.phases:
-        out["phases"] = dm.phase_metrics(g, final)
+        out["phases"] = dm.phase_metrics(g, final, design_metrics)
     return out
 
 

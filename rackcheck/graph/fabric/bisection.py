@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-    from rackcheck.graph.fabric_view import FabricView
+    from rackcheck.graph.fabric.view import FabricView
 
 EXACT_SWITCHES = 14  # switches up to which every balanced cut is covered (2^14 subsets)
 EXACT_CELLS = 1 << 22  # subsets x endpoints held at once by the exact search

@@ -1,15 +1,15 @@
 """Fabric sizing: lay the nodes out on rail leaves, then choose the tiers above with
-the fewest switches (see graph/fabric_plan.py for the rules)."""
+the fewest switches (see graph/fabric/plan.py for the rules)."""
 
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
 
-from rackcheck.graph.fabric_plan import PlanError, split_ports
+from rackcheck.graph.fabric.ports import PlanError, split_ports
 
 if TYPE_CHECKING:
-    from rackcheck.graph.fabric_plan import Plan
+    from rackcheck.graph.fabric.plan import Plan
 
 
 def layout_nodes(p: Plan, su: int) -> None:

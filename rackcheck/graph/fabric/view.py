@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_nodes import FabricNode
+    from rackcheck.graph.fabric.nodes import FabricNode
 
 
 @dataclass
@@ -53,7 +53,7 @@ class FabricView:
 
 
 def from_plan(p: Any, name: str = "fabric") -> FabricView:
-    """The view of a sized plan, wired as graph/fabric_build.py wires it."""
+    """The view of a sized plan, wired as graph/fabric/build.py wires it."""
     import numpy as np
 
     L, S, C = p.leaves, p.spines, p.cores
@@ -110,9 +110,10 @@ def from_plan(p: Any, name: str = "fabric") -> FabricView:
 def from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     """A generated fabric's view from its plan, with the design's racks and names and
     each switch's port usage (memoised per graph)."""
-    key = ("fabric_view", fab.id)
-    if key in g.memo:
-        return g.memo[key]  # type: ignore[no-any-return]
+    return g.memo.query(("fabric_view", fab.id), lambda: _from_plan_in_graph(g, fab))
+
+
+def _from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     import numpy as np
 
     p = fab.plan
@@ -128,15 +129,15 @@ def from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
         {s: d + p.up_spine} if p.tiers == 3 else {s: d} for d in p.spine_down()
     ]
     view.usage += [{s: p.pods * p.spine_core_links()} for _ in range(p.cores)]
-    g.memo[key] = view
     return view
 
 
 def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     """The view of a fabric as the design graph holds it (memoised per graph)."""
-    key = ("fabric_view", fab.id)
-    if key in g.memo:
-        return g.memo[key]  # type: ignore[no-any-return]
+    return g.memo.query(("fabric_view", fab.id), lambda: _from_graph(g, fab))
+
+
+def _from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     import numpy as np
 
     gg = g.g
@@ -144,9 +145,6 @@ def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     index = {s.id: i for i, s in enumerate(sw)}
     usage: list[dict[int, int]] = [{} for _ in sw]
     pairs: dict[tuple[int, int], list[int]] = {}
-    nic_links: dict[
-        str, list[tuple[int, int, int]]
-    ] = {}  # nic -> (port, switch, Mbit/s)
     succ = gg.succ
     for i, sid in enumerate(fab.switches):
         for v, data in succ[sid].items():
@@ -159,22 +157,7 @@ def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
                 acc[1] += n
                 usage[i][s] = usage[i].get(s, 0) + n
                 usage[j][s] = usage[j].get(s, 0) + n
-    for nid in fab.nics:
-        out = nic_links[nid] = []
-        for v, data in succ[nid].items():
-            j = index[v]
-            bundles, use = data["bundles"], usage[j]
-            if (
-                len(bundles) == 1 and bundles[0][0] == 1
-            ):  # the usual: one port, one link
-                s = bundles[0][1]
-                use[s] = use.get(s, 0) + 1
-                out.append((data["ports"][0], j, s))
-                continue
-            ports = iter(data["ports"])
-            for n, s, _ in bundles:
-                use[s] = use.get(s, 0) + n
-                out.extend((next(ports), j, s) for _ in range(n))
+    nic_links = _nic_links(g, fab, index, usage)
     rack_index = {r.id: k for k, r in enumerate(g.racks())}
     dev_index = {d: k for k, d in enumerate(fab.devices)}
     rows: list[tuple[int, int, int, int, int]] = []
@@ -210,8 +193,32 @@ def from_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
         usage,
     )
     _pods(view)
-    g.memo[key] = view
     return view
+
+
+def _nic_links(
+    g: DesignGraph, fab: FabricNode, index: dict[str, int], usage: list[dict[int, int]]
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Each NIC's links: nic -> [(port, switch index, Mbit/s)]; counts them in `usage`."""
+    succ = g.g.succ
+    nic_links: dict[str, list[tuple[int, int, int]]] = {}
+    for nid in fab.nics:
+        out = nic_links[nid] = []
+        for v, data in succ[nid].items():
+            j = index[v]
+            bundles, use = data["bundles"], usage[j]
+            if (
+                len(bundles) == 1 and bundles[0][0] == 1
+            ):  # the usual: one port, one link
+                s = bundles[0][1]
+                use[s] = use.get(s, 0) + 1
+                out.append((data["ports"][0], j, s))
+                continue
+            ports = iter(data["ports"])
+            for n, s, _ in bundles:
+                use[s] = use.get(s, 0) + n
+                out.extend((next(ports), j, s) for _ in range(n))
+    return nic_links
 
 
 def _pods(view: FabricView) -> None:

@@ -1,7 +1,7 @@
-"""Design fabrics -> nodes and links of the design graph (see graph/fabric_nodes.py).
+"""Design fabrics -> nodes and links of the design graph (see graph/fabric/nodes.py).
 
-A generated fabric is sized by graph/fabric_plan.py and wired from the plan (here); an
-explicit one is wired as its `links:` say (graph/fabric_links.py). Unknown names are
+A generated fabric is sized by graph/fabric/plan.py and wired from the plan (here); an
+explicit one is wired as its `links:` say (graph/fabric/links.py). Unknown names are
 located INP004 input errors; a fabric that cannot be built (radix too small, rails
 beyond the devices' ports, no endpoints) is a located INP006 input error: rackcheck
 checks only what it could build.
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph.fabric_nodes import FabricNode, LinkSpec, NicNode, SwitchNode
-from rackcheck.graph.fabric_plan import PlanError, mbps, plan
+from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec, NicNode, SwitchNode
+from rackcheck.graph.fabric.plan import PlanError, mbps, plan
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -33,7 +33,7 @@ def add_fabrics(g: DesignGraph) -> None:
         if fab.generate is not None:
             b.generated(node)
         else:
-            from rackcheck.graph.fabric_links import wire_explicit
+            from rackcheck.graph.fabric.links import wire_explicit
 
             wire_explicit(b, node)
     if g.design.layout is not None:
@@ -47,6 +47,11 @@ def role_ports(spec: Any, role: str) -> list[tuple[int, int]]:
         p for p in ports if p.role == "any"
     ]
     return [(mbps(p.speed), p.per_cage) for p in chosen for _ in range(p.count)]
+
+
+# Nodes and links as networkx takes them: (id, attributes), (u, v, attributes).
+Nodes = list[tuple[str, dict[str, Any]]]
+Links = list[tuple[str, str, dict[str, Any]]]
 
 
 class FabricBuilder:
@@ -143,15 +148,7 @@ class FabricBuilder:
         devices = self.select(spec.endpoints, (*fab.path, "endpoints"))
         if switch is None or devices is None:
             return
-        # by rack: devices with ports of the fabric's role; a model named in `models`
-        # may give its role-less ports (a storage appliance's) instead
-        named = set(spec.endpoints.models)
-        devices = [
-            d
-            for d in devices
-            if any(p.role == spec.role for p in getattr(d.spec, "ports", None) or [])
-            or (d.spec.id in named and self.ports(d.spec, spec.role))
-        ]
+        devices = self._with_role_ports(fab, devices)
         if not devices and not gen.extra_endpoints:
             self.infeasible(
                 (*fab.path, "endpoints"),
@@ -168,25 +165,8 @@ class FabricBuilder:
                 f"{len(fewest)} {spec.role} ports",
             )
             return
-        node_speed = min(p[0][0] for p in ports) if ports else None
-        from rackcheck.model.fabric import tier_ratios
-
-        ratios = tier_ratios(spec.oversubscription)
         try:
-            p = plan(
-                switch,
-                len(devices),
-                gen.rails,
-                node_speed=node_speed,
-                node_per_cage=fewest[0][1] if fewest else 1,
-                su_size=gen.su_size,
-                pod_size=gen.pod_size,
-                extra=gen.extra_endpoints,
-                ratio_leaf=ratios["leaf"],
-                ratio_spine=ratios["spine"],
-                tiers=gen.tiers,
-                media=gen.media.model_dump(),
-            )
+            p = self._plan(fab, switch, len(devices), ports, fewest)
         except PlanError as exc:
             key = {"nodes": "endpoints"}.get(exc.key, exc.key)
             where = (*fab.path, key) if key == "endpoints" else (*path, key)
@@ -196,11 +176,69 @@ class FabricBuilder:
         fab.devices = [d.id for d in devices]
         self._wire_plan(fab, p, devices, path)
 
+    def _with_role_ports(self, fab: FabricNode, devices: list[Any]) -> list[Any]:
+        """By rack: devices with ports of the fabric's role; a model named in `models`
+        may give its role-less ports (a storage appliance's) instead."""
+        spec = fab.spec
+        named = set(spec.endpoints.models)
+        return [
+            d
+            for d in devices
+            if any(p.role == spec.role for p in getattr(d.spec, "ports", None) or [])
+            or (d.spec.id in named and self.ports(d.spec, spec.role))
+        ]
+
+    def _plan(
+        self,
+        fab: FabricNode,
+        switch: Any,
+        nodes: int,
+        ports: list[list[tuple[int, int]]],
+        fewest: list[tuple[int, int]],
+    ) -> Any:
+        """The generated fabric's plan (raises PlanError)."""
+        from rackcheck.model.fabric import tier_ratios
+
+        spec, gen = fab.spec, fab.spec.generate
+        ratios = tier_ratios(spec.oversubscription)
+        return plan(
+            switch,
+            nodes,
+            gen.rails,
+            node_speed=min(p[0][0] for p in ports) if ports else None,
+            node_per_cage=fewest[0][1] if fewest else 1,
+            su_size=gen.su_size,
+            pod_size=gen.pod_size,
+            extra=gen.extra_endpoints,
+            ratio_leaf=ratios["leaf"],
+            ratio_spine=ratios["spine"],
+            tiers=gen.tiers,
+            media=gen.media.model_dump(),
+        )
+
     def _wire_plan(
         self, fab: FabricNode, p: Any, devices: list[Any], path: DataPath
     ) -> None:
-        g, name, file, swpath = self.g.g, fab.name, self.g.file, (*path, "switch")
-        s = p.speed
+        swpath = (*path, "switch")
+        leaf_ids, spine_ids, core_ids = self._plan_switches(fab, p, swpath)
+        spec_nl, spec_ls, spec_sc = self._plan_specs(fab, p, swpath)
+        nic_nodes, nic_edges, link_edges = self._plan_endpoints(
+            fab, p, devices, path, leaf_ids, spec_nl
+        )
+        link_edges += self._plan_uplinks(
+            fab, p, (leaf_ids, spine_ids, core_ids), spec_ls, spec_sc
+        )
+        g = self.g.g
+        g.add_nodes_from(nic_nodes)
+        g.add_edges_from(nic_edges, rel="nic")
+        g.add_edges_from(link_edges)  # each carries its (shared, read-only) attributes
+        fab.links = [(u, v) for u, v, _ in link_edges]
+
+    def _plan_switches(
+        self, fab: FabricNode, p: Any, swpath: DataPath
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The plan's switches as nodes: (leaf ids, spine ids, core ids)."""
+        g, name, file = self.g.g, fab.name, self.g.file
         tiers = [0] * p.leaves + [1] * p.spines + [2] * p.cores
         spine_pod = [k // p.spines_per_pod for k in range(p.spines)]
         pods = [p.leaf_pod(i) for i in range(p.leaves)] + spine_pod + [-1] * p.cores
@@ -219,6 +257,12 @@ class FabricBuilder:
         leaf_ids = fab.switches[: p.leaves]
         spine_ids = fab.switches[p.leaves : p.leaves + p.spines]
         core_ids = fab.switches[p.leaves + p.spines :]
+        return leaf_ids, spine_ids, core_ids
+
+    def _plan_specs(
+        self, fab: FabricNode, p: Any, swpath: DataPath
+    ) -> tuple[LinkSpec, LinkSpec, LinkSpec]:
+        """What the node-leaf, leaf-spine and spine-core links are made of."""
         ends = (p.node_speed, p.lanes.native)
         mis = not p.lanes.exact or p.node_speed != p.lanes.lane
         spec_nl = LinkSpec(
@@ -228,10 +272,23 @@ class FabricBuilder:
         spec_ls = LinkSpec(swpath, "leaf-spine", p.media.get("leaf_spine"), ends=same)
         spec_sc = LinkSpec(swpath, "spine-core", p.media.get("spine_core"), ends=same)
         fab.specs = [spec_nl, spec_ls] + ([spec_sc] if p.tiers == 3 else [])
-        # endpoints: port r of node n -> its rail's leaf; then the extras
-        nic_nodes: list[tuple[str, dict[str, Any]]] = []
+        return spec_nl, spec_ls, spec_sc
+
+    def _plan_endpoints(
+        self,
+        fab: FabricNode,
+        p: Any,
+        devices: list[Any],
+        path: DataPath,
+        leaf_ids: list[str],
+        spec_nl: LinkSpec,
+    ) -> tuple[Nodes, list[tuple[str, str]], Links]:
+        """NIC nodes, their edges and links: port r of node n to its rail's leaf,
+        then the extra endpoints."""
+        name, file, s = fab.name, self.g.file, p.speed
+        nic_nodes: Nodes = []
         nic_edges: list[tuple[str, str]] = []
-        link_edges: list[tuple[str, str, dict[str, Any]]] = []
+        link_edges: Links = []
         one = ((1, s, spec_nl),)
         epath = (*fab.path, "endpoints")
         ep_leaf, rails, role = p.ep_leaf, p.rails, fab.spec.role
@@ -273,6 +330,20 @@ class FabricBuilder:
             nic_nodes.append((nid, {"obj": nic}))
             fab.nics.append(nid)
             link_edges.append((nid, leaf_ids[ep_leaf[base + x]], per_rail[0]))
+        return nic_nodes, nic_edges, link_edges
+
+    def _plan_uplinks(
+        self,
+        fab: FabricNode,
+        p: Any,
+        ids: tuple[list[str], list[str], list[str]],
+        spec_ls: LinkSpec,
+        spec_sc: LinkSpec,
+    ) -> Links:
+        """Leaf-spine links in each pod, and spine-core links in each plane."""
+        name, s = fab.name, p.speed
+        leaf_ids, spine_ids, core_ids = ids
+        link_edges: Links = []
         per = {
             "rel": "link",
             "fabric": name,
@@ -292,10 +363,7 @@ class FabricBuilder:
             for si, sid in enumerate(spine_ids):
                 base = (si % sp) * cp
                 link_edges.extend((sid, core_ids[base + c], per) for c in range(cp))
-        g.add_nodes_from(nic_nodes)
-        g.add_edges_from(nic_edges, rel="nic")
-        g.add_edges_from(link_edges)  # each carries its (shared, read-only) attributes
-        fab.links = [(u, v) for u, v, _ in link_edges]
+        return link_edges
 
     # -- layout ------------------------------------------------------------------
     def layout(self) -> None:

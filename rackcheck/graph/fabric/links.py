@@ -5,19 +5,19 @@ select devices by rack and model; `pairing: mesh` links every `from` with every 
 `zip` pairwise. A device's links take its ports of the fabric's role in order, so port
 i of a node is its i-th link. A link runs at the fastest speed both ends share (native
 or by the switch's breakout), else at the slower end's, flagged for NET002. Parallel
-links between two ends are collapsed into one edge (graph/fabric_nodes.py).
+links between two ends are collapsed into one edge (graph/fabric/nodes.py).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.graph.fabric_nodes import TIER, FabricNode, LinkSpec, NicNode, SwitchNode
-from rackcheck.graph.fabric_plan import mbps
+from rackcheck.graph.fabric.nodes import TIER, FabricNode, LinkSpec, NicNode, SwitchNode
+from rackcheck.graph.fabric.plan import mbps
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_build import FabricBuilder
+    from rackcheck.graph.fabric.build import FabricBuilder
     from rackcheck.graph.nodes import DataPath
 
 
@@ -153,26 +153,9 @@ class _Explicit:
             )
         if a_side is None or b_side is None or not a_side or not b_side:
             return
-        from rackcheck.model.limits import MAX_LINKS
-
-        if link.pairing == "mesh" and len(a_side) * len(b_side) > MAX_LINKS:
-            g._error(
-                path,
-                f"{len(a_side):,} x {len(b_side):,} links, more than the "
-                f"{MAX_LINKS:,} one entry may make (docs/design-format.md#limits)",
-            )
+        pairs = self._pairs(path, link, a_side, b_side)
+        if pairs is None:
             return
-        if link.pairing == "zip":
-            if len(b_side) > len(a_side):
-                g._error(
-                    (*path, "pairing"),
-                    f"zip pairs each `from` with one `to`: "
-                    f"{len(a_side)} from, {len(b_side)} to",
-                )
-                return
-            pairs = [(a, b_side[i % len(b_side)]) for i, a in enumerate(a_side)]
-        else:
-            pairs = [(a, b) for a in a_side for b in b_side]
         stated = mbps(link.speed) if link.speed is not None else None
         specs: dict[tuple[int, int, bool], LinkSpec] = {}
         for a, b in pairs:
@@ -207,6 +190,34 @@ class _Explicit:
             bundle = (link.count, speed, specs[key])
             self._connect(fab, a, b, bundle, alloc)
         fab.specs.extend(specs.values())
+
+    def _pairs(
+        self, path: DataPath, link: Any, a_side: list[Any], b_side: list[Any]
+    ) -> list[tuple[Any, Any]] | None:
+        """The (from, to) ends a link entry makes: every pair (mesh) or each `from`
+        with one `to` (zip); None after a located error."""
+        g = self.g
+        from rackcheck.model.limits import MAX_LINKS
+
+        if link.pairing == "mesh" and len(a_side) * len(b_side) > MAX_LINKS:
+            g._error(
+                path,
+                f"{len(a_side):,} x {len(b_side):,} links, more than the "
+                f"{MAX_LINKS:,} one entry may make (docs/design-format.md#limits)",
+            )
+            return None
+        if link.pairing == "zip":
+            if len(b_side) > len(a_side):
+                g._error(
+                    (*path, "pairing"),
+                    f"zip pairs each `from` with one `to`: "
+                    f"{len(a_side)} from, {len(b_side)} to",
+                )
+                return None
+            pairs = [(a, b_side[i % len(b_side)]) for i, a in enumerate(a_side)]
+        else:
+            pairs = [(a, b) for a in a_side for b in b_side]
+        return pairs
 
     def _end_speeds(self, fab: FabricNode, end: Any, alloc: dict[str, int]) -> Any:
         """(native Mbit/s, speeds it runs at) of a switch, or a device's next port."""

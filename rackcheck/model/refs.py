@@ -1,0 +1,43 @@
+"""The one way a reference error is worded: an unknown name with a did-you-mean
+(INP004) and a name defined twice (INP005). Used by the catalog merge
+(model/load.py) and by every reference check of the design graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rackcheck.findings import Finding, Location, Severity
+
+# What a rack's `devices:` entry (or a rack system's `contains:`) may name.
+DEVICE_KINDS = (
+    "server",
+    "tray",
+    "switch",
+    "storage",
+    "rack-system",
+    "cdu",
+    "power-shelf",
+)
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the closest of `options`, else ''."""
+    import difflib
+
+    match = difflib.get_close_matches(word, list(options), n=1)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def unknown(message: str, loc: Location) -> Finding:
+    """INP004: the design names what does not exist (`message` says what)."""
+    return Finding("INP004", Severity.ERROR, message, loc)
+
+
+def already_defined(what: str, ident: str, first: object, loc: Location) -> Finding:
+    """INP005: `ident` is defined again at `loc` (first at `first`)."""
+    return Finding(
+        "INP005",
+        Severity.ERROR,
+        f"{what} {ident!r} is already defined at {first}",
+        loc,
+    )
