@@ -93,8 +93,9 @@ def run_cli(path: Path, *extra: str) -> None:
 def phases(path: Path) -> None:
     """The same check in-process, timed by phase: core (racks, power...) vs network."""
     from rackcheck.api import _CatalogCache, shown_path
-    from rackcheck.graph import build, fabric_build
-    from rackcheck.graph.network import fabric_metrics
+    from rackcheck.graph import build
+    from rackcheck.graph.fabric import build as fabric_build
+    from rackcheck.graph.fabric.metrics import fabric_metrics
     from rackcheck.metrics import design_metrics
     from rackcheck.model.design import Design
     from rackcheck.model.load import validate
@@ -147,9 +148,9 @@ def phases(path: Path) -> None:
 def flows(nodes: int, timeout: float) -> None:
     import numpy as np
 
-    from rackcheck.graph.bisection import FlowNetwork, bisection
-    from rackcheck.graph.fabric_plan import plan
-    from rackcheck.graph.fabric_view import from_plan
+    from rackcheck.graph.fabric.bisection import FlowNetwork, bisection
+    from rackcheck.graph.fabric.plan import plan
+    from rackcheck.graph.fabric.view import from_plan
     from rackcheck.model.load import load_catalog
 
     cat = load_catalog()

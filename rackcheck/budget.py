@@ -67,14 +67,14 @@ def metric(metrics: dict[str, Any], dotted: str) -> float | None:
 
 
 def verdicts(metrics: dict[str, Any], settings: Settings) -> list[Verdict]:
-    from rackcheck.config import BUDGETS
+    from rackcheck.figures import BUDGETS
 
     out = []
     for name, bounds in settings.budgets.items():
-        path, label, unit, _ = BUDGETS[name]
-        value = metric(metrics, path)
+        f = BUDGETS[name]
+        value = metric(metrics, f.key)
         out.append(
-            Verdict(name, label, unit, value, bounds.get("max"), bounds.get("min"))
+            Verdict(name, f.limits, f.unit, value, bounds.get("max"), bounds.get("min"))
         )
     return out
 

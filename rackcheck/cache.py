@@ -23,9 +23,23 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rackcheck.findings import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+class Checked(Protocol):
+    """What is kept of a checked design (run.result.DesignResult is one)."""
+
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+    @property
+    def metrics(self) -> dict[str, Any]: ...
+
 
 CACHE_VERSION = 3  # 3: findings carry their fix hint and rack
 _PACKAGE = Path(__file__).resolve().parent
@@ -108,7 +122,9 @@ class ResultCache:
         )
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()[:40]}.json"
 
-    def get(self, path: Path, shown: str, settings: Any) -> dict[str, Any] | None:
+    def get(
+        self, path: Path, shown: str, settings: Any
+    ) -> tuple[list[Finding], dict[str, Any]] | None:
         """The cached findings and metrics of `path`, or None."""
         try:
             entry = json.loads(self._entry(path, shown, settings).read_text("utf-8"))
@@ -119,24 +135,21 @@ class ResultCache:
             return None
         if any(sha256(Path(p)) != h for p, h in deps.items()):
             return None
-        return {
-            "findings": [_finding(d) for d in entry["findings"]],
-            "metrics": entry["metrics"],
-        }
+        return [_finding(d) for d in entry["findings"]], entry["metrics"]
 
     def put(
         self,
         path: Path,
         shown: str,
         settings: Any,
-        result: dict[str, Any],
+        result: Checked,
         deps: list[Path],
     ) -> None:
         entry = {
             "sha256": sha256(path),
             "deps": {str(p): sha256(p) for p in deps},
-            "findings": [_dict(f) for f in result["findings"]],
-            "metrics": result["metrics"],
+            "findings": [_dict(f) for f in result.findings],
+            "metrics": result.metrics,
         }
         try:
             text = json.dumps(entry)

@@ -19,52 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from rackcheck import figures as fig
 from rackcheck.budget import Verdict, verdicts
 from rackcheck.findings import Finding, Location, Report, Severity
 from rackcheck.settings import Settings
 
-# Figures with a name of their own, in the order a reader wants them. Fabric rows
-# (per fabric: switches = leaf + spine + core, bisection, switch power) follow the heat
-# rows; other totals follow at the end when they changed.
-KNOWN: dict[str, str] = {
-    "totals.gpus": "GPUs",
-    "totals.racks": "racks",
-    "totals.it_power_kw": "IT power",
-    "totals.apparent_power_kva": "apparent power",
-    "totals.heat_liquid_kw": "heat to liquid",
-    "totals.heat_air_kw": "heat to air",
-    "totals.switches": "switches",
-    "totals.bisection_gbps": "bisection bandwidth",
-    "storage.aggregate_read_gbs": "storage read throughput",
-    "storage.aggregate_write_gbs": "storage write throughput",
-    "storage.path_gbs": "storage path throughput",
-    "storage.capacity_tb": "storage capacity",
-    "storage.checkpoint_seconds": "checkpoint write time",
-    "totals.capex_usd": "capex",
-    "totals.tco_usd": "TCO",
-    "cost.capex_usd": "capex",
-    "cost.tco_usd": "TCO",
-    "cost.annual_opex_usd": "annual opex",
-    "cost.cost_per_gpu_hour_usd": "cost per GPU-hour",
-}
-FABRIC: dict[str, str] = {
-    "switches": "switches",
-    "bisection_gbps": "bisection",
-    "switch_power_kw": "switch power",
-    "endpoints": "endpoints",
-}
-UNITS = (
-    ("_kw", "kW"),
-    ("_kva", "kVA"),
-    ("_gbps", "Gbit/s"),
-    ("_gbs", "GB/s"),
-    ("_tb", "TB"),
-    ("_kg", "kg"),
-    ("_usd", "USD"),
-    ("_eur", "EUR"),
-    ("_seconds", "s"),
-    ("_l_min", "L/min"),
-)
+# Figures, labels, units and the order of rows: rackcheck/figures.py.
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_])[-+]?\d+(?:[.,]\d+)*")
 
 
@@ -135,7 +95,7 @@ def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, floa
     )
     for prefix, m in parts:
         storage = m.get("storage") or {}
-        for key in KNOWN:
+        for key in fig.DIFF_ROWS:
             section, _, name = key.partition(".")
             if section == "storage" and _num(storage.get(name)) is not None:
                 out[f"{prefix}{key}"] = float(storage[name])
@@ -147,7 +107,7 @@ def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, floa
                 out[f"{prefix}fabrics.{fabric}.switches"] = float(f["switches"])
             elif any(t is not None for t in tiers):
                 out[f"{prefix}fabrics.{fabric}.switches"] = sum(t or 0 for t in tiers)
-            for name in list(FABRIC)[1:]:
+            for name in _FABRIC:
                 if _num(f.get(name)) is not None:
                     out[f"{prefix}fabrics.{fabric}.{name}"] = float(f[name])
         for k, v in (m.get("cost") or {}).items():
@@ -157,8 +117,12 @@ def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, floa
     return out
 
 
-PHASE_FIGURES = ("gpus", "it_power_kw", "heat_liquid_kw", "heat_air_kw", "switches",
-                 "storage_read_gbs", "storage_write_gbs")  # fmt: skip
+def _declared(section: str) -> tuple[str, ...]:
+    return tuple(f.name for f in fig.FIGURES if f.key.startswith(f"{section}.*."))
+
+
+_FABRIC = tuple(n for n in _declared("fabrics") if n != "switches")  # summed apart
+PHASE_FIGURES = _declared("phases")
 
 
 def _quiet_unless_changed(key: str) -> bool:
@@ -166,7 +130,7 @@ def _quiet_unless_changed(key: str) -> bool:
     bare = key.rpartition(": ")[2]
     if bare.startswith(("phases.", "flows.")):
         return True
-    return key.startswith("totals.") and key not in KNOWN
+    return key.startswith("totals.") and key not in fig.DIFF_ROWS
 
 
 def _staged(prefix: str, m: dict[str, Any]) -> dict[str, float]:
@@ -186,29 +150,25 @@ def _staged(prefix: str, m: dict[str, Any]) -> dict[str, float]:
 
 
 def label(key: str) -> tuple[str, str]:
-    """(label, unit) of a figure key."""
+    """(label, unit) of a figure key: as declared in rackcheck/figures.py, per fabric,
+    phase or flow its name first, other figures by the naming convention."""
     design, _, bare = key.rpartition(": ")
-    name = bare.rsplit(".", 1)[-1]
-    unit = next((u for suffix, u in UNITS if name.endswith(suffix)), "")
     parts = bare.split(".")
-    if bare in KNOWN:
-        text = KNOWN[bare]
-    elif parts[0] == "fabrics" and len(parts) == 3:
-        text = f"fabric {parts[1]}: {FABRIC.get(name, name)}"
-    elif parts[0] in ("phases", "flows") and len(parts) == 3:
-        suffix = next((s for s, u in UNITS if name.endswith(s)), "")
-        what = name[: len(name) - len(suffix)].replace("_", " ")
-        text = f"{parts[0][:-1]} {parts[1]}: {what}"
+    name = parts[-1]
+    declared = fig.find(bare)
+    if declared is not None and (bare in fig.DIFF_ROWS or len(parts) == 3):
+        text, unit = declared.label, declared.unit
     else:
-        suffix = next((s for s, u in UNITS if name.endswith(s)), "")
-        text = name[: len(name) - len(suffix)].replace("_", " ")
+        text, unit = fig.by_convention(name)
+    if parts[0] in ("fabrics", "phases", "flows") and len(parts) == 3:
+        text = f"{parts[0][:-1]} {parts[1]}: {text}"
     return (f"{design}: {text}" if design else text), unit
 
 
 def _order(key: str) -> tuple[int, str]:
     """Known totals first, then fabrics, storage, cost, then the rest."""
     bare = key.rpartition(": ")[2]
-    known = list(KNOWN)
+    known = list(fig.DIFF_ROWS)
     if bare in known and bare.startswith("totals.") and known.index(bare) < 8:
         return (known.index(bare), "")
     section = bare.split(".")[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rackcheck.figures import find
 from rackcheck.graph import cooling, physical, power
 from rackcheck.graph.unplaced import unplaced_totals
 
@@ -21,33 +22,11 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
            "apparent_power_kva": 0.0, "heat_liquid_kw": 0.0, "heat_air_kw": 0.0,
            "weight_kg": 0.0, "units_used": 0}  # fmt: skip
     for rack in sorted(g.racks(), key=lambda r: r.name):
-        devices = g.devices(rack)
-        kw = power.rack_power(g, rack).to("kW").magnitude
-        kva = power.rack_apparent(g, rack).to("kVA").magnitude
-        cap = power.rack_pdu_capacity(g, rack, derating).to("kVA").magnitude
-        pf = kw / kva if kva else float(g.design.site.power_factor)
-        liquid, air = cooling.rack_heat(g, rack)
-        gpus = sum(physical.gpu_count(d) for d in devices)
-        entry = {
-            "model": rack.spec.id,
-            "devices": len(devices),
-            "gpus": gpus,
-            "power_kw": _r(kw),
-            "apparent_power_kva": _r(kva),
-            "pdu_capacity_kva": _r(cap),
-            "pdu_capacity_kw": _r(cap * pf),
-            "heat_liquid_kw": _r(liquid.to("kW").magnitude),
-            "heat_air_kw": _r(air.to("kW").magnitude),
-            "units_used": physical.rack_units_used(g, rack),
-            "units_available": physical.rack_units_available(rack),
-            "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
-            "feeds": power.rack_feeds(g, rack),
-            "after_feed_loss": _after_feed_loss(g, rack),
-        }
+        entry, kw, kva = _rack(g, rack, derating)
         racks[rack.name] = entry
         tot["racks"] += 1
-        tot["devices"] += len(devices)
-        tot["gpus"] += gpus
+        tot["devices"] += entry["devices"]
+        tot["gpus"] += entry["gpus"]
         tot["it_power_kw"] += kw
         tot["apparent_power_kva"] += kva
         tot["heat_liquid_kw"] += entry["heat_liquid_kw"]
@@ -58,9 +37,69 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
     if unplaced is not None:  # switches in no rack: still IT power and heat to air
         for k in ("it_power_kw", "apparent_power_kva", "heat_air_kw"):
             tot[k] += unplaced[k]
-    for k in ("it_power_kw", "apparent_power_kva", "heat_liquid_kw", "heat_air_kw"):
-        tot[k] = _r(tot[k])
-    tot["weight_kg"] = _r(tot["weight_kg"], 2)
+    for k, v in tot.items():  # rounded as rackcheck/figures.py declares
+        fig = find(f"totals.{k}")
+        if fig is not None and fig.digits is not None:
+            tot[k] = _r(v, fig.digits)
+    loops = _loops(g)
+    feeds = {
+        name: _r(load.to("kVA").magnitude) for name, load in
+        sorted(power.feed_loads(g).items())
+    }  # fmt: skip
+    code = power.site_code(g)
+    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
+           "electrical_code": {"code": code.code, "basis": code.why,
+                               "continuous_rating": code.factor}}  # fmt: skip
+    if unplaced is not None:
+        out["unplaced"] = unplaced
+    sto = storage_metrics(g)
+    if sto is not None:
+        out["storage"] = sto
+    if g.design.fabrics:
+        from rackcheck.graph.fabric.metrics import fabric_metrics
+
+        out["fabrics"] = fabric_metrics(g)
+    from rackcheck.graph.systems import nvlink_metrics
+
+    nvlink = nvlink_metrics(g)
+    if nvlink is not None:
+        out["nvlink"] = nvlink
+    out.update(_data_metrics(g, out))
+    return out
+
+
+def _rack(
+    g: DesignGraph, rack: Any, derating: float | None
+) -> tuple[Any, float, float]:
+    """A rack's figures (metrics.racks), with its unrounded kW and kVA."""
+    devices = g.devices(rack)
+    kw = power.rack_power(g, rack).to("kW").magnitude
+    kva = power.rack_apparent(g, rack).to("kVA").magnitude
+    cap = power.rack_pdu_capacity(g, rack, derating).to("kVA").magnitude
+    pf = kw / kva if kva else float(g.design.site.power_factor)
+    liquid, air = cooling.rack_heat(g, rack)
+    gpus = sum(physical.gpu_count(d) for d in devices)
+    entry = {
+        "model": rack.spec.id,
+        "devices": len(devices),
+        "gpus": gpus,
+        "power_kw": _r(kw),
+        "apparent_power_kva": _r(kva),
+        "pdu_capacity_kva": _r(cap),
+        "pdu_capacity_kw": _r(cap * pf),
+        "heat_liquid_kw": _r(liquid.to("kW").magnitude),
+        "heat_air_kw": _r(air.to("kW").magnitude),
+        "units_used": physical.rack_units_used(g, rack),
+        "units_available": physical.rack_units_available(rack),
+        "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
+        "feeds": power.rack_feeds(g, rack),
+        "after_feed_loss": _after_feed_loss(g, rack),
+    }
+    return entry, kw, kva
+
+
+def _loops(g: DesignGraph) -> dict[str, Any]:
+    """Per cooling loop: heat, CDU capacity (N and N-1), coolant flow."""
     loops = {}
     for loop in sorted(g.loops(), key=lambda x: x.name):
         have = cooling.loop_flow_available(loop)
@@ -82,30 +121,7 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
             if (left := cooling.loop_flow_n_minus_1(loop)) is None
             else _r(left.to("L/min").magnitude, 1),
         }
-    feeds = {
-        name: _r(load.to("kVA").magnitude) for name, load in
-        sorted(power.feed_loads(g).items())
-    }  # fmt: skip
-    code = power.site_code(g)
-    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
-           "electrical_code": {"code": code.code, "basis": code.why,
-                               "continuous_rating": code.factor}}  # fmt: skip
-    if unplaced is not None:
-        out["unplaced"] = unplaced
-    sto = storage_metrics(g)
-    if sto is not None:
-        out["storage"] = sto
-    if g.design.fabrics:
-        from rackcheck.graph.network import fabric_metrics
-
-        out["fabrics"] = fabric_metrics(g)
-    from rackcheck.graph.systems import nvlink_metrics
-
-    nvlink = nvlink_metrics(g)
-    if nvlink is not None:
-        out["nvlink"] = nvlink
-    out.update(_data_metrics(g, out))
-    return out
+    return loops
 
 
 def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +134,7 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
         out["sovereignty"] = dm.sovereignty_metrics(g)
         out["flows"] = dm.flow_metrics(g)
     if g.design.phases:
-        out["phases"] = dm.phase_metrics(g, final)
+        out["phases"] = dm.phase_metrics(g, final, design_metrics)
     return out
 
 

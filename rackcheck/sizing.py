@@ -1,7 +1,7 @@
 """`rackcheck fabric size`: size a rail-optimized fat tree from a catalog switch.
 
-The same rules as a generated fabric in a design (graph/fabric_plan.py), and the same
-bisection by max-flow (graph/bisection.py), without a design file.
+The same rules as a generated fabric in a design (graph/fabric/plan.py), and the same
+bisection by max-flow (graph/fabric/bisection.py), without a design file.
 """
 
 from __future__ import annotations
@@ -38,59 +38,18 @@ def size_fabric(
     speed; without either the endpoints run at the switch's native speed. Raises
     InputError naming the option at fault: an unknown model, a fabric the radix cannot
     build, zero rails."""
-    import difflib
-
-    from rackcheck.graph.bisection import bisection
-    from rackcheck.graph.fabric_build import role_ports
-    from rackcheck.graph.fabric_plan import PlanError, plan, summary
-    from rackcheck.graph.fabric_view import from_plan
-    from rackcheck.model.fabric import TierRatios, tier_ratios
+    from rackcheck.graph.fabric.bisection import bisection
+    from rackcheck.graph.fabric.plan import PlanError, plan, summary
+    from rackcheck.graph.fabric.view import from_plan
     from rackcheck.model.load import load_catalog
     from rackcheck.source import shown_path
 
     cat = load_catalog(tuple((Path(c), shown_path(Path(c))) for c in catalogs))
-    spec = cat.get(switch)
-    if spec is None or spec.kind != "switch":
-        ids = [c.id for c in cat.of_kind("switch")]
-        close = difflib.get_close_matches(switch, ids, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else f" (switches: {', '.join(ids)})"
-        )
-        raise _error("INP004", "switch", f"no switch {switch!r} in the catalog{hint}")
-    node_speed, per_cage = None, 1
-    if node is not None:
-        server = cat.get(node)
-        ports = role_ports(server, "compute") if server is not None else []
-        if not ports:
-            raise _error(
-                "INP004", "node", f"no catalog device {node!r} with compute ports"
-            )
-        if rails > len(ports):
-            raise _error(
-                "INP006",
-                "rails",
-                f"{rails} rails, but {node} has {len(ports)} compute ports",
-            )
-        node_speed, per_cage = ports[0]
+    spec = _switch(cat, switch)
+    node_speed, per_cage = _node_ports(cat, node, rails)
     if speed is not None:
-        from rackcheck import units
-        from rackcheck.graph.fabric_plan import mbps
-
-        try:
-            node_speed = mbps(units.parse(speed, "bitrate"))
-        except units.UnitError as exc:
-            raise _error("INP003", "speed", str(exc)) from None
-    try:
-        if isinstance(oversubscription, dict):
-            ratios = tier_ratios(TierRatios(**oversubscription))
-        else:
-            ratios = tier_ratios(oversubscription)
-    except ValueError as exc:
-        errors = getattr(exc, "errors", None)  # pydantic: its first message, plain
-        why = str(errors()[0]["msg"]).removeprefix("Value error, ") if errors else exc
-        raise _error("INP002", "oversubscription", str(why)) from None
+        node_speed = _speed(speed)
+    ratios = _ratios(oversubscription)
     try:
         p = plan(
             spec,
@@ -113,10 +72,69 @@ def size_fabric(
     return out
 
 
+def _switch(cat: Any, switch: str) -> Any:
+    """The catalog switch entry, or INP004 with a did-you-mean (else the list)."""
+    import difflib
+
+    spec = cat.get(switch)
+    if spec is None or spec.kind != "switch":
+        ids = [c.id for c in cat.of_kind("switch")]
+        close = difflib.get_close_matches(switch, ids, n=1)
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else f" (switches: {', '.join(ids)})"
+        )
+        raise _error("INP004", "switch", f"no switch {switch!r} in the catalog{hint}")
+    return spec
+
+
+def _node_ports(cat: Any, node: str | None, rails: int) -> tuple[int | None, int]:
+    """(port speed Mbit/s, ports per NIC cage) of the `--node` server's compute ports."""
+    from rackcheck.graph.fabric.build import role_ports
+
+    if node is None:
+        return None, 1
+    server = cat.get(node)
+    ports = role_ports(server, "compute") if server is not None else []
+    if not ports:
+        raise _error("INP004", "node", f"no catalog device {node!r} with compute ports")
+    if rails > len(ports):
+        raise _error(
+            "INP006",
+            "rails",
+            f"{rails} rails, but {node} has {len(ports)} compute ports",
+        )
+    return ports[0]
+
+
+def _speed(speed: str) -> int:
+    from rackcheck import units
+    from rackcheck.graph.fabric.plan import mbps
+
+    try:
+        return mbps(units.parse(speed, "bitrate"))
+    except units.UnitError as exc:
+        raise _error("INP003", "speed", str(exc)) from None
+
+
+def _ratios(oversubscription: str | dict[str, str]) -> Any:
+    from rackcheck.model.fabric import TierRatios, tier_ratios
+
+    try:
+        if isinstance(oversubscription, dict):
+            return tier_ratios(TierRatios(**oversubscription))
+        return tier_ratios(oversubscription)
+    except ValueError as exc:
+        errors = getattr(exc, "errors", None)  # pydantic: its first message, plain
+        why = str(errors()[0]["msg"]).removeprefix("Value error, ") if errors else exc
+        raise _error("INP002", "oversubscription", str(why)) from None
+
+
 def render_text(r: dict[str, Any]) -> str:
     """The sizing for people: one figure a line."""
-    from rackcheck.graph.fabric_plan import gbit
-    from rackcheck.graph.network import ratio_text
+    from rackcheck.graph.fabric.network import ratio_text
+    from rackcheck.graph.fabric.plan import gbit
 
     def rate(gbps: float | None) -> str:
         return "unknown" if gbps is None else gbit(gbps * 1000)

@@ -175,38 +175,47 @@ def apply(
             }
         )
     for s in sups:
-        where = Location(shown, s.line, s.column)
-        for rid, col in s.ids:
-            if rid not in known:
-                problems.append(
-                    Finding(
-                        "SUP001",
-                        Severity.WARNING,
-                        f"unknown rule {rid!r} in suppression",
-                        Location(shown, s.line, col),
-                    )
-                )
-            elif rid in ran and rid not in s.used:
-                what = "in this file" if s.kind == "file" else f"on line {s.target}"
-                problems.append(
-                    Finding(
-                        "SUP002",
-                        Severity.WARNING,
-                        f"unused suppression: {rid} reports nothing {what}",
-                        Location(shown, s.line, col),
-                    )
-                )
-        if settings.require_reason and not s.reason:
-            problems.append(
-                Finding(
-                    "SUP003",
-                    Severity.WARNING,
-                    "suppression without a reason: say why after the brackets",
-                    where,
-                )
-            )
+        problems.extend(_problems(s, shown, settings, ran, known))
     kept.extend(_configured(problems, settings))
     return Result(kept, suppressed, details)
+
+
+def _problems(
+    s: Suppression, shown: str, settings: Settings, ran: set[str], known: set[str]
+) -> list[Finding]:
+    """SUP001 (unknown rule), SUP002 (unused) and SUP003 (no reason) of one comment."""
+    out: list[Finding] = []
+    where = Location(shown, s.line, s.column)
+    for rid, col in s.ids:
+        if rid not in known:
+            out.append(
+                Finding(
+                    "SUP001",
+                    Severity.WARNING,
+                    f"unknown rule {rid!r} in suppression",
+                    Location(shown, s.line, col),
+                )
+            )
+        elif rid in ran and rid not in s.used:
+            what = "in this file" if s.kind == "file" else f"on line {s.target}"
+            out.append(
+                Finding(
+                    "SUP002",
+                    Severity.WARNING,
+                    f"unused suppression: {rid} reports nothing {what}",
+                    Location(shown, s.line, col),
+                )
+            )
+    if settings.require_reason and not s.reason:
+        out.append(
+            Finding(
+                "SUP003",
+                Severity.WARNING,
+                "suppression without a reason: say why after the brackets",
+                where,
+            )
+        )
+    return out
 
 
 def _match(f: Finding, shown: str, sups: list[Suppression]) -> Suppression | None:

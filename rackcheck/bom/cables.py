@@ -44,7 +44,7 @@ class CableRow:
 
 
 def cable_plan(graph: object) -> list[CableRow]:
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     g: DesignGraph = graph  # type: ignore[assignment]
     rows: list[CableRow] = []
@@ -73,14 +73,14 @@ class _Ports:
 
 
 def _fabric_rows(g: DesignGraph, fab: Any) -> list[CableRow]:
-    from rackcheck.bom.derive import length_class
+    from rackcheck.bom.builder import length_class
     from rackcheck.bom.fabric_parts import (
         cable_part,
         run_m,
         tier_label,
         transceiver_parts,
     )
-    from rackcheck.graph.network import end_name
+    from rackcheck.graph.fabric.network import end_name
 
     optic = transceiver_parts(g, fab)
     ports = _Ports(g)

@@ -52,7 +52,7 @@ def check_bom(graph: object, bom_path: Path, shown: str) -> Report:
 
 class _Checker:
     def __init__(self, g: DesignGraph, bom: Bom) -> None:
-        from rackcheck.bom.derive import need_of
+        from rackcheck.bom.builder import need_of
 
         self.g, self.bom = g, bom
         self.out: list[Finding] = []

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.bom.derive import need_of
+from rackcheck.bom.builder import need_of
 from rackcheck.bom.lines import Need
 
 if TYPE_CHECKING:
-    from rackcheck.bom.derive import _Builder
+    from rackcheck.bom.builder import _Builder
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_nodes import FabricNode, LinkSpec
+    from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec
 
 
 def add_fabrics(b: _Builder, g: DesignGraph) -> None:
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     for fab in network.fabrics(g):
         _switches(b, g, fab)
@@ -24,7 +24,7 @@ def add_fabrics(b: _Builder, g: DesignGraph) -> None:
 
 
 def _switches(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
-    from rackcheck.graph.fabric_nodes import TIER_NAME
+    from rackcheck.graph.fabric.nodes import TIER_NAME
 
     for sid in fab.switches:
         sw = g.node(sid)
@@ -36,7 +36,7 @@ def _switches(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
 
 def tier_label(g: DesignGraph, spec: LinkSpec, u: str, v: str) -> str:
     """'node-leaf', 'leaf-spine', 'spine-core' (a generated tier's label as is)."""
-    from rackcheck.graph.fabric_nodes import TIER_NAME
+    from rackcheck.graph.fabric.nodes import TIER_NAME
 
     if spec.label in ("node-leaf", "leaf-spine", "spine-core"):
         return spec.label
@@ -48,7 +48,7 @@ def tier_label(g: DesignGraph, spec: LinkSpec, u: str, v: str) -> str:
 
 def run_m(g: DesignGraph, spec: LinkSpec, u: str, v: str) -> float | None:
     """The stated length, else the run between the two racks with the slack."""
-    from rackcheck.graph.network import distance_m, end_rack
+    from rackcheck.graph.fabric.network import distance_m, end_rack
 
     if spec.length is not None:
         return float(spec.length.to("m").magnitude)
@@ -81,7 +81,7 @@ def _cables(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
     """Cable lines: links added up per (entry, tier, length class, speed) first, so a
     fabric of 100,000 links makes a few hundred BOM additions. A link's tier and run
     depend only on its ends' tiers and racks, each computed once."""
-    from rackcheck.graph.network import end_rack, link_groups
+    from rackcheck.graph.fabric.network import end_rack, link_groups
 
     counts: dict[tuple[LinkSpec, str, str | None, int], int] = {}
     racks: dict[str, str | None] = {}
@@ -109,7 +109,7 @@ def _stated_length(spec: LinkSpec) -> str | None:
 
 
 def _length(metres: float | None) -> str | None:
-    from rackcheck.bom.derive import length_class
+    from rackcheck.bom.builder import length_class
 
     return length_class(None if metres is None else float(metres))
 
@@ -132,7 +132,7 @@ def _cable_line(b: _Builder, fab: FabricNode, spec: LinkSpec, tier: str,
 def _module(spec: Any, role: str | None) -> tuple[str | None, int] | None:
     """(cage, Mbit/s of one module) for the ports of `role` (else `any`) of `spec`:
     a twin-port cage takes one module of twice the port speed."""
-    from rackcheck.graph.fabric_plan import mbps
+    from rackcheck.graph.fabric.plan import mbps
 
     ports = getattr(spec, "ports", None) or []
     chosen = [p for p in ports if p.role == role] or [
@@ -150,7 +150,7 @@ def transceiver_parts(
     """Per side ("switch", "node"): (id, description, need, catalog entry or None) of
     the module its cages take - the transceiver the design's links name when exactly
     one fits the cage and speed, else a derived id such as `transceiver-osfp-800g`."""
-    from rackcheck.graph.network import link_groups
+    from rackcheck.graph.fabric.network import link_groups
 
     named = {s.transceiver.id: s.transceiver for s in link_groups(g, fab)
              if s.transceiver is not None}  # fmt: skip
@@ -175,7 +175,7 @@ def transceiver_parts(
 
 
 def _transceivers(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
-    from rackcheck.graph.network import optics
+    from rackcheck.graph.fabric.metrics import optics
 
     counts = optics(g, fab)
     parts = transceiver_parts(g, fab)
@@ -193,6 +193,6 @@ def _transceivers(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
 
 
 def _mbps(q: Any) -> int:
-    from rackcheck.graph.fabric_plan import mbps
+    from rackcheck.graph.fabric.plan import mbps
 
     return mbps(q)

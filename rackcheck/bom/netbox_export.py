@@ -106,7 +106,7 @@ def _device(
 
 
 def _fabric_switches(g: DesignGraph, site: str) -> list[list[Any]]:
-    from rackcheck.graph.network import fabrics
+    from rackcheck.graph.fabric.network import fabrics
 
     out = []
     for fab in fabrics(g):

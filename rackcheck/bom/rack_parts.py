@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.bom.lines import Need
 
 if TYPE_CHECKING:
-    from rackcheck.bom.derive import _Builder
+    from rackcheck.bom.builder import _Builder
     from rackcheck.graph.build import DesignGraph
 
 # The IEC 60320 connector that mates with each appliance inlet, and the plug a cord
@@ -78,8 +78,9 @@ def cord_for(inlet: str | None, outlet_types: str | None) -> tuple[str, str, Nee
 
 def _cords(b: _Builder, g: DesignGraph, dev: Any, rack: str) -> None:
     """One cord per PSU edge (PSU k to its PDU), by inlet and outlet type."""
-    power = dev.spec.power
-    inlet = power.inlet if power is not None else None
+    from rackcheck.graph.outlets import psu_inlet
+
+    inlet = psu_inlet(g, dev.spec)
     for psu in dev.psus:
         pdu = g.node(psu.pdu)
         line_id, desc, need = cord_for(inlet, getattr(pdu.spec, "outlet_types", None))

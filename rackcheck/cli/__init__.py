@@ -21,55 +21,30 @@ def cli() -> None:
 
 
 def _settings_options(func: Any) -> Any:
-    """Options that set settings (command line > environment > config > defaults)."""
-    opts = [
-        click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-                     help="Exit 1 when a finding is at least this severe [default: "
-                     "warning, or fail-on in the config]."),
-        click.option("--exit-zero", is_flag=True,
-                     help="Exit 0 even with findings (report-only); 2 still means "
-                     "bad input."),
-        click.option("--select", help="Rule ids or prefixes to run, comma-separated "
-                     "(replaces the config's select)."),
-        click.option("--ignore", help="Rule ids or prefixes not to run, "
-                     "comma-separated."),
-        click.option("--extend-select", help="Add to the selected rules."),
-        click.option("--extend-ignore", help="Add to the ignored rules."),
-        click.option("--config", "config_path", type=click.Path(),
-                     help="Config file (rackcheck.toml or pyproject.toml) to use "
-                     "instead of searching upward."),
-        click.option("--isolated", is_flag=True, help="Ignore config files."),
-        click.option("--no-inline-suppressions", is_flag=True,
-                     help="Ignore `# rackcheck: ignore[...]` comments."),
-        click.option("--require-reason", is_flag=True,
-                     help="Report suppressions without a reason (SUP003)."),
-        click.option("--baseline", type=click.Path(),
-                     help="Report only findings not in this baseline file."),
-    ]  # fmt: skip
-    for opt in reversed(opts):
-        func = opt(func)
+    """Options that set settings (command line > environment > config > defaults),
+    one per entry of rackcheck/settings/table.py that has a flag."""
+    from rackcheck.settings.table import SETTINGS
+
+    for s in reversed([s for s in SETTINGS if s.flag]):
+        kind: dict[str, Any] = {}
+        if s.flag_value is not None:
+            kind = {"is_flag": True}
+        elif s.choices:
+            kind = {"type": click.Choice(list(s.choices)), "default": None}
+        elif s.kind in ("path", "run"):
+            kind = {"type": click.Path()}
+        func = click.option(s.flag, s.param, help=s.help, **kind)(func)
     return func
 
 
 def _resolve(paths: list[str], kw: dict[str, Any]) -> Any:
     """Effective settings, or the located CFG001 error and exit 2."""
-    from rackcheck.config import resolve
     from rackcheck.findings import InputError
+    from rackcheck.settings.layers import command_line, resolve
 
-    given = {
-        "fail-on": kw.get("fail_on"),
-        "select": kw.get("select"),
-        "ignore": kw.get("ignore"),
-        "extend-select": kw.get("extend_select"),
-        "extend-ignore": kw.get("extend_ignore"),
-        "inline-suppressions": "false" if kw.get("no_inline_suppressions") else None,
-        "require-reason": "true" if kw.get("require_reason") else None,
-        "baseline": kw.get("baseline"),
-    }
-    cli_layer = {k: v for k, v in given.items() if v is not None}
     try:
-        isolated = kw.get("isolated", False)
-        return resolve(paths, cli_layer, kw.get("config_path"), isolated)
+        given = command_line(kw)
+        return resolve(paths, given, kw.get("config_path"), kw.get("isolated", False))
     except InputError as exc:
         _input_errors(exc)
 
@@ -249,7 +224,7 @@ def config_show(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     """Print the effective settings for PATHS (default: .) and where each came from."""
     import json
 
-    from rackcheck.config import show
+    from rackcheck.settings.layers import show
 
     settings = _resolve(list(paths) or ["."], kw)
     rows = show(settings)
@@ -317,128 +292,9 @@ def cache_clear() -> None:
     click.echo(f"removed {n} cached result{'s' if n != 1 else ''} from {folder}")
 
 
-@cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
-              default="text", show_default=True)  # fmt: skip
-def rules_cmd(fmt: str) -> None:
-    """List every rule."""
-    from rackcheck.codes import known_rules
-    from rackcheck.docs import rules_json, rules_markdown
-
-    rules = known_rules()
-    if fmt == "json":
-        click.echo(rules_json(rules))
-    elif fmt == "markdown":
-        click.echo(rules_markdown(rules), nl=False)
-    else:
-        for r in rules:
-            click.echo(f"{r.id:8} {str(r.severity):8} {r.name:24} {r.summary}")
-
-
-@cli.command()
-@click.argument("rule_id")
-def explain(rule_id: str) -> None:
-    """Print a rule's documentation."""
-    from rackcheck.codes import known_rules
-    from rackcheck.docs import explain_text
-
-    rules = {r.id: r for r in known_rules()}
-    rule = rules.get(rule_id.upper())
-    if rule is None:
-        raise click.UsageError(
-            f"unknown rule {rule_id!r}; `rackcheck rules` lists them all"
-        )
-    click.echo(explain_text(rule), nl=False)
-
-
-@cli.command()
-@click.argument("which", type=click.Choice(["design", "catalog"]), default="design")
-def schema(which: str) -> None:
-    """Print the JSON Schema of design or catalog files."""
-    from rackcheck.docs import json_schema
-
-    click.echo(json_schema(which), nl=False)
-
-
 @cli.group()
 def catalog() -> None:
     """Look into the component catalog."""
-
-
-@cli.group()
-def fabric() -> None:
-    """Size network fabrics (rail-optimized fat trees)."""
-
-
-@fabric.command("size")
-@click.option("--nodes", type=click.IntRange(min=1, max=50_000), required=True,
-              help="GPU servers.")  # fmt: skip
-@click.option(
-    "--rails",
-    type=click.IntRange(min=1, max=64),
-    required=True,
-    help="NIC ports per node in this fabric (one leaf per rail per SU).",
-)
-@click.option("--switch", required=True, help="Catalog switch id (qm9700 ...).")
-@click.option(
-    "--su-size",
-    type=click.IntRange(min=1, max=200_000),
-    help="Nodes per scalable unit [default: the size with the fewest switches].",
-)
-@click.option(
-    "--extra-endpoints",
-    type=click.IntRange(min=0, max=200_000),
-    default=0,
-    show_default=True,
-    help="Single-port endpoints beyond the nodes (UFM ...).",
-)
-@click.option(
-    "--oversubscription",
-    default="1:1",
-    show_default=True,
-    help="down:up per tier: '1:1', or 'leaf=1:1,spine=7:1'.",
-)
-@click.option("--tiers", type=click.Choice(["2", "3"]), help="[default: fewest to fit]")
-@click.option("--pod-size", type=click.IntRange(min=1, max=10_000),
-              help="SUs per pod (3 tiers).")  # fmt: skip
-@click.option("--node", help="Catalog server id: port speed and NIC cages.")
-@click.option(
-    "--speed",
-    help="Endpoint port speed, e.g. '400 Gbit/s' [default: the --node's, else the "
-    "switch's].",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
-)
-def fabric_size(
-    fmt: str, tiers: str | None, oversubscription: str, **opts: Any
-) -> None:
-    """Leaf, spine and core switches, cables, transceivers, bisection of a fat tree."""
-    import json
-
-    from rackcheck.api import size_fabric
-    from rackcheck.findings import InputError
-    from rackcheck.sizing import render_text
-
-    over: str | dict[str, str] = oversubscription
-    if "=" in oversubscription:
-        try:
-            over = dict(part.split("=", 1) for part in oversubscription.split(","))
-        except ValueError:
-            raise click.BadParameter(
-                oversubscription, param_hint="--oversubscription"
-            ) from None
-    try:
-        result = size_fabric(
-            oversubscription=over, tiers=int(tiers) if tiers else None, **opts
-        )
-    except InputError as exc:
-        option, _, text = exc.findings[0].message.partition(": ")
-        raise click.UsageError(f"--{option.replace('_', '-')}: {text}") from None
-    if fmt == "json":
-        click.echo(json.dumps(result, indent=2))
-    else:
-        click.echo(render_text(result), nl=False)
 
 
 def _diff_load_errors(result: Any) -> None:

@@ -116,6 +116,7 @@ def _setup(
 def _load_quotes(files: list[str], meta: dict[str, str] | None) -> list[Any]:
     """Every quote read, or InputError with every problem of every file."""
     from rackcheck.cost import quotes as qr
+    from rackcheck.cost.quote_files import read as read_quote
     from rackcheck.findings import Finding, InputError, Severity
     from rackcheck.source import shown_path
 
@@ -123,7 +124,7 @@ def _load_quotes(files: list[str], meta: dict[str, str] | None) -> list[Any]:
     loaded: list[qr.Quote] = []
     for file in files:
         try:
-            loaded.append(qr.read(Path(file), shown_path(Path(file)), meta))
+            loaded.append(read_quote(Path(file), shown_path(Path(file)), meta))
         except InputError as exc:
             errors += exc.findings
     names = [q.name for q in loaded]

@@ -185,18 +185,8 @@ def _entry(
     except MoneyError as exc:
         _err(errors, smap.at(("prices", i, "price")), f"price for {key!r}: {exc}")
         return None
-    for d in ("as_of", "valid_until"):
-        try:
-            if e.get(d) is not None:
-                dt.date.fromisoformat(str(e[d]))
-        except ValueError:
-            where = smap.at(("prices", i, d))
-            _err(
-                errors,
-                where,
-                f"price for {key!r}: {d} {e[d]!r} is not a date (YYYY-MM-DD)",
-            )
-            return None
+    if not _dates_ok(e, i, smap, key, errors):
+        return None
     if value < 0:
         _err(errors, smap.at(("prices", i, "price")), f"price for {key!r} is negative")
         return None
@@ -213,6 +203,25 @@ def _entry(
         _s(e.get("vendor")),
         at,
     )
+
+
+def _dates_ok(
+    e: dict[str, Any], i: int, smap: Any, key: Any, errors: list[Finding]
+) -> bool:
+    """`as_of` and `valid_until` are dates, else a located error (the first only)."""
+    for d in ("as_of", "valid_until"):
+        try:
+            if e.get(d) is not None:
+                dt.date.fromisoformat(str(e[d]))
+        except ValueError:
+            where = smap.at(("prices", i, d))
+            _err(
+                errors,
+                where,
+                f"price for {key!r}: {d} {e[d]!r} is not a date (YYYY-MM-DD)",
+            )
+            return False
+    return True
 
 
 def _s(x: Any) -> str | None:

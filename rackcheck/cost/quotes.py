@@ -304,27 +304,3 @@ def _opt(x: Any) -> str | None:
         return None
     text = str(x).strip()
     return text or None
-
-
-def read(path: Path, shown: str, meta: dict[str, str] | None = None) -> Quote:
-    """A quote from YAML, CSV or XLSX (by suffix); `meta` fills a tabular quote's
-    header block (vendor, currency, valid_until) where it has none."""
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return read_yaml(path, shown)
-    if suffix in (".csv", ".xlsx", ".xlsm"):
-        from rackcheck.cost.tabular import read_tabular
-
-        return read_tabular(path, shown, meta or {})
-    raise InputError(
-        [
-            Finding(
-                "INP001",
-                Severity.ERROR,
-                f"cannot read a quote from "
-                f"{suffix or 'a file without suffix'}: use .yaml, .csv or "
-                ".xlsx",
-                Location(shown, 1, 1),
-            )
-        ]
-    )

@@ -1,4 +1,4 @@
-"""Design + catalog -> networkx graph. Reference errors (unknown models, racks, PDUs)
+"""Design + catalog -> graph (digraph.py). Reference errors (unknown models, racks, PDUs)
 are located INP004 input errors: a design that names what does not exist is not checked.
 
 Nodes: ``site``, ``feed:A``, ``rack:r01``, ``pdu:r01/pdu1``, ``dev:r01/0.3`` (entry 0,
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Severity
 from rackcheck.graph.checks import check_limits, check_refs
+from rackcheck.graph.memo import Memo
 from rackcheck.graph.nodes import (
     CduNode,
     DeviceNode,
@@ -24,41 +25,29 @@ from rackcheck.graph.nodes import (
     RackNode,
 )
 from rackcheck.model.names import expand
+from rackcheck.model.refs import DEVICE_KINDS, did_you_mean
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from rackcheck.model.design import Design
     from rackcheck.model.load import Catalog
     from rackcheck.source import SourceMap
-
-DEVICE_KINDS = (
-    "server",
-    "tray",
-    "switch",
-    "storage",
-    "rack-system",
-    "cdu",
-    "power-shelf",
-)
 
 
 class DesignGraph:
     """The graph plus what rules need to locate findings."""
 
     def __init__(self, design: Design, catalog: Catalog, source: SourceMap) -> None:
-        import networkx as nx
+        from rackcheck.graph.digraph import DiGraph
 
         self.design = design
         self.catalog = catalog
         self.source = source
         self.file = source.path
-        self.g: nx.DiGraph = nx.DiGraph()
+        self.g = DiGraph()
         self.errors: list[Finding] = []
         # Query results, kept once the graph is built (it never changes after): rules
         # and metrics ask the same questions many times (see graph.power).
-        self.memo: dict[tuple[Any, ...], Any] = {}
-        self.final = False
+        self.memo = Memo()
         self._racks: list[RackNode] = []
         self._refs_checked: set[str] = set()
         self.g.add_node("site", obj=None)
@@ -75,21 +64,20 @@ class DesignGraph:
                 gc.enable()
         if self.errors:
             raise InputError(sorted(self.errors, key=Finding.sort_key))
-        self.final = True
+        self.memo.final = True
 
     # -- queries ---------------------------------------------------------------
-    def _memo(self, key: tuple[Any, ...], compute: Any) -> Any:
-        if not self.final:
-            return compute()
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
+    @property
+    def final(self) -> bool:
+        """Built: the graph never changes after."""
+        return self.memo.final
 
     def nodes(self, cls: type[Any]) -> list[Any]:
         """Every node of one class, in the order they were added."""
-        return self._memo(  # type: ignore[no-any-return]
+        return self.memo.query(
             ("nodes", cls),
             lambda: [o for _, o in self.g.nodes(data="obj") if isinstance(o, cls)],
+            growing=True,
         )
 
     def racks(self) -> list[RackNode]:
@@ -104,8 +92,10 @@ class DesignGraph:
 
     def children(self, node_id: str, cls: type[Any]) -> list[Any]:
         """What `node_id` contains, of one node class."""
-        return self._memo(  # type: ignore[no-any-return]
-            ("children", node_id, cls), lambda: self._children(node_id, cls)
+        return self.memo.query(
+            ("children", node_id, cls),
+            lambda: self._children(node_id, cls),
+            growing=True,
         )
 
     def _children(self, node_id: str, cls: type[Any]) -> list[Any]:
@@ -150,7 +140,7 @@ class DesignGraph:
     ) -> Any:
         comp = self.catalog.get(ident)
         if comp is None:
-            close = _close(ident, [c.id for c in self.catalog.of_kind(*kinds)])
+            close = did_you_mean(ident, [c.id for c in self.catalog.of_kind(*kinds)])
             self._error(path, f"unknown model {ident!r}{close}")
             return None
         if comp.kind not in kinds:
@@ -196,7 +186,7 @@ class DesignGraph:
         for i, loop in enumerate(d.cooling.loops):
             self._add_loop(i, loop)
         if d.fabrics or d.layout is not None:
-            from rackcheck.graph.fabric_build import add_fabrics
+            from rackcheck.graph.fabric.build import add_fabrics
 
             add_fabrics(self)
         fabric = d.storage.fabric if d.storage is not None else None
@@ -204,7 +194,7 @@ class DesignGraph:
         if fabric is not None and fabric not in names:
             self._error(
                 ("storage", "fabric"),
-                f"no fabric named {fabric!r}{_close(fabric, names)} (fabrics: "
+                f"no fabric named {fabric!r}{did_you_mean(fabric, names)} (fabrics: "
                 f"{', '.join(sorted(names)) or 'none'})",
             )
         if d.facility is not None:
@@ -392,10 +382,3 @@ def _positions(ref: Any, spec: Any, rack_spec: Any) -> list[int | None] | None:
         return list(ref.position) if len(ref.position) == ref.count else None
     height = spans(spec.rack_units or 0, spec, rack_spec)
     return [ref.position + n * height for n in range(ref.count)]
-
-
-def _close(word: str, options: list[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, options, n=1)
-    return f"; did you mean {match[0]!r}?" if match else ""

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rackcheck.graph.memo import per_spec
 from rackcheck.model.electrical import SiteCode
 from rackcheck.model.electrical import site_code as _site_code
 from rackcheck.units import q
@@ -55,9 +54,11 @@ def continuous_rating(
     graph: DesignGraph, node: PduNode | FeedNode, option: float | None = None
 ) -> Continuous:
     key = ("continuous", id(getattr(node, "ref", None)), id(node.spec), option)
-    if key not in graph.memo:
-        graph.memo[key] = _continuous_rating(graph, node, option)
-    return graph.memo[key]  # type: ignore[no-any-return]
+
+    def compute() -> Continuous:
+        return _continuous_rating(graph, node, option)
+
+    return graph.memo.query(key, compute)
 
 
 def _continuous_rating(
@@ -85,7 +86,7 @@ def pdu_capacity(
     continuous rating); for a DC power shelf its rated DC output in kW (never compared
     with apparent power: see pdu_load)."""
     k = continuous_rating(graph, pdu, option).factor
-    return per_spec(  # type: ignore[no-any-return]
+    return graph.memo.per_entry(
         "pdu", pdu.spec, float(k), lambda: _pdu_capacity(pdu, k)
     )
 
@@ -101,15 +102,19 @@ def is_shelf(pdu: PduNode) -> bool:
     return bool(pdu.spec.kind == "power-shelf")
 
 
-def rack_pdu_capacity(graph: DesignGraph, rack: RackNode, option: float | None) -> Any:
+def rack_pdu_capacity(
+    graph: DesignGraph, rack: RackNode, option: float | None
+) -> pint.Quantity:
     """Sum of the continuous capacity of the rack's AC PDUs, kVA (power shelves, rated
     in DC kW, are not added in)."""
     key = ("rack_pdu_capacity", rack.path, option)
-    if key not in graph.memo:
+
+    def compute() -> pint.Quantity:
         kva = sum(
             pdu_capacity(graph, p, option).to("kVA").magnitude
             for p in graph.pdus(rack)
             if not is_shelf(p)
         )
-        graph.memo[key] = q(kva, "kVA")
-    return graph.memo[key]
+        return q(kva, "kVA")
+
+    return graph.memo.query(key, compute)

@@ -6,21 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Severity
+from rackcheck.model.refs import DEVICE_KINDS, did_you_mean
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
-
-
-def _device_kinds() -> tuple[str, ...]:
-    from rackcheck.graph.build import DEVICE_KINDS
-
-    return DEVICE_KINDS
-
-
-def _close_of(word: str, options: list[str]) -> str:
-    from rackcheck.graph.build import _close
-
-    return _close(word, options)
 
 
 def check_limits(graph: DesignGraph) -> None:
@@ -54,14 +43,14 @@ def check_refs(graph: DesignGraph, comp: Any) -> None:
 
     refs: list[tuple[str, tuple[str, ...], tuple[str | int, ...]]] = []
     for k, part in enumerate(getattr(comp, "contains", [])):
-        refs.append((part.model, _device_kinds(), ("contains", k, "model")))
+        refs.append((part.model, DEVICE_KINDS, ("contains", k, "model")))
     power = getattr(comp, "power", None)
     if power is not None and power.psus is not None and power.psus.model:
         refs.append((power.psus.model, ("psu",), ("power", "psus", "model")))
     for ident, kinds, sub in refs:
         ref = graph.catalog.get(ident)
         if ref is None or ref.kind not in kinds:
-            close = _close_of(ident, [c.id for c in graph.catalog.of_kind(*kinds)])
+            close = did_you_mean(ident, [c.id for c in graph.catalog.of_kind(*kinds)])
             what = (
                 f"unknown model {ident!r}{close}"
                 if ref is None

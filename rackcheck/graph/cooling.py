@@ -41,24 +41,30 @@ def liquid_fraction(dev: DeviceNode) -> float:
     return float(cooling.liquid_fraction)
 
 
-def device_heat(dev: DeviceNode) -> tuple[pint.Quantity, pint.Quantity]:
+def device_heat(
+    dev: DeviceNode, graph: DesignGraph
+) -> tuple[pint.Quantity, pint.Quantity]:
     """(liquid, air) heat of one device, kW."""
-    total = device_power(dev).to("kW")
+    total = device_power(dev, graph).to("kW")
     frac = liquid_fraction(dev)
     return total * frac, total * (1.0 - frac)
 
 
-def rack_heat(graph: DesignGraph, rack: RackNode) -> tuple[Any, Any]:
+def rack_heat(
+    graph: DesignGraph, rack: RackNode
+) -> tuple[pint.Quantity, pint.Quantity]:
     """(liquid, air) heat of a rack, kW (memoised per graph)."""
     key = ("rack_heat", rack.path)  # the same for every rack of an entry
-    if key not in graph.memo:
+
+    def compute() -> tuple[pint.Quantity, pint.Quantity]:
         liquid = air = 0.0
         for dev in graph.devices(rack):
-            kw, frac = device_kw(dev), liquid_fraction(dev)
+            kw, frac = device_kw(dev, graph), liquid_fraction(dev)
             liquid += kw * frac
             air += kw * (1.0 - frac)
-        graph.memo[key] = (q(liquid, "kW"), q(air, "kW"))
-    return graph.memo[key]  # type: ignore[no-any-return]
+        return (q(liquid, "kW"), q(air, "kW"))
+
+    return graph.memo.query(key, compute)
 
 
 def loop_heat(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
@@ -105,9 +111,12 @@ def cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
     the approach the design allows (a CDU given more approach carries at least its
     rated heat). The largest applying point is used; with none, the nameplate, and the
     reasons are kept for DAT004."""
-    key = ("cdu_rating", loop.id, id(cdu))
-    if key in graph.memo:
-        return graph.memo[key]  # type: ignore[no-any-return]
+    return graph.memo.query(
+        ("cdu_rating", loop.id, id(cdu)), lambda: _cdu_rating(graph, loop, cdu)
+    )
+
+
+def _cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
     coolant, allowed = loop.spec.coolant, design_approach(graph, loop)
     points = [(cdu.capacity, cdu.rated_coolant, cdu.approach)] + [
         (r.capacity, r.coolant, r.approach) for r in cdu.ratings
@@ -128,7 +137,6 @@ def cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
             False,
             _why_nameplate(cdu, coolant, allowed),
         )
-    graph.memo[key] = rating
     return rating
 
 
@@ -203,7 +211,7 @@ def loop_flow_required(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
             if cooling is not None and cooling.flow is not None:
                 total = total + cooling.flow.to("L/min") / share
             else:
-                total = total + flow_for(device_heat(dev)[0], loop) / share
+                total = total + flow_for(device_heat(dev, graph)[0], loop) / share
     return total
 
 

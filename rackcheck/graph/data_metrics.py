@@ -13,6 +13,8 @@ from rackcheck.graph.gravity import egress, flows
 from rackcheck.graph.sites import assets, exemption, sites
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rackcheck.graph.build import DesignGraph
 
 CAPEX_NOTE = "not priced: rackcheck has no price data for this design"
@@ -83,11 +85,15 @@ def flow_metrics(g: DesignGraph) -> dict[str, Any]:
     return out
 
 
-def phase_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
+def phase_metrics(
+    g: DesignGraph,
+    final: dict[str, Any],
+    design_metrics: Callable[[DesignGraph], dict[str, Any]],
+) -> dict[str, Any]:
     """Per phase: GPUs, IT kW, heat, switches, bisection, storage throughput, capex.
-    `final`: the design's own metrics (the last phase is the design)."""
+    `final`: the design's own metrics (the last phase is the design); `design_metrics`
+    computes a phase's (metrics.design_metrics: the graph layer does not import it)."""
     from rackcheck.graph.staging import phases, spine_layers
-    from rackcheck.metrics import design_metrics
 
     out: dict[str, Any] = {}
     layers = spine_layers(g)

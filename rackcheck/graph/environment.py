@@ -46,7 +46,7 @@ def rack_airflow(
         if flow is not None:
             total += float(flow.to("m**3/h").magnitude)
             continue
-        air_kw = float(device_heat(dev)[1].to("kW").magnitude)
+        air_kw = float(device_heat(dev, g)[1].to("kW").magnitude)
         if air_kw <= 0.0:
             continue
         if delta_t_k is None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.findings import Finding, Severity
 from rackcheck.model.facility import COOLING_KINDS
 from rackcheck.model.names import expand
+from rackcheck.model.refs import did_you_mean
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -69,7 +70,7 @@ def add_facility(g: DesignGraph) -> None:
         for k, src in enumerate(el.sources):
             if src not in elements:
                 err(("facility", "elements", i, "from", k),
-                    f"no facility element named {src!r}{_close(src, elements)}")  # fmt: skip
+                    f"no facility element named {src!r}{did_you_mean(src, elements)}")  # fmt: skip
     order = _order(fac.elements, elements, err)
     feed_of = _feeds(g, elements, err)
     loop_of: dict[str, str] = {}
@@ -96,20 +97,13 @@ def add_facility(g: DesignGraph) -> None:
             err(("facility", "members", i, "member"),
                 f"{m.member!r} names nothing in the design (feed:NAME, loop:NAME, "
                 "cdu:LOOP/N, switch:NAME, link:A/B, device:RACK/NAME or an element)"
-                f"{_close(m.member, known)}")  # fmt: skip
+                f"{did_you_mean(m.member, known)}")  # fmt: skip
     g.errors.extend(errors)
     g.memo[("plant",)] = plant
 
 
 def plant(g: DesignGraph) -> Plant | None:
     return g.memo.get(("plant",))
-
-
-def _close(word: str, names: Any) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, list(names), n=1)
-    return f"; did you mean {match[0]!r}?" if match else ""
 
 
 def _order(elems: list[Element], by_name: dict[str, Element], err: Any) -> list[str]:
@@ -142,7 +136,7 @@ def _feeds(g: DesignGraph, elements: dict[str, Element], err: Any) -> dict[Any, 
         el = elements.get(link.source)
         if el is None or el.kind in COOLING_KINDS:
             err((*path, "from"), f"{link.source!r} is not a power element of the "
-                f"facility{_close(link.source, elements)}")  # fmt: skip
+                f"facility{did_you_mean(link.source, elements)}")  # fmt: skip
         names = rack_names
         if link.racks is not None:
             names = [n for pat in link.racks for n in _expand(pat) if n in rack_names]

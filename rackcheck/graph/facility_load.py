@@ -91,7 +91,8 @@ def single_states(g: DesignGraph) -> list[tuple[str | None, State]]:
     """The normal state (None) and the state after each single facility element
     fails, in design order (memoised: the facility rules share them)."""
     key = ("facility_single",)
-    if key not in g.memo:
+
+    def compute() -> list[tuple[str | None, State]]:
         from rackcheck.graph.facility import plant
 
         p = plant(g)
@@ -100,8 +101,9 @@ def single_states(g: DesignGraph) -> list[tuple[str | None, State]]:
             out.append((None, state(g, p, frozenset())))
             for name in p.elements:
                 out.append((name, state(g, p, frozenset([name]))))
-        g.memo[key] = out
-    return g.memo[key]  # type: ignore[no-any-return]
+        return out
+
+    return g.memo.query(key, compute)
 
 
 def when(failed: str | None) -> str:

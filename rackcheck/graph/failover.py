@@ -40,10 +40,7 @@ def rack_state(graph: DesignGraph, rack: RackNode, dead: frozenset[str]) -> Rack
     """Memoised per rack entry and set of dead feeds (racks of one entry are alike)."""
     feeds = frozenset(p.feed for p in graph.pdus(rack))
     key = ("failover", rack.path, dead & feeds)
-    entry = graph.memo.get(key)
-    if entry is None:
-        entry = _entry(graph, rack, key[2])
-        graph.memo[key] = entry
+    entry = graph.memo.query(key, lambda: _entry(graph, rack, key[2]))
     states, kw, kva = entry
     devs = graph.devices(rack)
     pdus = graph.pdus(rack)

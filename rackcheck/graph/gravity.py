@@ -68,7 +68,7 @@ def link_between(g: DesignGraph, a: str, b: str) -> Any:
 
 
 def flows(g: DesignGraph) -> list[FlowView]:
-    return g._memo(("sov", "flows"), lambda: _flows(g))  # type: ignore[no-any-return]
+    return g.memo.query(("sov", "flows"), lambda: _flows(g), growing=True)
 
 
 def _flows(g: DesignGraph) -> list[FlowView]:

@@ -37,11 +37,24 @@ def groups(outlet_types: str | None) -> list[tuple[int, set[str]]]:
     return out
 
 
+def psu_inlet(graph: Any, spec: Any) -> str | None:
+    """The IEC 60320 inlet of each PSU of a catalog entry, from its one place: the PSU
+    entry's `inlet` (`psus.model`); a system's own `power.inlet` (the older spelling,
+    still read) where its PSU entry names none."""
+    power = getattr(spec, "power", None)
+    psus = power.psus if power is not None else None
+    psu = graph.catalog.get(psus.model) if psus is not None and psus.model else None
+    inlet = getattr(psu, "inlet", None) if psu is not None else None
+    if inlet is None and power is not None:
+        inlet = power.inlet
+    return None if inlet is None else str(inlet)
+
+
 def needed(graph: Any, dev: Any) -> str | None:
     """The outlet kind one cord of `dev` needs, or None when unknown."""
     psus = dev.spec.power.psus if dev.spec.power else None
     psu = graph.catalog.get(psus.model) if psus is not None and psus.model else None
-    inlet = getattr(psu, "inlet", None) if psu is not None else None
+    inlet = psu_inlet(graph, dev.spec)
     if inlet is not None:
         return MATE.get(inlet)
     text = getattr(psu, "input_voltage", None) if psu is not None else None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.graph.power import per_spec
 from rackcheck.units import q
 
 if TYPE_CHECKING:
+    import pint
+
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, RackNode
 
@@ -21,10 +22,6 @@ PITCH_MM = {"EIA-310": 44.45, "ORv3": 48.0}
 def pitch(spec: Any) -> str:
     """The pitch a catalog entry's `rack_units` count in: its `unit_pitch`, else ORv3
     for a rack whose `standard` names Open Rack V3, else EIA-310."""
-    return per_spec("pitch", spec, None, lambda: _pitch(spec))  # type: ignore[no-any-return]
-
-
-def _pitch(spec: Any) -> str:
     if getattr(spec, "unit_pitch", None) is not None:
         return str(spec.unit_pitch)
     standard = str(getattr(spec, "standard", None) or "").lower()
@@ -76,17 +73,20 @@ def rack_units_used(graph: DesignGraph, rack: RackNode) -> int | float:
     return round(mm / PITCH_MM[own], 2)
 
 
-def rack_weight(graph: DesignGraph, rack: RackNode) -> Any:
+def rack_weight(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
     """Devices plus PDUs, kg (parts without a weight in the catalog count 0)."""
-    kg = sum(_kg(d.spec) for d in graph.devices(rack))
-    kg += sum(_kg(p.spec) for p in graph.pdus(rack))
+    kg = sum(_kg(d.spec, graph) for d in graph.devices(rack))
+    kg += sum(_kg(p.spec, graph) for p in graph.pdus(rack))
     return q(kg, "kg")
 
 
-def _kg(spec: Any) -> float:
+def _kg(spec: Any, graph: DesignGraph) -> float:
     if spec.weight is None:
         return 0.0
-    return per_spec("kg", spec, None, lambda: spec.weight.to("kg").magnitude)  # type: ignore[no-any-return]
+    kg: float = graph.memo.per_entry(
+        "kg", spec, None, lambda: spec.weight.to("kg").magnitude
+    )
+    return kg
 
 
 def gpu_count(dev: DeviceNode) -> int:

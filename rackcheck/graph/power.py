@@ -28,11 +28,10 @@ from rackcheck.graph.capacity import (  # re-exported: rules ask power.<name>
     site_code,
     three_phase_capacity,
 )
-from rackcheck.graph.memo import per_spec
 from rackcheck.units import q
 
 __all__ = [
-    "Continuous", "continuous_rating", "is_shelf", "pdu_capacity", "per_spec",
+    "Continuous", "continuous_rating", "is_shelf", "pdu_capacity",
     "rack_pdu_capacity", "site_code", "three_phase_capacity",
 ]  # fmt: skip
 
@@ -43,10 +42,12 @@ if TYPE_CHECKING:
     from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
 
 
-def device_power(dev: DeviceNode) -> pint.Quantity:
+def device_power(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
     """Maximum input power of one device: the design's `assume.max_power`, else the
     catalog's maximum, else its typical figure, else 0 W (DAT001 says which)."""
-    return per_spec("power", dev.spec, dev.assume, lambda: _device_power(dev))  # type: ignore[no-any-return]
+    return graph.memo.per_entry(
+        "power", dev.spec, dev.assume, lambda: _device_power(dev)
+    )
 
 
 def _device_power(dev: DeviceNode) -> pint.Quantity:
@@ -68,40 +69,50 @@ def power_factor(dev: DeviceNode, graph: DesignGraph) -> float:
     return float(graph.design.site.power_factor)
 
 
-def device_kw(dev: DeviceNode) -> float:
+def device_kw(dev: DeviceNode, graph: DesignGraph) -> float:
     """device_power in kW as a number, for sums over thousands of devices."""
-    return per_spec("kw", dev.spec, dev.assume,  # type: ignore[no-any-return]
-                    lambda: device_power(dev).to("kW").magnitude)  # fmt: skip
+    return graph.memo.per_entry(
+        "kw",
+        dev.spec,
+        dev.assume,
+        lambda: float(device_power(dev, graph).to("kW").magnitude),
+    )
 
 
 def device_kva(dev: DeviceNode, graph: DesignGraph) -> float:
     """device_apparent in kVA as a number, for sums over thousands of devices."""
-    return device_kw(dev) / power_factor(dev, graph)
+    return device_kw(dev, graph) / power_factor(dev, graph)
 
 
 def device_apparent(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
     """S = P / PF, in VA."""
     key = ("apparent", id(dev.spec), id(dev.assume))
-    if key not in graph.memo:
-        watts = device_power(dev).to("W").magnitude
-        graph.memo[key] = q(watts / power_factor(dev, graph), "VA")
-    return graph.memo[key]  # type: ignore[no-any-return]
+
+    def compute() -> pint.Quantity:
+        watts = device_power(dev, graph).to("W").magnitude
+        return q(watts / power_factor(dev, graph), "VA")
+
+    return graph.memo.query(key, compute)
 
 
 def rack_power(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
     key = ("rack_power", rack.path)  # the same for every rack of an entry
-    if key not in graph.memo:
-        kw = sum(device_kw(d) for d in graph.devices(rack))
-        graph.memo[key] = q(kw, "kW")
-    return graph.memo[key]  # type: ignore[no-any-return]
+
+    def compute() -> pint.Quantity:
+        kw = sum(device_kw(d, graph) for d in graph.devices(rack))
+        return q(kw, "kW")
+
+    return graph.memo.query(key, compute)
 
 
 def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
     key = ("rack_apparent", rack.path)
-    if key not in graph.memo:
+
+    def compute() -> pint.Quantity:
         kva = sum(device_kva(d, graph) for d in graph.devices(rack))
-        graph.memo[key] = q(kva, "kVA")
-    return graph.memo[key]  # type: ignore[no-any-return]
+        return q(kva, "kVA")
+
+    return graph.memo.query(key, compute)
 
 
 def pdu_load(
@@ -150,7 +161,7 @@ def psus_needed(graph: DesignGraph, dev: DeviceNode) -> int | None:
     rating = psu_rating(graph, dev)
     if rating is None or rating.magnitude <= 0:
         return None
-    load = float(device_power(dev).to("kW").magnitude)
+    load = float(device_power(dev, graph).to("kW").magnitude)
     return max(1, math.ceil(load / float(rating.to("kW").magnitude) - 1e-9))
 
 
@@ -228,7 +239,7 @@ def after_failure_rack(
             dev.name,
             rack.name,
             state,
-            device_kw(dev),
+            device_kw(dev, graph),
             delivered,
             live,
             len(dev.psus),
@@ -255,17 +266,21 @@ class _EntryAfter:
     branch_q: dict[tuple[str, str], Any] = field(default_factory=dict)  # kVA
 
 
-def _rack_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
+def _rack_after(
+    graph: DesignGraph, rack: RackNode, failed: frozenset[str]
+) -> _EntryAfter:
     key = ("after_entry", rack.path, failed)
-    if key not in graph.memo:
-        graph.memo[key] = _compute_after(graph, rack, failed)
-    return graph.memo[key]
+
+    def compute() -> _EntryAfter:
+        return _compute_after(graph, rack, failed)
+
+    return graph.memo.query(key, compute)
 
 
 def _device_after(
     graph: DesignGraph, dev: DeviceNode, live: int, failed: frozenset[str]
 ) -> tuple[Any, float, int, int | None, float | None]:
-    demand = device_kw(dev)
+    demand = device_kw(dev, graph)
     need = psus_needed(graph, dev)
     rating = psu_rating(graph, dev)
     psu_kw = rating.magnitude if rating is not None else None
@@ -280,7 +295,9 @@ def _device_after(
     return state, delivered, live, need, psu_kw
 
 
-def _compute_after(graph: DesignGraph, rack: RackNode, failed: frozenset[str]) -> Any:
+def _compute_after(
+    graph: DesignGraph, rack: RackNode, failed: frozenset[str]
+) -> _EntryAfter:
     """Sums run on floats in one fixed unit (kW, kVA) and become quantities only when
     asked for: pint arithmetic in the inner loop cost ~20x more."""
     names = {p.id: p.name for p in graph.pdus(rack)}
@@ -324,15 +341,19 @@ def pdu_loads(
     """
     failed = _feeds(failed_feed)
     key = ("pdu_loads", rack.id, failed)
-    if key not in graph.memo:
+
+    def compute() -> tuple[
+        dict[str, pint.Quantity], dict[tuple[str, str], pint.Quantity]
+    ]:
         entry = _rack_after(graph, rack, failed)
         pdus = graph.pdus(rack)
         ids = {p.name: p.id for p in pdus}
-        graph.memo[key] = (
+        return (
             {p.id: entry.kva_q[p.name] for p in pdus},
             {(ids[n], ph): v for (n, ph), v in entry.branch_q.items()},
         )
-    return graph.memo[key]  # type: ignore[no-any-return]
+
+    return graph.memo.query(key, compute)
 
 
 def pdu_real_load(

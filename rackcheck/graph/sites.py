@@ -66,7 +66,7 @@ class AssetView:
 
 
 def sites(g: DesignGraph) -> dict[str, SiteView]:
-    return g._memo(("sov", "sites"), lambda: _sites(g))  # type: ignore[no-any-return]
+    return g.memo.query(("sov", "sites"), lambda: _sites(g), growing=True)
 
 
 def _sites(g: DesignGraph) -> dict[str, SiteView]:
@@ -92,7 +92,7 @@ def home_site(g: DesignGraph) -> str | None:
 
 def rack_sites(g: DesignGraph) -> dict[str, str]:
     """Rack name -> the site it stands at (racks at no known site are left out)."""
-    return g._memo(("sov", "racks"), lambda: _rack_sites(g))  # type: ignore[no-any-return]
+    return g.memo.query(("sov", "racks"), lambda: _rack_sites(g), growing=True)
 
 
 def _rack_sites(g: DesignGraph) -> dict[str, str]:
@@ -131,7 +131,7 @@ def device_services(g: DesignGraph, dev: DeviceNode) -> dict[str, str]:
 
 
 def assets(g: DesignGraph) -> list[AssetView]:
-    return g._memo(("sov", "assets"), lambda: _assets(g))  # type: ignore[no-any-return]
+    return g.memo.query(("sov", "assets"), lambda: _assets(g), growing=True)
 
 
 def _assets(g: DesignGraph) -> list[AssetView]:

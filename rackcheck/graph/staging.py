@@ -85,7 +85,7 @@ def cdu_counts(g: DesignGraph) -> list[dict[str, int]]:
 
 def phases(g: DesignGraph) -> list[PhaseResult]:
     """Every phase built (the last is the design itself)."""
-    return g._memo(("phases",), lambda: _phases(g))  # type: ignore[no-any-return]
+    return g.memo.query(("phases",), lambda: _phases(g), growing=True)
 
 
 def _phases(g: DesignGraph) -> list[PhaseResult]:
@@ -326,7 +326,7 @@ def _layer(plan: Any, final: bool) -> SpineLayer:
 def spine_layers(g: DesignGraph) -> list[dict[str, SpineLayer]]:
     """Per phase: generated fabric -> its spine layer (final size once a phase
     lists the fabric in `final_size`)."""
-    from rackcheck.graph.network import fabrics
+    from rackcheck.graph.fabric.network import fabrics
 
     built = phases(g)
     final_plans = {f.name: f.plan for f in fabrics(g) if f.plan is not None}

@@ -25,6 +25,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rackcheck.graph.storage_nodes import efficiency as efficiency
+from rackcheck.graph.storage_nodes import gpu_nodes as gpu_nodes
 from rackcheck.units import q
 
 if TYPE_CHECKING:
@@ -73,22 +75,6 @@ class Need:
             r * scale if r is not None and self.tier_read else r,
             w * scale if w is not None and self.tier_write else w,
         )
-
-
-def gpu_nodes(graph: DesignGraph) -> list[tuple[DeviceNode, Any, int]]:
-    """(device, spec of one node, how many nodes it stands for) for every GPU node: a
-    server with GPUs is one node; a rack system counts each GPU tray it contains."""
-    out = []
-    for rack in graph.racks():
-        for dev in graph.devices(rack):
-            if dev.system:
-                for part in dev.spec.contains:
-                    spec = graph.catalog.get(part.model)
-                    if spec is not None and getattr(spec, "gpus", None) is not None:
-                        out.append((dev, spec, part.count))
-            elif getattr(dev.spec, "gpus", None) is not None:
-                out.append((dev, dev.spec, 1))
-    return out
 
 
 def node_count(graph: DesignGraph) -> int:
@@ -176,11 +162,6 @@ def capacity(graph: DesignGraph) -> pint.Quantity | None:
     if not figures or any(f is None for f in figures):
         return None
     return q(sum(f.to("TB").magnitude for f in figures), "TB")  # type: ignore[union-attr]
-
-
-def efficiency(graph: DesignGraph) -> float:
-    s = graph.design.storage
-    return float(s.protocol_efficiency) if s is not None else 0.9
 
 
 def node_line_rate(spec: Any) -> pint.Quantity:

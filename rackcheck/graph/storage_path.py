@@ -22,13 +22,16 @@ if TYPE_CHECKING:
 
 def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
     """Line-rate max-flow, Mbit/s; None if the fabric has no storage or no GPU side."""
-    key = ("storage_path", fabric)
-    if key in graph.memo:
-        return graph.memo[key]  # type: ignore[no-any-return]
+    return graph.memo.query(
+        ("storage_path", fabric), lambda: _max_flow_mbps(graph, fabric)
+    )
+
+
+def _max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
     import numpy as np
 
-    from rackcheck.graph import network
-    from rackcheck.graph.bisection import FlowNetwork
+    from rackcheck.graph.fabric import network
+    from rackcheck.graph.fabric.bisection import FlowNetwork
 
     fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
     value = None
@@ -43,13 +46,12 @@ def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
         sources, sinks = kind == 2, kind == 1
         if sources.any() and sinks.any():
             value = FlowNetwork(view).between(sources, sinks)
-    graph.memo[key] = value
     return value
 
 
 def max_flow(graph: DesignGraph, fabric: str) -> pint.Quantity | None:
     """Usable storage path capacity, GB/s (line rate x protocol efficiency)."""
-    from rackcheck.graph.storage import efficiency
+    from rackcheck.graph.storage_nodes import efficiency
 
     mbps = max_flow_mbps(graph, fabric)
     if mbps is None:
@@ -64,9 +66,9 @@ def node_paths(graph: DesignGraph, fabric: str) -> list[tuple[str, int, int | No
     computed once per way of attaching (the switches and speeds of its ports)."""
     import numpy as np
 
-    from rackcheck.graph import network
-    from rackcheck.graph.bisection import FlowNetwork
-    from rackcheck.graph.storage import gpu_nodes
+    from rackcheck.graph.fabric import network
+    from rackcheck.graph.fabric.bisection import FlowNetwork
+    from rackcheck.graph.storage_nodes import gpu_nodes
 
     fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
     index = {d: i for i, d in enumerate(fab.devices)} if fab is not None else {}

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_nodes import SwitchNode
+    from rackcheck.graph.fabric.nodes import SwitchNode
 
 
 def unplaced_switches(g: DesignGraph) -> list[SwitchNode]:
     """Fabric switches that are not rack devices, in graph order."""
     if not g.design.fabrics:
         return []
-    from rackcheck.graph.fabric_nodes import SwitchNode
+    from rackcheck.graph.fabric.nodes import SwitchNode
 
     return [s for s in g.nodes(SwitchNode) if s.device is None]
 

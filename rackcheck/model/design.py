@@ -12,6 +12,7 @@ from rackcheck.model.cost import CostSection
 from rackcheck.model.fabric import Fabric, Layout
 from rackcheck.model.facility import Facility, Requirements
 from rackcheck.model.fields import (
+    LAZY,
     Byterate,
     Current,
     Fraction,
@@ -158,32 +159,48 @@ class Design(Strict):
     catalogs: list[Name] = Field(
         default=[], description="extra catalog files, relative to this file"
     )
-    components: list[Component] = Field(
+    components: Annotated[list[Component], LAZY] = Field(
         default=[], description="extra catalog entries defined in the design itself"
     )
     site: Site = Site()
     racks: list[RackEntry] = []
     cooling: Cooling = Cooling()
-    workload: Workload | None = None
-    storage: StorageSection | None = None
-    fabrics: list[Fabric] = Field(default=[], description="network fabrics")
-    layout: Layout | None = Field(
+    workload: Annotated[Workload | None, LAZY] = None
+    storage: Annotated[StorageSection | None, LAZY] = None
+    fabrics: Annotated[list[Fabric], LAZY] = Field(
+        default=[], description="network fabrics"
+    )
+    layout: Annotated[Layout | None, LAZY] = Field(
         default=None, description="rack rows, for cable reach"
     )
     # Sovereignty, data gravity and staging (docs/sovereignty.md); all optional.
-    sites: list[SiteDef] = Field(default=[], description="several sites")
-    links: list[SiteLink] = Field(default=[], description="links between sites")
-    datasets: list[DataAsset] = Field(default=[], description="datasets")
-    models: list[DataAsset] = Field(default=[], description="model artefacts")
-    flows: list[FlowDef] = Field(default=[], description="data flows between sites")
-    policy: Policy | None = Field(default=None, description="data policy")
-    phases: list[BuildPhase] = Field(default=[], description="staged build-out")
-    cost: CostSection | None = Field(
+    sites: Annotated[list[SiteDef], LAZY] = Field(
+        default=[], description="several sites"
+    )
+    links: Annotated[list[SiteLink], LAZY] = Field(
+        default=[], description="links between sites"
+    )
+    datasets: Annotated[list[DataAsset], LAZY] = Field(
+        default=[], description="datasets"
+    )
+    models: Annotated[list[DataAsset], LAZY] = Field(
+        default=[], description="model artefacts"
+    )
+    flows: Annotated[list[FlowDef], LAZY] = Field(
+        default=[], description="data flows between sites"
+    )
+    policy: Annotated[Policy | None, LAZY] = Field(
+        default=None, description="data policy"
+    )
+    phases: Annotated[list[BuildPhase], LAZY] = Field(
+        default=[], description="staged build-out"
+    )
+    cost: Annotated[CostSection | None, LAZY] = Field(
         default=None, description="price books and cost assumptions (docs/cost.md)"
     )
-    facility: Facility | None = Field(
+    facility: Annotated[Facility | None, LAZY] = Field(
         default=None, description="the power chain and cooling plant behind the feeds"
     )
-    requirements: Requirements | None = Field(
+    requirements: Annotated[Requirements | None, LAZY] = Field(
         default=None, description="failures the design must survive"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -80,9 +80,63 @@ Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 
+class Lazy:
+    """`Annotated[T, LAZY]` on an optional section of a model: T's validator is built
+    the first time a file has the section, not when the model is, so a design without
+    fabrics, sites, phases or costs does not pay for their models (docs/performance.md).
+    Validation, error locations and the JSON Schema are T's own."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        adapter = _LazyAdapter(source)
+        js = {"pydantic_js_functions": [adapter.json_schema]}
+        if type(None) not in get_args(source):
+            return core_schema.no_info_plain_validator_function(
+                adapter.validate, metadata=js
+            )
+        # `Model | None`: a schema with a ref inside, so that the field's JSON Schema
+        # gets no title, as the model's own would not (the validator does the work).
+        inner = core_schema.any_schema(ref=f"rackcheck-lazy:{source!r}")
+        return core_schema.no_info_before_validator_function(
+            adapter.validate, inner, metadata=js
+        )
+
+
+class _LazyAdapter:
+    def __init__(self, source: Any) -> None:
+        self.source = source
+        self._adapter: Any = None
+
+    def adapter(self) -> Any:
+        if self._adapter is None:
+            from pydantic import TypeAdapter
+
+            config = ConfigDict(strict=True, arbitrary_types_allowed=True)
+            self._adapter = TypeAdapter(self.source, config=config)
+        return self._adapter
+
+    def validate(self, value: Any) -> Any:
+        return self.adapter().validate_python(value)
+
+    def json_schema(self, _schema: Any, handler: Any) -> Any:
+        return handler(self.adapter().core_schema)
+
+
+LAZY = Lazy()
+
+
 class Strict(BaseModel):
-    """Unknown keys are errors; values are never coerced ('5' is not 5)."""
+    """Unknown keys are errors; values are never coerced ('5' is not 5).
+
+    `defer_build`: a model's validator is built when it first validates (as part of
+    the design's or a catalog entry's), not when its module is imported: a check pays
+    only for the validators it uses (docs/performance.md)."""
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, arbitrary_types_allowed=True
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        arbitrary_types_allowed=True,
+        defer_build=True,
     )

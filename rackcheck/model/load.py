@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.fields import UnitValueError
+from rackcheck.model.refs import already_defined
 from rackcheck.source import Document, SourceMap, load_yaml, shown_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -280,13 +281,7 @@ class Catalog:
         for ident, loc in located:
             if ident in self.components:
                 errors.append(
-                    Finding(
-                        "INP005",
-                        Severity.ERROR,
-                        f"component id {ident!r} is already defined at "
-                        f"{self.where[ident]}",
-                        loc,
-                    )
+                    already_defined("component id", ident, self.where[ident], loc)
                 )
                 continue
             self.components.add_raw(ident, file)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-_TOTALS = ("tco", "capex", "annual opex", "cost per gpu-hour")
+# The cost figures (rackcheck/figures.py) led with, in this order, as Infracost does.
+_TOTALS = ("cost.tco_usd", "cost.capex_usd", "cost.annual_opex_usd",
+           "cost.cost_per_gpu_hour_usd")  # fmt: skip
 
 
 def _cost_rows(d: Any) -> list[Any]:
@@ -23,7 +25,7 @@ def top(d: Any) -> list[str]:
     out = ["### 💰 Cost", ""]
 
     def total(r: Any) -> str:
-        return str(r.label.rpartition(": ")[2].lower())
+        return str(r.key.rpartition(": ")[2])
 
     lead = sorted(
         (r for r in rows if total(r) in _TOTALS),

@@ -9,13 +9,6 @@ from rackcheck.findings import Report, Severity
 
 MARKER = "<!-- rackcheck-check -->"
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.NOTE: "ℹ️"}
-TOTALS = (
-    ("gpus", "GPUs", ""),
-    ("racks", "racks", ""),
-    ("it_power_kw", "IT power", "kW"),
-    ("heat_liquid_kw", "heat to liquid", "kW"),
-    ("heat_air_kw", "heat to air", "kW"),
-)
 
 
 def cell(text: str) -> str:
@@ -25,6 +18,7 @@ def cell(text: str) -> str:
 
 def render(report: Report, rules: Any = None, **_: Any) -> str:
     from rackcheck.docs import DOCS_URL, anchor
+    from rackcheck.figures import SUMMARY
     from rackcheck.report.text import render as text_render
 
     summary = text_render(report).splitlines()[-1]
@@ -33,9 +27,9 @@ def render(report: Report, rules: Any = None, **_: Any) -> str:
     out = [MARKER, f"## rackcheck {icon}", "", f"**{summary}**", ""]
     totals = report.metrics.get("totals", {})
     figures = [
-        f"{label} **{totals[k]:,}{' ' + unit if unit else ''}**"
-        for k, label, unit in TOTALS
-        if k in totals
+        f"{f.label} **{totals[f.name]:,}{' ' + f.unit if f.unit else ''}**"
+        for f in SUMMARY
+        if f.name in totals
     ]
     if figures:
         out += [" · ".join(figures), ""]

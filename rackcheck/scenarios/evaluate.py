@@ -208,7 +208,7 @@ def _elements(p: Plant | None, st: Any, out: Outcome) -> None:
 
 
 def _network(g: DesignGraph, down: Down, dark: set[str], out: Outcome) -> None:
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     for fab in network.fabrics(g):
         index = {d: k for k, d in enumerate(fab.devices)}

@@ -34,7 +34,7 @@ class Down:
 def singles(g: DesignGraph, p: Plant | None) -> list[str]:
     """Every single failure, in a fixed order: elements, feeds, CDUs, switches,
     storage systems, then domains."""
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     out: list[str] = list(p.elements) if p is not None else []
     out += [f"feed:{f.name}" for f in g.feeds()]
@@ -85,7 +85,7 @@ def resolve(g: DesignGraph, p: Plant | None, fails: tuple[str, ...]) -> Down:
 
 
 def _switch(g: DesignGraph, name: str, down: Down) -> None:
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     for fab in network.fabrics(g):
         for k, sid in enumerate(fab.switches):
@@ -94,7 +94,7 @@ def _switch(g: DesignGraph, name: str, down: Down) -> None:
 
 
 def _link(g: DesignGraph, name: str, down: Down) -> None:
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     a, _, b = name.partition("/")
     for fab in network.fabrics(g):
@@ -115,7 +115,7 @@ def _device(g: DesignGraph, name: str, down: Down) -> None:
 
 def known(g: DesignGraph, p: Plant | None) -> set[str]:
     """Every id a domain member or a `survive:` entry may name."""
-    from rackcheck.graph import network
+    from rackcheck.graph.fabric import network
 
     ids = set(singles(g, p))
     for loop in g.loops():

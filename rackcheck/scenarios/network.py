@@ -1,5 +1,5 @@
 """A fabric with some switches failed and some devices dark: its bisection (by the
-max-flow code of graph/bisection.py, on a reduced view), the GPUs cut off, the ECMP
+max-flow code of graph/fabric/bisection.py, on a reduced view), the GPUs cut off, the ECMP
 imbalance left, and the storage path.
 
 The reduced view drops the failed switches' links and the endpoints that hang on a
@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.fabric_nodes import FabricNode
-    from rackcheck.graph.fabric_view import FabricView
+    from rackcheck.graph.fabric.nodes import FabricNode
+    from rackcheck.graph.fabric.view import FabricView
 
 
 @dataclass(frozen=True)
@@ -107,8 +107,8 @@ def _fabric_state(
     dark_nodes: set[int],
     links: frozenset[tuple[int, int]],
 ) -> FabricState:
-    from rackcheck.graph import network
-    from rackcheck.graph.bisection import FlowNetwork, bisection
+    from rackcheck.graph.fabric import network
+    from rackcheck.graph.fabric.bisection import FlowNetwork, bisection
 
     base = network.view(g, fab)
     role = str(getattr(fab.spec, "role", "compute") or "compute")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rackcheck.graph.bisection import FlowNetwork, bisection
-from rackcheck.graph.fabric_plan import plan
-from rackcheck.graph.fabric_view import from_plan
+from rackcheck.graph.fabric.bisection import FlowNetwork, bisection
+from rackcheck.graph.fabric.plan import plan
+from rackcheck.graph.fabric.view import from_plan
 from rackcheck.model.load import load_catalog
 
 
@@ -72,8 +72,8 @@ def test_scipy_and_networkx_agree_on_one_cut(cat):
 
 def test_parallel_links_collapse_into_one_capacity(write):
     from rackcheck.api import _CatalogCache, check_file
-    from rackcheck.graph.fabric_nodes import capacity
-    from rackcheck.graph.network import fabrics, view
+    from rackcheck.graph.fabric.network import fabrics, view
+    from rackcheck.graph.fabric.nodes import capacity
     from rackcheck.settings import Settings
 
     path = write(
@@ -116,7 +116,7 @@ fabrics:
     assert pairs[("leaf2", "spine1")] == (2_200_000, 8)
     # each leaf: 8 x 400G of one DGX; the cut between them crosses leaf2's 2.2 Tbit/s
     assert g.memo.get(("bisection", fab.id)) is not None  # computed once by the check
-    from rackcheck.graph.network import bisection as bis
+    from rackcheck.graph.fabric.network import bisection as bis
 
     assert bis(g, fab).mbps == 2_200_000
 
@@ -132,8 +132,8 @@ fabrics:
 def test_graph_read_back_equals_the_plan_view(write, generate):
     """Generated fabrics are read through their plan; the graph holds the same."""
     from rackcheck.api import _CatalogCache, check_file
-    from rackcheck.graph.fabric_view import from_graph
-    from rackcheck.graph.network import fabrics, view
+    from rackcheck.graph.fabric.network import fabrics, view
+    from rackcheck.graph.fabric.view import from_graph
     from rackcheck.settings import Settings
 
     text = f"""\

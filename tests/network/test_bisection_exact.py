@@ -1,7 +1,7 @@
 """Bisection never overstates: the reported figure against the exact minimum over every
 balanced split of whole endpoints, found by brute force (issue 9, item 9).
 
-The definition checked (docs/design-format-network.md, graph/bisection.py): the least
+The definition checked (docs/design-format-network.md, graph/fabric/bisection.py): the least
 max-flow between two halves of the endpoints, floor(n/2) on one side, a device's ports
 never split between the halves. The canonical k-ary fat tree (Al-Fares et al., "A
 Scalable, Commodity Data Center Network Architecture", SIGCOMM 2008, section 2.2) has
@@ -15,9 +15,9 @@ from itertools import combinations
 import numpy as np
 import pytest
 
-from rackcheck.graph.bisection import FlowNetwork, bisection
-from rackcheck.graph.fabric_plan import plan
-from rackcheck.graph.fabric_view import FabricView, from_plan
+from rackcheck.graph.fabric.bisection import FlowNetwork, bisection
+from rackcheck.graph.fabric.plan import plan
+from rackcheck.graph.fabric.view import FabricView, from_plan
 from rackcheck.model.catalog import Switch
 
 SPEEDS = (100_000, 200_000, 400_000)  # Mbit/s

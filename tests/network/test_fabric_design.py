@@ -55,7 +55,7 @@ def test_hall_storage_fabric():
 
 def test_hall_graph_holds_switches_nics_and_links():
     from rackcheck.api import _CatalogCache, check_file
-    from rackcheck.graph.fabric_nodes import NicNode, SwitchNode, capacity
+    from rackcheck.graph.fabric.nodes import NicNode, SwitchNode, capacity
     from rackcheck.settings import Settings
 
     g = check_file(HALL, Settings(), _CatalogCache())["graph"]

@@ -88,7 +88,7 @@ def test_planning_sn5600_leaf_2_to_1_does_not_strand_spines():
     assert r["oversubscription"]["leaf"] == 1.9
     assert r["cables"]["leaf_spine"] == 24 * 30
     # every spine uses 24 leaves x 5 links = 120 of its 128 ports
-    from rackcheck.graph.fabric_plan import plan
+    from rackcheck.graph.fabric.plan import plan
     from rackcheck.model.load import load_catalog
 
     p = plan(load_catalog().get("sn5600"), 170, 8, node_speed=400_000, ratio_leaf=2)

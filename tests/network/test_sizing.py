@@ -193,8 +193,8 @@ def test_bad_input_is_an_input_error(args, kwargs, message):
     switch=st.sampled_from(["qm9700", "q3400"]),
 )
 def test_invariants(nodes, rails, ratio, switch):
-    from rackcheck.graph.fabric_plan import plan
-    from rackcheck.graph.fabric_view import from_plan
+    from rackcheck.graph.fabric.plan import plan
+    from rackcheck.graph.fabric.view import from_plan
     from rackcheck.model.fabric import ratio_value
     from rackcheck.model.load import load_catalog
 

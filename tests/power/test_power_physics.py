@@ -269,8 +269,12 @@ def test_power_shelf_compares_dc_kw_not_kva(write):
     assert _findings(write, text, "POW001") == []
     over = text.replace("max: 64 kW", "max: 68 kW")
     assert _findings(write, over, "POW001") == [  # one finding per rack (issue 8)
-        (15, 17, "PDU pdu1 of rack r01 carries 34.0 kW > 33.0 kW DC output rating "
-                 "(and 1 more)"),
+        (
+            15,
+            17,
+            "PDU pdu1 of rack r01 carries 34.0 kW > 33.0 kW DC output rating "
+            "(and 1 more)",
+        ),
     ]
 
 

@@ -9,9 +9,9 @@ import json
 import pytest
 from prhelp import BAD, note, run
 
-from rackcheck.config import resolve
 from rackcheck.findings import InputError, Severity
 from rackcheck.settings import Settings
+from rackcheck.settings.layers import resolve
 
 
 def show(
@@ -239,3 +239,144 @@ def test_budget_not_computed_is_a_note(project):
         "rackcheck.toml:2:1: note BUD001 budget capex_usd (capex <= 1,000,000 USD): "
         "not computed" in r.output
     )
+
+
+# -- one table of settings, one table of figures --------------------------------------
+BUDGET_AMOUNTS = [
+    ('it_power_kw = "1.2 GW"', "it_power_kw", 1_200_000.0),
+    ('it_power_kw = "300 W"', "it_power_kw", 0.3),
+    ('apparent_power_kva = "1.5 MVA"', "apparent_power_kva", 1500.0),
+    ('weight_kg = "2 t"', "weight_kg", 2000.0),
+    ('units_used = "40 U"', "units_used", 40.0),
+    ('capex_usd = "5 USD"', "capex_usd", 5.0),
+    ("gpus = 1024", "gpus", 1024.0),
+]
+
+
+@pytest.mark.parametrize(("line", "name", "amount"), BUDGET_AMOUNTS)
+def test_budget_amounts_through_the_unit_registry(project, line, name, amount):
+    (project / "rackcheck.toml").write_text(f"[budgets]\n{line}\n")
+    s = resolve(["."], env={})
+    assert s.budgets[name] == {"max": pytest.approx(amount, rel=1e-12), "min": None}
+    assert s.origins[f"budgets.{name}"] == "rackcheck.toml:2:1"
+
+
+BAD_AMOUNTS = [
+    ('it_power_kw = "1.2 MVA"', "expected a number of kW or text like '1.2 MW'"),
+    ('apparent_power_kva = "5 kW"', "expected a number of kVA or text like '1.2 MVA'"),
+    ('it_power_kw = "3 kg"', "expected a number of kW or text like '1.2 MW'"),
+    ('capex_usd = "5 EUR"', "expected a number of USD or text like '1.2 USD'"),
+    ('gpus = "12 U"', "expected a number of items, not '12 U'"),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), BAD_AMOUNTS)
+def test_budget_amount_in_another_unit_is_located(project, line, message):
+    """W and VA stay apart; a mass is no power; money only in its currency."""
+    (project / "rackcheck.toml").write_text(f"fail-on = 'error'\n[budgets]\n{line}\n")
+    with pytest.raises(InputError) as exc:
+        resolve(["."], env={})
+    [f] = exc.value.findings
+    assert (f.rule_id, str(f.location)) == ("CFG001", "rackcheck.toml:3:1")
+    assert message in f.message
+
+
+def test_settings_are_frozen():
+    import dataclasses
+
+    s = Settings()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.fail_on = Severity.ERROR  # type: ignore[misc]
+    assert dataclasses.replace(s, fail_on=Severity.ERROR).fail_on is Severity.ERROR
+
+
+def test_flags_arrive_as_values_not_text():
+    """--require-reason is True and --no-inline-suppressions False, not 'true' text."""
+    from rackcheck.settings.layers import command_line
+
+    kw = {"require_reason": True, "no_inline_suppressions": True, "select": "POW",
+          "exit_zero": True, "isolated": False, "fail_on": None}  # fmt: skip
+    assert command_line(kw) == {
+        "select": "POW",
+        "inline-suppressions": False,
+        "require-reason": True,
+    }
+    s = resolve(["."], command_line(kw), isolated=True, env={})
+    assert (s.require_reason, s.inline_suppressions) == (True, False)
+    assert s.origins["require-reason"] == "command line --require-reason"
+
+
+def test_every_setting_of_the_table_has_its_flag_and_variable(project):
+    """Each entry of settings/table.py with a flag is an option of `check`; each with
+    a variable is read from the environment, with its origin."""
+    from rackcheck.settings.table import SETTINGS
+
+    help_text = run("check", "--help").output
+    flags = [s.flag for s in SETTINGS if s.flag]
+    assert flags == ["--fail-on", "--exit-zero", "--select", "--ignore",
+                     "--extend-select", "--extend-ignore", "--config", "--isolated",
+                     "--no-inline-suppressions", "--require-reason", "--baseline"]  # fmt: skip
+    assert all(f in help_text for f in flags)
+    env = {"RACKCHECK_FAIL_ON": "note", "RACKCHECK_INLINE_SUPPRESSIONS": "off",
+           "RACKCHECK_REQUIRE_REASON": "yes", "RACKCHECK_IGNORE": "COOL",
+           "RACKCHECK_EXTEND_IGNORE": "NET001", "RACKCHECK_BASELINE": "b.json"}  # fmt: skip
+    s = resolve(["."], env=env)
+    assert (s.fail_on, s.inline_suppressions, s.require_reason) == (
+        Severity.NOTE,
+        False,
+        True,
+    )
+    assert s.ignore == ["COOL", "NET001"]
+    assert s.baseline == str(project / "b.json")
+    assert s.origins["extend-ignore"] == "env RACKCHECK_EXTEND_IGNORE"
+
+
+def test_figures_label_diff_rows_and_budgets():
+    from rackcheck import diff
+    from rackcheck.figures import BUDGETS, find
+
+    assert diff.label("totals.it_power_kw") == ("IT power", "kW")
+    assert diff.label("a.yaml: fabrics.ib.switch_power_kw") == (
+        "a.yaml: fabric ib: switch power",
+        "kW",
+    )
+    assert diff.label("phases.p1.storage_read_gbs") == (
+        "phase p1: storage read",
+        "GB/s",
+    )
+    assert diff.label("phases.p1.ib_bisection_gbps") == (
+        "phase p1: ib bisection",
+        "Gbit/s",
+    )
+    assert diff.label("cost.priced_capex_usd") == ("priced capex", "USD")
+    assert diff.label("totals.units_used") == ("units used", "")
+    assert list(BUDGETS)[:4] == [
+        "it_power_kw",
+        "apparent_power_kva",
+        "heat_liquid_kw",
+        "heat_air_kw",
+    ]
+    assert BUDGETS["it_power_kw"].limits == "total IT power"
+    fig = find("fabrics.roce.bisection_gbps")
+    assert fig is not None and (fig.unit, fig.higher) == ("Gbit/s", "better")
+
+
+def test_every_budget_figure_is_in_the_metrics(project, monkeypatch):
+    """Each budget's key points at a figure a priced design's metrics hold."""
+    from pathlib import Path
+
+    from rackcheck.api import check
+    from rackcheck.budget import metric
+    from rackcheck.figures import BUDGETS
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "cost"))
+    from costhelp import BOOK, ONE_RACK
+
+    (project / "book.yaml").write_text(BOOK)
+    (project / "priced.yaml").write_text(ONE_RACK)
+    m = check([str(project / "priced.yaml")], Settings()).metrics
+    got = {name: metric(m, f.key) for name, f in BUDGETS.items()}
+    assert got["it_power_kw"] == 40.8 and got["gpus"] == 32.0
+    assert got["weight_kg"] == 521.8 and got["units_used"] == 32.0
+    assert got["capex_usd"] == 1210100.0 and got["tco_usd"] == 1859933.84
+    assert got["switches"] is None  # no fabric, no switches total

@@ -28,7 +28,9 @@ POW001 = (
 )
 
 # The fix hint the text format prints under POW001 (issue 8).
-HELP = "  help: add a PDU or use larger ones: 6.3 kVA more continuous capacity is needed"
+HELP = (
+    "  help: add a PDU or use larger ones: 6.3 kVA more continuous capacity is needed"
+)
 
 
 def sarif(*args: str) -> dict:

@@ -41,7 +41,9 @@ def test_hooks_are_defined():
 def test_per_file_hook_on_examples(tmp_path):
     assert shutil.which("rackcheck")
     one = str(ROOT / "designs/one-rack-dgx-h100.yaml")
-    catalog = str(ROOT / "catalogs/pdu/apc-by-schneider-electric.yaml")  # a staged YAML that is no design
+    catalog = str(
+        ROOT / "catalogs/pdu/apc-by-schneider-electric.yaml"
+    )  # a staged YAML that is no design
     out = subprocess.run(
         hook_command(HOOKS["rackcheck"], [one, catalog]),
         cwd=ROOT,

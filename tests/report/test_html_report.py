@@ -195,7 +195,9 @@ def test_exit_codes_follow_fail_on(tmp_path):
     assert run("report", HALL, "-o", str(out), "--fail-on", "note").exit_code == 1
     # st01's storage appliance: DAT001 (no weight) and DAT003 (no inlet range)
     assert 'data-rack="st01" data-findings="2"' in out.read_text(encoding="utf-8")
-    assert run("report", FEED, "-o", str(out), "--ignore", "POW002,DAT003").exit_code == 0
+    assert (
+        run("report", FEED, "-o", str(out), "--ignore", "POW002,DAT003").exit_code == 0
+    )
     assert 'data-rack="r01" data-findings="0"' in out.read_text(encoding="utf-8")
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from rackcheck.graph.bisection import bisection
-from rackcheck.graph.fabric_view import FabricView
+from rackcheck.graph.fabric.bisection import bisection
+from rackcheck.graph.fabric.view import FabricView
 from rackcheck.scenarios.network import imbalance, reduced
 
 

@@ -40,7 +40,7 @@ def test_hall_baseline_and_singles(hall):
     leaf = by[("switch:leaf1",)]
     assert (leaf.gpus_cut_off, leaf.gpus_dark) == (32, 0)  # one rail of one SU
     # One rail of 32 systems lost: at most 1/8 of one side's ports (192 Tbit/s when a
-    # device is one endpoint, graph/bisection.py on branch issue-9-net; 198.4 Tbit/s
+    # device is one endpoint, graph/fabric/bisection.py on branch issue-9-net; 198.4 Tbit/s
     # when each NIC port is one: 992 live ports / 2 x 400 Gbit/s)
     assert 192000.0 <= leaf.bisection_gbps < base.bisection_gbps
     assert by[("switch:spine1",)].bisection_gbps == 192000.0  # 15/16 of 204.8 Tbit/s

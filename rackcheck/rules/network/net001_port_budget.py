@@ -55,7 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph import network
+from rackcheck.graph.fabric import network
 from rackcheck.rules.engine import RuleContext, rule
 
 

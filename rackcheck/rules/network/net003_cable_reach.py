@@ -69,7 +69,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph import network
+from rackcheck.graph.fabric import network
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 

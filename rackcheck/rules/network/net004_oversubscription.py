@@ -60,8 +60,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph import network
-from rackcheck.graph.fabric_nodes import TIER_NAME
+from rackcheck.graph.fabric import network
+from rackcheck.graph.fabric.nodes import TIER_NAME
 from rackcheck.model.fabric import tier_ratios
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q

@@ -54,8 +54,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.graph import network
-from rackcheck.graph.fabric_nodes import TIER_NAME
+from rackcheck.graph.fabric import network
+from rackcheck.graph.fabric.nodes import TIER_NAME
 from rackcheck.rules.engine import RuleContext, rule
 
 SHOWN = 8  # uneven pairs named in one finding

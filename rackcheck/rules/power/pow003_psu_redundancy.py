@@ -75,7 +75,7 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
             if psus is None or (dev.path, dev.spec.id) in seen:
                 continue
             seen.add((dev.path, dev.spec.id))  # one finding per design entry
-            load = power.device_power(dev).to("kW")
+            load = power.device_power(dev, g).to("kW")
             rating = power.psu_rating(g, dev)
             need = power.psus_needed(g, dev)
             if need is None:

@@ -1,0 +1,50 @@
+"""What checking one design gives: a typed value passed along the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from rackcheck.findings import Finding
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.source import Document
+
+# The design's figures as the metrics module builds them (JSON-ready: totals, racks,
+# cost): the YAML/JSON boundary, so a mapping of plain values.
+Metrics = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DesignResult:
+    """One design checked: its findings (before triage) and figures; the document and
+    graph when it was checked in this run (None when it came from the result cache)."""
+
+    findings: list[Finding]
+    metrics: Metrics
+    doc: Document | None = None
+    graph: DesignGraph | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        """`result["findings"]`: the mapping check_file returned before, still read."""
+        if key not in ("findings", "metrics", "doc", "graph"):
+            raise KeyError(key)
+        return getattr(self, key)
+
+
+class ResultStore(Protocol):
+    """Where per-design results are kept between runs (cache.ResultCache)."""
+
+    def get(
+        self, path: Path, shown: str, settings: Any
+    ) -> tuple[list[Finding], Metrics] | None: ...
+
+    def put(
+        self,
+        path: Path,
+        shown: str,
+        settings: Any,
+        result: DesignResult,
+        deps: list[Path],
+    ) -> None: ...
