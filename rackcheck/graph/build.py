@@ -50,6 +50,8 @@ class DesignGraph:
         self.memo = Memo()
         self._racks: list[RackNode] = []
         self._refs_checked: set[str] = set()
+        # (design path, old id, new id) where the design names a renamed entry
+        self.renamed: list[tuple[tuple[str | int, ...], str, str]] = []
         self.g.add_node("site", obj=None)
         # Building allocates hundreds of thousands of objects that all stay alive; the
         # cyclic garbage collector would rescan them again and again (~30 % of the
@@ -148,6 +150,9 @@ class DesignGraph:
                 path, f"{ident!r} is a {comp.kind}, expected one of: {', '.join(kinds)}"
             )
             return None
+        new = self.catalog.new_id(ident)
+        if new is not None:  # a renamed entry's old id: DAT005 notes it
+            self.renamed.append((path, ident, new))
         if ident not in self._refs_checked:
             self._refs_checked.add(ident)
             check_refs(self, comp)

@@ -114,6 +114,9 @@ class Base(Strict):
     # "second-hand": figures read from a reseller sheet, a press article or another
     # tool's library quoting the vendor, not from the vendor's own document.
     source_quality: Literal["primary", "second-hand"] = "primary"
+    # Ids this entry had before it was renamed: a design naming one still loads, with
+    # a DAT005 note naming the new id. Written `aliases: [old-id]` on one line.
+    aliases: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]] = []
     notes: str | None = None
     # The vendor's orderable part number, where a datasheet gives it (BOM).
     part_number: Annotated[str, Field(min_length=1, max_length=100)] | None = None

@@ -48,6 +48,8 @@ class DesignCatalogs:
                 continue
             cat.components[comp.id] = comp
             cat.where[comp.id] = loc
+            for old in comp.aliases:
+                cat.renamed.setdefault(old, comp.id)
         if errors:
             raise InputError(errors)
         return cat

@@ -168,6 +168,25 @@ def scan_ids(text: str) -> list[tuple[str, int]] | None:
     return found or None
 
 
+_ALIASES = re.compile(r"^    aliases: \[([^\]\n]*)\][ \t]*$", re.M)
+
+
+def scan_aliases(text: str) -> list[tuple[str, str]]:
+    """(old id, id) for each `    aliases: [old, ...]` line of a catalog file in the
+    bundled layout, each given to the entry whose `  - id:` line comes before it."""
+    starts = [(m.start(), m.group(1)) for m in _ITEM_LINE.finditer(text)]
+    out = []
+    for m in _ALIASES.finditer(text):
+        owner = [i for pos, i in starts if pos < m.start()]
+        ident = _ID.fullmatch(owner[-1]) if owner else None
+        if ident is None:
+            continue
+        for old in m.group(1).split(","):
+            if old.strip():
+                out.append((old.strip().strip("'\""), ident.group(1)))
+    return out
+
+
 class Components(Mapping[str, Any]):
     """Catalog entries by id, each validated the first time it is looked up.
 
@@ -258,25 +277,29 @@ class Catalog:
     components: Components = field(default_factory=Components)
     where: dict[str, Location] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # old id -> id
 
     def add_file(self, path: Path, shown: str, lazy: bool = False) -> None:
         """Read one catalog file. `lazy` (the bundled catalog): find its ids by their
         lines and parse and validate an entry when it is first looked up; otherwise
         now, so that a user's catalog reports every error at once."""
-        ids = None
+        ids, text = None, ""
         if lazy:
             try:
-                ids = scan_ids(path.read_text(encoding="utf-8"))
+                text = path.read_text(encoding="utf-8")
+                ids = scan_ids(text)
             except (OSError, UnicodeDecodeError):
                 ids = None
         if ids is not None:
             file = _CatalogFile(path, shown)
             located = [(ident, Location(shown, line, 9)) for ident, line in ids]
+            aliases = scan_aliases(text)
         else:
             doc = load_yaml(path, shown)
             file = _CatalogFile(path, shown, doc)
             located = [(ident, doc.source.at(("components", i, "id")))
                        for i, ident in _entry_ids(doc)]  # fmt: skip
+            aliases = _parsed_aliases(doc)
         errors = []
         for ident, loc in located:
             if ident in self.components:
@@ -286,6 +309,8 @@ class Catalog:
                 continue
             self.components.add_raw(ident, file)
             self.where[ident] = loc
+        for old, ident in aliases:
+            self.renamed.setdefault(old, ident)
         if not lazy:
             for ident, _ in located:
                 try:
@@ -298,10 +323,19 @@ class Catalog:
         self.files.append(shown)
 
     def copy(self) -> Catalog:
-        return Catalog(self.components.copy(), dict(self.where), list(self.files))
+        return Catalog(self.components.copy(), dict(self.where), list(self.files),
+                       dict(self.renamed))  # fmt: skip
 
     def get(self, ident: str) -> Any:
-        return self.components.get(ident)
+        """The entry of `ident`, or of the entry that was renamed from it."""
+        comp = self.components.get(ident)
+        if comp is None and ident in self.renamed:
+            comp = self.components.get(self.renamed[ident])
+        return comp
+
+    def new_id(self, ident: str) -> str | None:
+        """The current id of a renamed entry's old id, else None."""
+        return None if ident in self.components else self.renamed.get(ident)
 
     def of_kind(self, *kinds: str) -> list[Any]:
         return [
@@ -309,6 +343,15 @@ class Catalog:
             for k in self.components
             if self.components.kind(k) in kinds
         ]
+
+
+def _parsed_aliases(doc: Document) -> list[tuple[str, str]]:
+    out = []
+    for entry in doc.data.get("components") or [] if isinstance(doc.data, dict) else []:
+        olds = entry.get("aliases") if isinstance(entry, dict) else None
+        if isinstance(olds, list) and isinstance(entry.get("id"), str):
+            out += [(str(o), entry["id"]) for o in olds if isinstance(o, str)]
+    return out
 
 
 def bundled_catalog_files() -> list[Path]:

@@ -208,3 +208,34 @@ def test_catalog_doc_is_generated():
         "| `dgx-h100` | NVIDIA DGX H100 | 8 | NVIDIA H100 SXM | 10.2 kW | 6 | 8 |"
         in out
     )
+
+
+def test_renamed_entry_loads_by_its_old_id_from_the_bundled_layout(tmp_path):
+    from rackcheck.model.load import scan_aliases
+
+    text = (
+        "catalog: 1\ncomponents:\n"
+        "  - id: psu-new\n    aliases: [psu-old, psu-older]\n    kind: psu\n"
+        "    vendor: X\n    model: P\n    source: s\n    rating: '2 kW'\n"
+        "  - id: other\n    kind: psu\n    vendor: X\n    model: Q\n    source: s\n"
+        "    rating: '1 kW'\n"
+    )
+    assert scan_aliases(text) == [("psu-old", "psu-new"), ("psu-older", "psu-new")]
+    path = tmp_path / "x.yaml"
+    path.write_text(text)
+    for lazy in (True, False):
+        cat = Catalog()
+        cat.add_file(path, "x.yaml", lazy=lazy)
+        assert str(cat.get("psu-old").rating.to("kW")) == "2.0 kW"
+        assert (cat.new_id("psu-older"), cat.new_id("psu-new")) == ("psu-new", None)
+        assert cat.get("other").id == "other" and cat.get("nothing") is None
+
+
+def test_bundled_aliases_scan_as_they_parse():
+    from rackcheck.model.load import _parsed_aliases, scan_aliases
+    from rackcheck.source import load_yaml
+
+    for path in bundled_catalog_files():
+        assert scan_aliases(path.read_text(encoding="utf-8")) == _parsed_aliases(
+            load_yaml(path)
+        ), path

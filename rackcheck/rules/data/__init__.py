@@ -5,6 +5,7 @@ from rackcheck.rules.data import (
     dat002_no_pdus,
     dat003_unchecked,
     dat004_cdu_rating,
+    dat005_renamed_id,
 )
 
 RULES = (
@@ -12,4 +13,5 @@ RULES = (
     dat002_no_pdus.check,
     dat003_unchecked.check,
     dat004_cdu_rating.check,
+    dat005_renamed_id.check,
 )
