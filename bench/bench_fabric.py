@@ -140,8 +140,8 @@ def phases(path: Path) -> None:
     print("in-process phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()))
     print(
         f"  network share (fabric build + NET rules incl. bisection + fabric metrics): "
-        f"{net:.2f} s; nodes in graph {g.g.number_of_nodes()}, edges "
-        f"{g.g.number_of_edges()}; peak RSS {peak_mb():.0f} MB"
+        f"{net:.2f} s; nodes in graph {len(g.g)}, edges "
+        f"{sum(len(s) for s in g.g.succ.values())}; peak RSS {peak_mb():.0f} MB"
     )
 
 
