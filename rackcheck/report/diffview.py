@@ -169,29 +169,34 @@ def markdown(d: Any) -> str:
             for f in d.head.input_errors
         ]
         out.append("")
-    if d.budgets:
-        out += ["| budget | value | limit | |", "|---|--:|---|---|"]
-        for v in d.budgets:
-            limit = " and ".join(
-                s
-                for s in (
-                    f"≤ {num(v.max, v.unit)}" if v.max is not None else "",
-                    f"≥ {num(v.min, v.unit)}" if v.min is not None else "",
-                )
-                if s
-            )
-            mark = {
-                True: "✅",
-                False: "❌ over" if _over(v) else "❌ under",
-                None: "n/a",
-            }
-            out.append(
-                f"| {v.name} ({v.label}) | {num(v.value, v.unit)} | {limit} | "
-                f"{mark[v.ok]} |"
-            )
-        out.append("")
+    out += _budget_table(d)
     out += costdiff.foot(d)
     return "\n".join(out)
+
+
+def _budget_table(d: Any) -> list[str]:
+    """The budgets of the HEAD side, each against its limits (Markdown rows)."""
+    from rackcheck.report.markdown import cell
+
+    if not d.budgets:
+        return []
+    out = ["| budget | value | limit | |", "|---|--:|---|---|"]
+    mark = {True: "✅", None: "n/a"}
+    for v in d.budgets:
+        limit = " and ".join(
+            s
+            for s in (
+                f"≤ {num(v.max, v.unit)}" if v.max is not None else "",
+                f"≥ {num(v.min, v.unit)}" if v.min is not None else "",
+            )
+            if s
+        )
+        ok = mark.get(v.ok, "❌ over" if _over(v) else "❌ under")
+        out.append(
+            f"| {v.name} ({v.label}) | {num(v.value, v.unit)} | {limit} | {ok} |"
+        )
+    out.append("")
+    return out
 
 
 def _over(v: Any) -> bool:

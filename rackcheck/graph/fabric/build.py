@@ -1,10 +1,9 @@
 """Design fabrics -> nodes and links of the design graph (see graph/fabric/nodes.py).
 
 A generated fabric is sized by graph/fabric/plan.py and wired from the plan (here); an
-explicit one is wired as its `links:` say (graph/fabric/links.py). Unknown names are
-located INP004 input errors; a fabric that cannot be built (radix too small, rails
-beyond the devices' ports, no endpoints) is a located INP006 input error: rackcheck
-checks only what it could build.
+explicit one as its `links:` say (graph/fabric/links.py). Unknown names are located
+INP004 errors; a fabric that cannot be built (radix too small, rails beyond the devices'
+ports, no endpoints) is INP006, one beyond the endpoint limit INP007.
 """
 
 from __future__ import annotations
