@@ -176,7 +176,6 @@ def markdown(d: Any) -> str:
 
 def _budget_table(d: Any) -> list[str]:
     """The budgets of the HEAD side, each against its limits (Markdown rows)."""
-    from rackcheck.report.markdown import cell
 
     if not d.budgets:
         return []
