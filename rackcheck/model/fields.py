@@ -91,15 +91,20 @@ class Lazy:
 
         adapter = _LazyAdapter(source)
         js = {"pydantic_js_functions": [adapter.json_schema]}
+        # Dumped by T's own serializer: a deferred model's may not be built yet,
+        # whichever pydantic version is installed.
+        ser = core_schema.plain_serializer_function_ser_schema(
+            adapter.dump, info_arg=True
+        )
         if type(None) not in get_args(source):
             return core_schema.no_info_plain_validator_function(
-                adapter.validate, metadata=js
+                adapter.validate, metadata=js, serialization=ser
             )
         # `Model | None`: a schema with a ref inside, so that the field's JSON Schema
         # gets no title, as the model's own would not (the validator does the work).
         inner = core_schema.any_schema(ref=f"rackcheck-lazy:{source!r}")
         return core_schema.no_info_before_validator_function(
-            adapter.validate, inner, metadata=js
+            adapter.validate, inner, metadata=js, serialization=ser
         )
 
 
@@ -118,6 +123,16 @@ class _LazyAdapter:
 
     def validate(self, value: Any) -> Any:
         return self.adapter().validate_python(value)
+
+    def dump(self, value: Any, info: Any) -> Any:
+        return self.adapter().dump_python(
+            value,
+            mode=info.mode,
+            by_alias=info.by_alias,
+            exclude_unset=info.exclude_unset,
+            exclude_defaults=info.exclude_defaults,
+            exclude_none=info.exclude_none,
+        )
 
     def json_schema(self, _schema: Any, handler: Any) -> Any:
         return handler(self.adapter().core_schema)
