@@ -11,7 +11,7 @@ import re
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import pint
@@ -94,6 +94,40 @@ def _unit_cached(ureg: pint.UnitRegistry, name: str) -> Any:
     return u
 
 
+class Quantity(Protocol):
+    """A pint quantity as rackcheck uses it. pint's own type hints resolve to Any, so
+    code that holds a quantity says `Quantity` and mypy checks that it is not mixed up
+    with a bare number (a float is not a Quantity; `q * 2` is, `q.magnitude` is not)."""
+
+    @property
+    def magnitude(self) -> float: ...
+    @property
+    def m(self) -> float: ...
+    @property
+    def units(self) -> Any: ...
+    @property
+    def dimensionality(self) -> Any: ...
+    def to(self, other: Any = None) -> Quantity: ...
+    def m_as(self, units: Any) -> float: ...
+    def check(self, dimension: str) -> bool: ...
+    def unit_items(self) -> Any: ...
+    def __add__(self, other: Quantity | int) -> Quantity: ...
+    def __radd__(self, other: Quantity | int) -> Quantity: ...
+    def __sub__(self, other: Quantity) -> Quantity: ...
+    def __rsub__(self, other: Quantity) -> Quantity: ...
+    def __mul__(self, other: float | Quantity) -> Quantity: ...
+    def __rmul__(self, other: float) -> Quantity: ...
+    def __truediv__(self, other: float | Quantity) -> Quantity: ...
+    def __rtruediv__(self, other: float) -> Quantity: ...
+    def __neg__(self) -> Quantity: ...
+    def __abs__(self) -> Quantity: ...
+    def __lt__(self, other: Quantity) -> bool: ...
+    def __le__(self, other: Quantity) -> bool: ...
+    def __gt__(self, other: Quantity) -> bool: ...
+    def __ge__(self, other: Quantity) -> bool: ...
+    def __format__(self, spec: str) -> str: ...
+
+
 class UnitError(ValueError):
     """Text that is not a quantity of the expected kind."""
 
@@ -101,7 +135,7 @@ class UnitError(ValueError):
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
 
 
-def parse(text: Any, kind: str) -> pint.Quantity:
+def parse(text: Any, kind: str) -> Quantity:
     """Parse `"10.2 kW"` as a quantity of `kind` (a key of DIMENSIONS).
 
     Raises UnitError with a message fit for a user: wrong dimension, no unit, negative or
@@ -126,7 +160,7 @@ def parse(text: Any, kind: str) -> pint.Quantity:
     import pint
 
     try:
-        q = ureg.Quantity(value, m.group(2))
+        q: Quantity = ureg.Quantity(value, m.group(2))
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
         hint = did_you_mean(m.group(2), kind)
         raise UnitError(f"unknown unit in {text!r}: {exc}{hint}") from None
@@ -175,7 +209,7 @@ RANGES: dict[str, tuple[str, float]] = {
 TINY = 1e-9  # a nonzero figure smaller than this (in the unit above) is a typo
 
 
-def _check_range(q: Any, kind: str, text: str, label: str) -> None:
+def _check_range(q: Quantity, kind: str, text: str, label: str) -> None:
     """Refuse figures no design can mean: below absolute zero, beyond RANGES, or
     vanishingly small (they overflow or divide to infinity downstream)."""
     unit_name, top = RANGES[kind]
@@ -194,7 +228,7 @@ def _check_range(q: Any, kind: str, text: str, label: str) -> None:
         )
 
 
-def parse_positive(text: Any, kind: str) -> pint.Quantity:
+def parse_positive(text: Any, kind: str) -> Quantity:
     """As parse, and refuse zero: a figure that is divided by (a temperature rise, a
     flow ratio, a time between failures)."""
     q = parse(text, kind)
@@ -237,12 +271,13 @@ def unit(name: str) -> pint.Unit:
     return registry().Unit(name)
 
 
-def q(value: float, unit_name: str) -> pint.Quantity:
+def q(value: float, unit_name: str) -> Quantity:
     """A quantity from a number and a unit string (for figures computed in code)."""
-    return registry().Quantity(value, unit(unit_name))
+    made: Quantity = registry().Quantity(value, unit(unit_name))
+    return made
 
 
-def fmt(quantity: pint.Quantity, unit: str, digits: int = 1) -> str:
+def fmt(quantity: Quantity, unit: str, digits: int = 1) -> str:
     """`fmt(q, "kW")` -> '41.2 kW': the figure in the unit a message wants."""
     value = quantity.to(unit).magnitude
     return f"{value:.{digits}f} {unit}"

@@ -18,15 +18,14 @@ from rackcheck.model.electrical import site_code as _site_code
 from rackcheck.units import q
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import FeedNode, PduNode, RackNode
+    from rackcheck.units import Quantity
 
 
 def three_phase_capacity(
-    voltage: pint.Quantity, current: pint.Quantity, phases: int, derating: float
-) -> pint.Quantity:
+    voltage: Quantity, current: Quantity, phases: int, derating: float
+) -> Quantity:
     """Apparent power a circuit carries continuously, in kVA: sqrt(3) x V_LL x I x k
     (3-phase) or V x I x k (1-phase), k the continuous rating."""
     factor = math.sqrt(3) if phases == 3 else 1.0
@@ -81,7 +80,7 @@ def _continuous_rating(
 
 def pdu_capacity(
     graph: DesignGraph, pdu: PduNode, option: float | None = None
-) -> pint.Quantity:
+) -> Quantity:
     """What a PDU carries continuously: kVA for an AC PDU (three_phase_capacity at its
     continuous rating); for a DC power shelf its rated DC output in kW (never compared
     with apparent power: see pdu_load)."""
@@ -91,7 +90,7 @@ def pdu_capacity(
     )
 
 
-def _pdu_capacity(pdu: PduNode, factor: float) -> pint.Quantity:
+def _pdu_capacity(pdu: PduNode, factor: float) -> Quantity:
     spec = pdu.spec
     if spec.kind == "power-shelf":  # DC output rating: real power, kW
         return q(spec.rating.to("W").magnitude / 1000.0, "kW")
@@ -104,12 +103,12 @@ def is_shelf(pdu: PduNode) -> bool:
 
 def rack_pdu_capacity(
     graph: DesignGraph, rack: RackNode, option: float | None
-) -> pint.Quantity:
+) -> Quantity:
     """Sum of the continuous capacity of the rack's AC PDUs, kVA (power shelves, rated
     in DC kW, are not added in)."""
     key = ("rack_pdu_capacity", rack.path, option)
 
-    def compute() -> pint.Quantity:
+    def compute() -> Quantity:
         kva = sum(
             pdu_capacity(graph, p, option).to("kVA").magnitude
             for p in graph.pdus(rack)

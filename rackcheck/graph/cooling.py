@@ -19,10 +19,9 @@ from rackcheck.graph.power import device_kw, device_power
 from rackcheck.units import q
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, LoopNode, RackNode
+    from rackcheck.units import Quantity
 
 COOLANTS = {  # density kg/m3, specific heat J/(kg K)
     "water": (997.0, 4180.0),
@@ -41,22 +40,18 @@ def liquid_fraction(dev: DeviceNode) -> float:
     return float(cooling.liquid_fraction)
 
 
-def device_heat(
-    dev: DeviceNode, graph: DesignGraph
-) -> tuple[pint.Quantity, pint.Quantity]:
+def device_heat(dev: DeviceNode, graph: DesignGraph) -> tuple[Quantity, Quantity]:
     """(liquid, air) heat of one device, kW."""
     total = device_power(dev, graph).to("kW")
     frac = liquid_fraction(dev)
     return total * frac, total * (1.0 - frac)
 
 
-def rack_heat(
-    graph: DesignGraph, rack: RackNode
-) -> tuple[pint.Quantity, pint.Quantity]:
+def rack_heat(graph: DesignGraph, rack: RackNode) -> tuple[Quantity, Quantity]:
     """(liquid, air) heat of a rack, kW (memoised per graph)."""
     key = ("rack_heat", rack.path)  # the same for every rack of an entry
 
-    def compute() -> tuple[pint.Quantity, pint.Quantity]:
+    def compute() -> tuple[Quantity, Quantity]:
         liquid = air = 0.0
         for dev in graph.devices(rack):
             kw, frac = device_kw(dev, graph), liquid_fraction(dev)
@@ -67,7 +62,7 @@ def rack_heat(
     return graph.memo.query(key, compute)
 
 
-def loop_heat(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
+def loop_heat(graph: DesignGraph, loop: LoopNode) -> Quantity:
     """Liquid heat the loop must remove: a rack served by k loops gives each 1/k."""
     total = q(0.0, "kW")
     for rack in graph.served_racks(loop):
@@ -82,7 +77,7 @@ class CduRating:
     datasheet rating point matches the loop's coolant and an approach the design allows;
     else the nameplate, with `assumed` naming what the datasheet does not cover."""
 
-    capacity: pint.Quantity
+    capacity: Quantity
     exact: bool
     assumed: tuple[str, ...] = ()
 
@@ -166,7 +161,7 @@ def _why_nameplate(cdu: Any, coolant: str, allowed: float | None) -> tuple[str, 
 
 def loop_capacity(
     loop: LoopNode, failed_largest: bool = False, graph: DesignGraph | None = None
-) -> pint.Quantity:
+) -> Quantity:
     """Sum of the loop's CDU capacities (at the loop's conditions when `graph` is
     given: cdu_rating), minus the largest when `failed_largest`."""
     if graph is None:
@@ -179,7 +174,7 @@ def loop_capacity(
     return total - max(caps) if failed_largest else total
 
 
-def loop_flow_n_minus_1(loop: LoopNode) -> pint.Quantity | None:
+def loop_flow_n_minus_1(loop: LoopNode) -> Quantity | None:
     """Rated flow left with the CDU of largest flow failed, L/min (None: a CDU's flow
     is not known)."""
     flows = [c.flow for c in loop.cdus]
@@ -189,7 +184,7 @@ def loop_flow_n_minus_1(loop: LoopNode) -> pint.Quantity | None:
     return q(sum(lmin) - max(lmin), "L/min")
 
 
-def flow_for(heat: pint.Quantity, loop: LoopNode) -> pint.Quantity:
+def flow_for(heat: Quantity, loop: LoopNode) -> Quantity:
     """Coolant flow (L/min) that carries `heat` away at the loop's dT (or L/min/kW)."""
     spec = loop.spec
     if spec.flow_per_kw is not None:
@@ -200,7 +195,7 @@ def flow_for(heat: pint.Quantity, loop: LoopNode) -> pint.Quantity:
     return q(m3_per_s * 60_000.0, "L/min")
 
 
-def loop_flow_required(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
+def loop_flow_required(graph: DesignGraph, loop: LoopNode) -> Quantity:
     """Sum over served racks: the catalog's own flow figure where a device has one,
     else the flow its liquid heat needs at the loop's dT."""
     total = q(0.0, "L/min")
@@ -215,7 +210,7 @@ def loop_flow_required(graph: DesignGraph, loop: LoopNode) -> pint.Quantity:
     return total
 
 
-def loop_flow_available(loop: LoopNode) -> pint.Quantity | None:
+def loop_flow_available(loop: LoopNode) -> Quantity | None:
     flows = [c.flow for c in loop.cdus]
     if not flows or any(f is None for f in flows):
         return None

@@ -29,10 +29,9 @@ from typing import TYPE_CHECKING
 from rackcheck.units import q
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import PduNode, RackNode
+    from rackcheck.units import Quantity
 
 LINES = ("L1", "L2", "L3")
 _ANGLE = {"L1": 0.0, "L2": -120.0, "L3": 120.0}
@@ -56,7 +55,7 @@ def branch_name(pdu: PduNode, label: str) -> str:
 
 def line_currents(
     graph: DesignGraph, rack: RackNode, pdu: PduNode, failed_feed: str | None = None
-) -> dict[str, pint.Quantity] | None:
+) -> dict[str, Quantity] | None:
     """|I| in each line of a 3-phase PDU (A), or None where no cord names a phase."""
     from rackcheck.graph.power import branch_loads
 
@@ -82,7 +81,7 @@ def line_currents(
     return {ln: q(abs(amps[ln]), "A") for ln in LINES}
 
 
-def imbalance(currents: dict[str, pint.Quantity]) -> float:
+def imbalance(currents: dict[str, Quantity]) -> float:
     """max |I - I_avg| / I_avg over the three lines (0 when no current flows)."""
     vals = [float(currents[ln].to("A").magnitude) for ln in LINES]
     avg = sum(vals) / 3.0

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.units import q
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, RackNode
+    from rackcheck.units import Quantity
 
 
 # Rack-unit pitches, mm: EIA-310-E 1 U = 1.75 in = 44.45 mm; OCP Open Rack V3 Base
@@ -73,7 +72,7 @@ def rack_units_used(graph: DesignGraph, rack: RackNode) -> int | float:
     return round(mm / PITCH_MM[own], 2)
 
 
-def rack_weight(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
+def rack_weight(graph: DesignGraph, rack: RackNode) -> Quantity:
     """Devices plus PDUs, kg (parts without a weight in the catalog count 0)."""
     kg = sum(_kg(d.spec, graph) for d in graph.devices(rack))
     kg += sum(_kg(p.spec, graph) for p in graph.pdus(rack))

@@ -36,13 +36,12 @@ __all__ = [
 ]  # fmt: skip
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
+    from rackcheck.units import Quantity
 
 
-def device_power(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
+def device_power(dev: DeviceNode, graph: DesignGraph) -> Quantity:
     """Maximum input power of one device: the design's `assume.max_power`, else the
     catalog's maximum, else its typical figure, else 0 W (DAT001 says which)."""
     return graph.memo.per_entry(
@@ -50,7 +49,7 @@ def device_power(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
     )
 
 
-def _device_power(dev: DeviceNode) -> pint.Quantity:
+def _device_power(dev: DeviceNode) -> Quantity:
     power = dev.spec.power
     for figure in (
         dev.assume.max_power if dev.assume is not None else None,
@@ -84,31 +83,31 @@ def device_kva(dev: DeviceNode, graph: DesignGraph) -> float:
     return device_kw(dev, graph) / power_factor(dev, graph)
 
 
-def device_apparent(dev: DeviceNode, graph: DesignGraph) -> pint.Quantity:
+def device_apparent(dev: DeviceNode, graph: DesignGraph) -> Quantity:
     """S = P / PF, in VA."""
     key = ("apparent", id(dev.spec), id(dev.assume))
 
-    def compute() -> pint.Quantity:
+    def compute() -> Quantity:
         watts = device_power(dev, graph).to("W").magnitude
         return q(watts / power_factor(dev, graph), "VA")
 
     return graph.memo.query(key, compute)
 
 
-def rack_power(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
+def rack_power(graph: DesignGraph, rack: RackNode) -> Quantity:
     key = ("rack_power", rack.path)  # the same for every rack of an entry
 
-    def compute() -> pint.Quantity:
+    def compute() -> Quantity:
         kw = sum(device_kw(d, graph) for d in graph.devices(rack))
         return q(kw, "kW")
 
     return graph.memo.query(key, compute)
 
 
-def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
+def rack_apparent(graph: DesignGraph, rack: RackNode) -> Quantity:
     key = ("rack_apparent", rack.path)
 
-    def compute() -> pint.Quantity:
+    def compute() -> Quantity:
         kva = sum(device_kva(d, graph) for d in graph.devices(rack))
         return q(kva, "kVA")
 
@@ -117,7 +116,7 @@ def rack_apparent(graph: DesignGraph, rack: RackNode) -> pint.Quantity:
 
 def pdu_load(
     graph: DesignGraph, rack: RackNode, pdu: PduNode, failed_feed: str | None = None
-) -> pint.Quantity:
+) -> Quantity:
     """The load to compare with pdu_capacity: apparent (kVA) through an AC PDU, real
     (kW) out of a DC power shelf."""
     entry = _rack_after(graph, rack, _feeds(failed_feed))
@@ -183,7 +182,7 @@ class DeviceAfter:
     psu_kw: float | None  # what one live PSU may carry (None: not known)
 
     @property
-    def delivered(self) -> pint.Quantity:
+    def delivered(self) -> Quantity:
         return q(self.delivered_kw, "kW")
 
 
@@ -334,7 +333,7 @@ def _compute_after(
 
 def pdu_loads(
     graph: DesignGraph, rack: RackNode, failed_feed: str | Iterable[str] | None = None
-) -> tuple[dict[str, pint.Quantity], dict[tuple[str, str], pint.Quantity]]:
+) -> tuple[dict[str, Quantity], dict[tuple[str, str], Quantity]]:
     """Apparent load on each PDU (and each outlet phase, where cords name one), kVA,
     with `failed_feed` down: what the live PSUs deliver (see after_failure).
     Memoised per graph: several rules and the metrics ask the same question.
@@ -342,9 +341,7 @@ def pdu_loads(
     failed = _feeds(failed_feed)
     key = ("pdu_loads", rack.id, failed)
 
-    def compute() -> tuple[
-        dict[str, pint.Quantity], dict[tuple[str, str], pint.Quantity]
-    ]:
+    def compute() -> tuple[dict[str, Quantity], dict[tuple[str, str], Quantity]]:
         entry = _rack_after(graph, rack, failed)
         pdus = graph.pdus(rack)
         ids = {p.name: p.id for p in pdus}
@@ -358,7 +355,7 @@ def pdu_loads(
 
 def pdu_real_load(
     graph: DesignGraph, rack: RackNode, pdu: PduNode, failed_feed: str | None = None
-) -> pint.Quantity:
+) -> Quantity:
     """Real power (kW) through one PDU or power shelf with `failed_feed` down."""
     entry = _rack_after(graph, rack, _feeds(failed_feed))
     return entry.kw_q[pdu.name]  # type: ignore[no-any-return]
@@ -389,7 +386,7 @@ def feed_loads(graph: DesignGraph, failed_feed: str | None = None) -> dict[str, 
     return {k: q(v, "kVA") for k, v in loads.items()}
 
 
-def psu_rating(graph: DesignGraph, dev: DeviceNode) -> pint.Quantity | None:
+def psu_rating(graph: DesignGraph, dev: DeviceNode) -> Quantity | None:
     psus = dev.spec.power.psus if dev.spec.power else None
     if psus is None or psus.model is None:
         return None

@@ -30,10 +30,9 @@ from rackcheck.graph.storage_nodes import gpu_nodes as gpu_nodes
 from rackcheck.units import q
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.units import Quantity
 
 # tier -> (single read, single write, 1-SU read, 1-SU write, 4-SU read, 4-SU write), GB/s
 TIERS: dict[str, tuple[float, float, float, float, float, float]] = {
@@ -58,15 +57,15 @@ DGX_GPUS = 8  # the guideline's unit: one DGX H100 (8 GPUs)
 
 @dataclass(frozen=True)
 class Need:
-    read_node: pint.Quantity | None  # per node as stated, or per 8-GPU DGX (tier)
-    write_node: pint.Quantity | None
-    read_total: pint.Quantity | None
-    write_total: pint.Quantity | None
+    read_node: Quantity | None  # per node as stated, or per 8-GPU DGX (tier)
+    write_node: Quantity | None
+    read_total: Quantity | None
+    write_total: Quantity | None
     basis: str
     tier_read: bool = False  # read_node comes from the tier: scale by the node's GPUs
     tier_write: bool = False
 
-    def for_node(self, gpus: int) -> tuple[pint.Quantity | None, pint.Quantity | None]:
+    def for_node(self, gpus: int) -> tuple[Quantity | None, Quantity | None]:
         """(read, write) one node with `gpus` GPUs needs: a tier's single-node figure
         is per 8-GPU DGX, so a 4-GPU tray needs half; a stated figure is per node."""
         scale = gpus / DGX_GPUS
@@ -95,7 +94,7 @@ def requirement(graph: DesignGraph) -> Need | None:
         return None
     gpus = gpu_count(graph)
     dgx = gpus / DGX_GPUS
-    vals: list[pint.Quantity | None] = [None, None, None, None]
+    vals: list[Quantity | None] = [None, None, None, None]
     basis = "stated"
     if w.storage_tier is not None:
         s_r, s_w, r1, w1, r4, w4 = TIERS[w.storage_tier]
@@ -113,9 +112,9 @@ def requirement(graph: DesignGraph) -> Need | None:
     return Need(read_node, write_node, read_total, write_total, basis, tier[0], tier[1])
 
 
-def _figure(dev: DeviceNode, name: str) -> pint.Quantity | None:
+def _figure(dev: DeviceNode, name: str) -> Quantity | None:
     """The design's `assume:` figure, else the catalog's (None: not published)."""
-    figure: pint.Quantity | None = None
+    figure: Quantity | None = None
     if dev.assume is not None:
         figure = getattr(dev.assume, name, None)
     return figure if figure is not None else getattr(dev.spec, name, None)
@@ -127,13 +126,14 @@ def storage_systems(graph: DesignGraph) -> list[DeviceNode]:
     ]
 
 
-def aggregate(graph: DesignGraph, name: str) -> pint.Quantity | None:
+def aggregate(graph: DesignGraph, name: str) -> Quantity | None:
     """Sum of the systems' rated `read` or `write` (GB/s); None if any is unknown."""
     systems = storage_systems(graph)
     figures = [_figure(d, name) for d in systems]
-    if not systems or any(f is None for f in figures):
+    known = [f for f in figures if f is not None]
+    if not systems or len(known) < len(figures):
         return None
-    return q(sum(f.to("GB/s").magnitude for f in figures), "GB/s")  # type: ignore[union-attr]
+    return q(sum(f.to("GB/s").magnitude for f in known), "GB/s")
 
 
 BASIS_TEXT = {
@@ -157,39 +157,40 @@ def figure_basis(graph: DesignGraph, name: str) -> str:
     return ", ".join(BASIS_TEXT[k] for k in sorted(kinds, key=lambda k: k or "~"))
 
 
-def capacity(graph: DesignGraph) -> pint.Quantity | None:
+def capacity(graph: DesignGraph) -> Quantity | None:
     figures = [_figure(d, "capacity") for d in storage_systems(graph)]
-    if not figures or any(f is None for f in figures):
+    known = [f for f in figures if f is not None]
+    if not figures or len(known) < len(figures):
         return None
-    return q(sum(f.to("TB").magnitude for f in figures), "TB")  # type: ignore[union-attr]
+    return q(sum(f.to("TB").magnitude for f in known), "TB")
 
 
-def node_line_rate(spec: Any) -> pint.Quantity:
+def node_line_rate(spec: Any) -> Quantity:
     """Line rate of one node's storage ports, Gbit/s."""
     gbps = sum(p.count * p.speed.to("Gbit/s").magnitude for p in spec.ports
                if p.role == "storage")  # fmt: skip
     return q(gbps, "Gbit/s")
 
 
-def checkpoint_size(graph: DesignGraph) -> pint.Quantity | None:
+def checkpoint_size(graph: DesignGraph) -> Quantity | None:
     w = graph.design.workload
     ck = w.checkpoint if w is not None else None
     if ck is None:
         return None
     if ck.size is not None:
-        return ck.size.to("TB")  # type: ignore[no-any-return]
+        return ck.size.to("TB")
     if ck.parameters is not None and ck.bytes_per_parameter is not None:
         return q(ck.parameters * ck.bytes_per_parameter / 1e12, "TB")
     return None
 
 
-def young_daly(write_time: pint.Quantity, mtbf: pint.Quantity) -> pint.Quantity:
+def young_daly(write_time: Quantity, mtbf: Quantity) -> Quantity:
     """Young/Daly first-order optimum checkpoint interval: sqrt(2 C MTBF)."""
     c, m = write_time.to("s").magnitude, mtbf.to("s").magnitude
     return q(math.sqrt(2.0 * c * m), "s")
 
 
-def nodes_write_capacity(graph: DesignGraph) -> pint.Quantity:
+def nodes_write_capacity(graph: DesignGraph) -> Quantity:
     """What all GPU nodes' storage NICs can move at once, GB/s (after protocol overhead)."""
     eff = efficiency(graph)
     total = sum(node_line_rate(spec).to("GB/s").magnitude * n
@@ -197,7 +198,7 @@ def nodes_write_capacity(graph: DesignGraph) -> pint.Quantity:
     return q(total * eff, "GB/s")
 
 
-def path_capacity(graph: DesignGraph) -> pint.Quantity | None:
+def path_capacity(graph: DesignGraph) -> Quantity | None:
     """Max-flow from the storage systems to all GPU nodes over the storage fabric, GB/s,
     or None when the design names no storage fabric."""
     s = graph.design.storage
@@ -208,7 +209,7 @@ def path_capacity(graph: DesignGraph) -> pint.Quantity | None:
     return storage_path.max_flow(graph, s.fabric)
 
 
-def write_bottleneck(graph: DesignGraph) -> tuple[pint.Quantity, str] | None:
+def write_bottleneck(graph: DesignGraph) -> tuple[Quantity, str] | None:
     """The binding write rate for a checkpoint and what binds it."""
     options = [(aggregate(graph, "write"), "storage systems' aggregate write"),
                (path_capacity(graph), "storage fabric path"),
@@ -221,7 +222,7 @@ def write_bottleneck(graph: DesignGraph) -> tuple[pint.Quantity, str] | None:
 
 def checkpoint_time(
     graph: DesignGraph,
-) -> tuple[pint.Quantity, pint.Quantity, str] | None:
+) -> tuple[Quantity, Quantity, str] | None:
     """(seconds, rate, what binds the rate) for one checkpoint, or None if unknown."""
     size = checkpoint_size(graph)
     bottleneck = write_bottleneck(graph)

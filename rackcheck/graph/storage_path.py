@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from rackcheck.units import q
 
 if TYPE_CHECKING:
-    import pint
-
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.units import Quantity
 
 
 def max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
@@ -49,7 +48,7 @@ def _max_flow_mbps(graph: DesignGraph, fabric: str) -> int | None:
     return value
 
 
-def max_flow(graph: DesignGraph, fabric: str) -> pint.Quantity | None:
+def max_flow(graph: DesignGraph, fabric: str) -> Quantity | None:
     """Usable storage path capacity, GB/s (line rate x protocol efficiency)."""
     from rackcheck.graph.storage_nodes import efficiency
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from rackcheck import units
+
+if TYPE_CHECKING:
+    from rackcheck.units import Quantity as Q
+else:  # pydantic sees Any: the reader below makes the quantity
+    Q = Any
 
 _UNIT_PATTERN = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*\S.*$"
 
@@ -45,32 +50,32 @@ def _schema(kind: str) -> WithJsonSchema:
     )
 
 
-Power = Annotated[Any, _reader("power"), _schema("power")]
-ApparentPower = Annotated[Any, _reader("apparent_power"), _schema("apparent_power")]
-Voltage = Annotated[Any, _reader("voltage"), _schema("voltage")]
-Current = Annotated[Any, _reader("current"), _schema("current")]
-Mass = Annotated[Any, _reader("mass"), _schema("mass")]
-Length = Annotated[Any, _reader("length"), _schema("length")]
-Temperature = Annotated[Any, _reader("temperature"), _schema("temperature")]
+Power = Annotated[Q, _reader("power"), _schema("power")]
+ApparentPower = Annotated[Q, _reader("apparent_power"), _schema("apparent_power")]
+Voltage = Annotated[Q, _reader("voltage"), _schema("voltage")]
+Current = Annotated[Q, _reader("current"), _schema("current")]
+Mass = Annotated[Q, _reader("mass"), _schema("mass")]
+Length = Annotated[Q, _reader("length"), _schema("length")]
+Temperature = Annotated[Q, _reader("temperature"), _schema("temperature")]
 TemperatureDelta = Annotated[
-    Any, _reader("temperature_difference"), _schema("temperature_difference")
+    Q, _reader("temperature_difference"), _schema("temperature_difference")
 ]
 # Figures a rule divides by: zero is refused at load.
 PositiveTemperatureDelta = Annotated[
-    Any,
+    Q,
     _reader("temperature_difference", positive=True),
     _schema("temperature_difference"),
 ]
 PositiveFlowPerPower = Annotated[
-    Any, _reader("flow_per_power", positive=True), _schema("flow_per_power")
+    Q, _reader("flow_per_power", positive=True), _schema("flow_per_power")
 ]
-PositiveDuration = Annotated[Any, _reader("time", positive=True), _schema("time")]
-Flow = Annotated[Any, _reader("flow"), _schema("flow")]
-FlowPerPower = Annotated[Any, _reader("flow_per_power"), _schema("flow_per_power")]
-Bitrate = Annotated[Any, _reader("bitrate"), _schema("bitrate")]
-Byterate = Annotated[Any, _reader("byterate"), _schema("byterate")]
-Information = Annotated[Any, _reader("information"), _schema("information")]
-Duration = Annotated[Any, _reader("time"), _schema("time")]
+PositiveDuration = Annotated[Q, _reader("time", positive=True), _schema("time")]
+Flow = Annotated[Q, _reader("flow"), _schema("flow")]
+FlowPerPower = Annotated[Q, _reader("flow_per_power"), _schema("flow_per_power")]
+Bitrate = Annotated[Q, _reader("bitrate"), _schema("bitrate")]
+Byterate = Annotated[Q, _reader("byterate"), _schema("byterate")]
+Information = Annotated[Q, _reader("information"), _schema("information")]
+Duration = Annotated[Q, _reader("time"), _schema("time")]
 
 # Counts are bounded so that a typo (`count: 100000000`) is refused at its line, not
 # allocated (rackcheck/model/limits.py has the per-design totals).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,10 @@ Path_ = tuple[str | int, ...]
 MAX_NODES = 250_000  # values in one document, aliases expanded
 MAX_BYTES = 4 * 1024 * 1024  # a design or catalog file (docs/design-format.md#limits)
 MAX_INT = 2**63 - 1
+# Collections nested in collections, the root's level 1: libyaml's own limit (PyYAML
+# 6.0.4 and later) and ours for every PyYAML build, so that the message, its place and
+# the absence of a RecursionError do not depend on the installed version.
+MAX_DEPTH = 1000
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -162,7 +167,13 @@ def load_yaml_text(text: str, shown: str) -> Document:
     if not nodes or nodes[0] is None:
         return Document(None, smap, text)
     builder = _Builder(shown, smap)
-    data = builder.build(nodes[0], ())
+    # Three frames per level of nesting: room for MAX_DEPTH levels, then put back.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * MAX_DEPTH + 500))
+    try:
+        data = builder.build(nodes[0], ())
+    finally:
+        sys.setrecursionlimit(limit)
     return Document(data, smap, text)
 
 
@@ -189,6 +200,12 @@ class _Builder:
         if collection and node.tag not in _PLAIN_TAGS:
             raise _err(self.shown, f"tag {node.tag!r} is not allowed", node.start_mark)
         if collection:
+            if len(path) >= MAX_DEPTH:  # the root is level 1, its children level 2
+                raise _err(
+                    self.shown,
+                    "YAML syntax error: exceeded maximum nesting depth",
+                    node.start_mark,
+                )
             if id(node) in self.open:
                 raise _err(
                     self.shown,

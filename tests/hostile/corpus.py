@@ -92,6 +92,9 @@ def yaml_cases() -> list[Case]:
         whole(c, "recursive-map", MINI + "site: &s {name: *s}\n", "INP001", "recursive alias", (3, 7)),
         whole(c, "recursive-deep", MINI + "racks: &r [{name: a, devices: *r}]\n", "INP001", "recursive alias", (3, 8)),
         whole(c, "nested-5000", MINI + "description: " + "[" * 5000 + "]" * 5000, "INP001", "nesting depth", (3, 1013)),
+        # just under the limit: built (three frames a level) and refused by the schema
+        whole(c, "nested-999", MINI + "description: " + "[" * 999 + "]" * 999, "INP002", "valid string", (3, 14)),
+        whole(c, "nested-1000-map", MINI + "description: " + "{a: " * 1000 + "1" + "}" * 1000, "INP001", "nesting depth", (3, 4010)),
         whole(c, "key-is-list", MINI + "? [a]\n: 1\n", "INP001", "mapping keys must be text", (3, 3)),
         whole(c, "key-is-null", MINI + "~: 1\n", "INP001", "mapping keys must be text", (3, 1)),
         whole(c, "non-finite-nan", MINI + "site: {power_factor: .nan}\n", "INP001", "not a finite number", (3, 22)),

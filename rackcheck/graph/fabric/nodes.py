@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.graph.nodes import DataPath, Node
 
 if TYPE_CHECKING:
-    import pint
+    from rackcheck.units import Quantity
 
 TIER = {"leaf": 0, "spine": 1, "core": 2}
 TIER_NAME = {0: "leaf", 1: "spine", 2: "core", -1: "switch"}
@@ -73,7 +73,7 @@ class NicNode(Node):
     taken: int = 0  # ports the fabric's links take (> have: over-allocated)
 
 
-def capacity(edge: dict[str, Any]) -> pint.Quantity:
+def capacity(edge: dict[str, Any]) -> Quantity:
     """A link edge's capacity (all its parallel links) as a quantity in Gbit/s."""
     from rackcheck.units import q
 
