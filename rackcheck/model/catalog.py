@@ -338,6 +338,13 @@ Component = Annotated[
     Field(discriminator="kind"),
 ]
 
+# Each kind's model, for validating an entry whose kind is known (model/load.py).
+BY_KIND: dict[object, type[Base]] = {
+    "server": Server, "tray": Tray, "rack-system": RackSystem, "psu": Psu,
+    "power-shelf": PowerShelf, "pdu": Pdu, "cdu": Cdu, "rack": Rack, "switch": Switch,
+    "nic": Nic, "transceiver": Transceiver, "cable": Cable, "storage": Storage,
+}  # fmt: skip
+
 KINDS = (
     "server", "tray", "rack-system", "psu", "power-shelf", "pdu", "cdu", "rack",
     "switch", "nic", "transceiver", "cable", "storage",

@@ -3,16 +3,11 @@ workload sections are filled in by their own modules)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from pydantic import Field
 
-from rackcheck.model.catalog import Component
-from rackcheck.model.cost import CostSection
-from rackcheck.model.fabric import Fabric, Layout
-from rackcheck.model.facility import Facility, Requirements
 from rackcheck.model.fields import (
-    LAZY,
     Byterate,
     Current,
     Fraction,
@@ -25,17 +20,57 @@ from rackcheck.model.fields import (
     Strict,
     Temperature,
     Voltage,
+    lazy_section,
 )
-from rackcheck.model.phases import Phase as BuildPhase
-from rackcheck.model.sovereignty import (
-    Country,
-    DataAsset,
-    FlowDef,
-    Policy,
-    SiteDef,
-    SiteLink,
-)
-from rackcheck.model.storage import StorageSection, Workload
+from rackcheck.model.sovereignty import Country
+
+# The optional sections: each one's module is imported the first time a file has the
+# section (model/fields.py: lazy_section), so a one-rack design does not define the
+# classes of fabrics, phases, costs or the facility. mypy sees the types themselves.
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Component
+    from rackcheck.model.cost import CostSection
+    from rackcheck.model.fabric import Fabric, Layout
+    from rackcheck.model.facility import Facility, Requirements
+    from rackcheck.model.phases import Phase as BuildPhase
+    from rackcheck.model.sovereignty import (
+        DataAsset,
+        FlowDef,
+        Policy,
+        SiteDef,
+        SiteLink,
+    )
+    from rackcheck.model.storage import StorageSection, Workload
+
+    Components: TypeAlias = list[Component]
+    WorkloadSection: TypeAlias = Workload | None
+    StorageSectionOrNone: TypeAlias = StorageSection | None
+    Fabrics: TypeAlias = list[Fabric]
+    LayoutSection: TypeAlias = Layout | None
+    Sites: TypeAlias = list[SiteDef]
+    SiteLinks: TypeAlias = list[SiteLink]
+    DataAssets: TypeAlias = list[DataAsset]
+    Flows: TypeAlias = list[FlowDef]
+    PolicySection: TypeAlias = Policy | None
+    BuildPhases: TypeAlias = list[BuildPhase]
+    CostSectionOrNone: TypeAlias = CostSection | None
+    FacilitySection: TypeAlias = Facility | None
+    RequirementsSection: TypeAlias = Requirements | None
+else:
+    Components = lazy_section("catalog", "Component", many=True)
+    WorkloadSection = lazy_section("storage", "Workload")
+    StorageSectionOrNone = lazy_section("storage", "StorageSection")
+    Fabrics = lazy_section("fabric", "Fabric", many=True)
+    LayoutSection = lazy_section("fabric", "Layout")
+    Sites = lazy_section("sovereignty", "SiteDef", many=True)
+    SiteLinks = lazy_section("sovereignty", "SiteLink", many=True)
+    DataAssets = lazy_section("sovereignty", "DataAsset", many=True)
+    Flows = lazy_section("sovereignty", "FlowDef", many=True)
+    PolicySection = lazy_section("sovereignty", "Policy")
+    BuildPhases = lazy_section("phases", "Phase", many=True)
+    CostSectionOrNone = lazy_section("cost", "CostSection")
+    FacilitySection = lazy_section("facility", "Facility")
+    RequirementsSection = lazy_section("facility", "Requirements")
 
 PowerFactor = Annotated[float, Field(gt=0.0, le=1.0)]
 # A cord on a line-to-neutral outlet names its line; on a line-to-line outlet (208 V
@@ -159,48 +194,32 @@ class Design(Strict):
     catalogs: list[Name] = Field(
         default=[], description="extra catalog files, relative to this file"
     )
-    components: Annotated[list[Component], LAZY] = Field(
+    components: Components = Field(
         default=[], description="extra catalog entries defined in the design itself"
     )
     site: Site = Site()
     racks: list[RackEntry] = []
     cooling: Cooling = Cooling()
-    workload: Annotated[Workload | None, LAZY] = None
-    storage: Annotated[StorageSection | None, LAZY] = None
-    fabrics: Annotated[list[Fabric], LAZY] = Field(
-        default=[], description="network fabrics"
-    )
-    layout: Annotated[Layout | None, LAZY] = Field(
+    workload: WorkloadSection = None
+    storage: StorageSectionOrNone = None
+    fabrics: Fabrics = Field(default=[], description="network fabrics")
+    layout: LayoutSection = Field(
         default=None, description="rack rows, for cable reach"
     )
     # Sovereignty, data gravity and staging (docs/sovereignty.md); all optional.
-    sites: Annotated[list[SiteDef], LAZY] = Field(
-        default=[], description="several sites"
-    )
-    links: Annotated[list[SiteLink], LAZY] = Field(
-        default=[], description="links between sites"
-    )
-    datasets: Annotated[list[DataAsset], LAZY] = Field(
-        default=[], description="datasets"
-    )
-    models: Annotated[list[DataAsset], LAZY] = Field(
-        default=[], description="model artefacts"
-    )
-    flows: Annotated[list[FlowDef], LAZY] = Field(
-        default=[], description="data flows between sites"
-    )
-    policy: Annotated[Policy | None, LAZY] = Field(
-        default=None, description="data policy"
-    )
-    phases: Annotated[list[BuildPhase], LAZY] = Field(
-        default=[], description="staged build-out"
-    )
-    cost: Annotated[CostSection | None, LAZY] = Field(
+    sites: Sites = Field(default=[], description="several sites")
+    links: SiteLinks = Field(default=[], description="links between sites")
+    datasets: DataAssets = Field(default=[], description="datasets")
+    models: DataAssets = Field(default=[], description="model artefacts")
+    flows: Flows = Field(default=[], description="data flows between sites")
+    policy: PolicySection = Field(default=None, description="data policy")
+    phases: BuildPhases = Field(default=[], description="staged build-out")
+    cost: CostSectionOrNone = Field(
         default=None, description="price books and cost assumptions (docs/cost.md)"
     )
-    facility: Annotated[Facility | None, LAZY] = Field(
+    facility: FacilitySection = Field(
         default=None, description="the power chain and cooling plant behind the feeds"
     )
-    requirements: Annotated[Requirements | None, LAZY] = Field(
+    requirements: RequirementsSection = Field(
         default=None, description="failures the design must survive"
     )

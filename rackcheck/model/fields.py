@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any, get_args
 
@@ -89,32 +91,40 @@ class Lazy:
     """`Annotated[T, LAZY]` on an optional section of a model: T's validator is built
     the first time a file has the section, not when the model is, so a design without
     fabrics, sites, phases or costs does not pay for their models (docs/performance.md).
-    Validation, error locations and the JSON Schema are T's own."""
+    Validation, error locations and the JSON Schema are T's own.
+
+    `lazy_section(module, name, ...)` goes further: T's module itself is imported only
+    then (a section's classes cost ~0.1 ms each to define, even unbuilt)."""
+
+    def __init__(self, source: Callable[[], Any] | None = None, optional: bool = False):
+        self.source, self.optional = source, optional
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
 
-        adapter = _LazyAdapter(source)
+        optional = self.optional or type(None) in get_args(source)
+        adapter = _LazyAdapter(self.source or (lambda: source))
         js = {"pydantic_js_functions": [adapter.json_schema]}
         # Dumped by T's own serializer: a deferred model's may not be built yet,
         # whichever pydantic version is installed.
         ser = core_schema.plain_serializer_function_ser_schema(
             adapter.dump, info_arg=True
         )
-        if type(None) not in get_args(source):
+        if not optional:
             return core_schema.no_info_plain_validator_function(
                 adapter.validate, metadata=js, serialization=ser
             )
         # `Model | None`: a schema with a ref inside, so that the field's JSON Schema
         # gets no title, as the model's own would not (the validator does the work).
-        inner = core_schema.any_schema(ref=f"rackcheck-lazy:{source!r}")
+        ref = self.source.__qualname__ if self.source else repr(source)
+        inner = core_schema.any_schema(ref=f"rackcheck-lazy:{ref}")
         return core_schema.no_info_before_validator_function(
             adapter.validate, inner, metadata=js, serialization=ser
         )
 
 
 class _LazyAdapter:
-    def __init__(self, source: Any) -> None:
+    def __init__(self, source: Callable[[], Any]) -> None:
         self.source = source
         self._adapter: Any = None
 
@@ -123,7 +133,7 @@ class _LazyAdapter:
             from pydantic import TypeAdapter
 
             config = ConfigDict(strict=True, arbitrary_types_allowed=True)
-            self._adapter = TypeAdapter(self.source, config=config)
+            self._adapter = TypeAdapter(self.source(), config=config)
         return self._adapter
 
     def validate(self, value: Any) -> Any:
@@ -144,6 +154,20 @@ class _LazyAdapter:
 
 
 LAZY = Lazy()
+
+
+def lazy_section(module: str, name: str, many: bool = False) -> Any:
+    """The run-time type of an optional section whose model `name` lives in
+    `rackcheck.model.<module>`, imported the first time a file has the section:
+    `list[name]` if `many`, else `name | None`. Declare the real type for mypy beside
+    it under TYPE_CHECKING (rackcheck/model/design.py)."""
+
+    def source() -> Any:
+        cls = getattr(importlib.import_module(f"rackcheck.model.{module}"), name)
+        return list[cls] if many else cls | None  # type: ignore[valid-type]
+
+    source.__qualname__ = f"{module}.{name}"
+    return Annotated[Any, Lazy(source, optional=not many)]
 
 
 class Strict(BaseModel):

@@ -129,6 +129,20 @@ def _component_adapter() -> Any:
     return TypeAdapter(Component)
 
 
+def validate_entry(raw: Any) -> Any:
+    """One catalog entry, validated. An entry of a known `kind` is validated by that
+    kind's model alone, so a design of servers and PDUs builds no validator for CDUs
+    or optics (docs/performance.md); errors are the same, less pydantic's union tag,
+    which no location or message uses. Anything else goes through the whole union,
+    for its messages (`kind 'x' is not one of ...`)."""
+    from rackcheck.model.catalog import BY_KIND
+
+    model = BY_KIND.get(raw.get("kind")) if isinstance(raw, dict) else None
+    if model is None:
+        return _component_adapter().validate_python(raw)
+    return model.model_validate(raw)
+
+
 class _CatalogFile:
     """One catalog file, parsed (with positions) the first time an entry is needed."""
 
@@ -211,7 +225,7 @@ class Components(Mapping[str, Any]):
             return self._done[ident]
         doc, index = self._raw[ident].entry(ident)
         try:
-            comp = _component_adapter().validate_python(doc.data["components"][index])
+            comp = validate_entry(doc.data["components"][index])
         except ValidationError as exc:
             raise _located(exc, doc, ("components", index)) from None
         self._done[ident] = comp

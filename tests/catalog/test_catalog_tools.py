@@ -239,3 +239,34 @@ def test_bundled_aliases_scan_as_they_parse():
         assert scan_aliases(path.read_text(encoding="utf-8")) == _parsed_aliases(
             load_yaml(path)
         ), path
+
+
+def test_an_entry_of_known_kind_is_validated_by_its_own_model():
+    """validate_entry skips the union for a known kind: same entry, same errors."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from rackcheck.model.catalog import BY_KIND, KINDS, Component
+    from rackcheck.model.load import validate_entry
+    from rackcheck.source import load_yaml
+
+    assert sorted(BY_KIND) == sorted(KINDS)
+    union = TypeAdapter(Component)
+    seen = set()
+    for path in bundled_catalog_files():
+        for raw in load_yaml(path).data["components"]:
+            entry = validate_entry(raw)
+            assert type(entry) is BY_KIND[raw["kind"]]
+            assert entry == union.validate_python(raw)
+            seen.add(raw["kind"])
+    assert len(seen) >= 12  # every kind but those the bundle does not hold
+    bad = {"kind": "pdu", "id": "p", "vendor": "v", "model": "m", "source": "s",
+           "voltage": "415 V", "phases": 3, "current": "32 kW"}  # fmt: skip
+    errors = []
+    for validate in (validate_entry, union.validate_python):
+        try:
+            validate(bad)
+        except ValidationError as exc:
+            errors.append([(e["loc"][-1], e["msg"]) for e in exc.errors()])
+    assert errors[0] == errors[1]
+    assert ("current", "Value error, '32 kW' is not a current (it is "
+            "[mass] * [length] ** 2 / [time] ** 3); write e.g. '60 A'") in errors[0]
