@@ -359,6 +359,10 @@ def script() -> None:
     flushed first and every file rackcheck writes is closed by then."""
     import os
 
+    # pydantic looks for plugins by reading the metadata of every installed
+    # distribution (~4 ms here, more in a large environment); rackcheck uses none.
+    # A user who sets the variable keeps their value.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()
