@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from rackcheck import __version__
+
+if TYPE_CHECKING:
+    from rackcheck.cache import ResultCache
+    from rackcheck.diff import Diff
+    from rackcheck.findings import InputError
+    from rackcheck.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., None])
+T = TypeVar("T")
 
 SEVERITIES = ["error", "warning", "note"]
 FORMATS = ["text", "json", "sarif", "github", "junit", "markdown"]
@@ -20,7 +30,7 @@ def cli() -> None:
     """Validate AI rack and cluster designs: power, cooling, space, network, storage."""
 
 
-def _settings_options(func: Any) -> Any:
+def _settings_options(func: F) -> F:
     """Options that set settings (command line > environment > config > defaults),
     one per entry of rackcheck/settings/table.py that has a flag."""
     from rackcheck.settings.table import SETTINGS
@@ -37,7 +47,7 @@ def _settings_options(func: Any) -> Any:
     return func
 
 
-def _resolve(paths: list[str], kw: dict[str, Any]) -> Any:
+def _resolve(paths: list[str], kw: dict[str, Any]) -> Settings:
     """Effective settings, or the located CFG001 error and exit 2."""
     from rackcheck.findings import InputError
     from rackcheck.settings.layers import command_line, resolve
@@ -49,7 +59,7 @@ def _resolve(paths: list[str], kw: dict[str, Any]) -> Any:
         _input_errors(exc)
 
 
-def _results_cache(no_cache: bool) -> Any:
+def _results_cache(no_cache: bool) -> ResultCache | None:
     import os
 
     from rackcheck.cache import ResultCache, default_dir
@@ -58,7 +68,7 @@ def _results_cache(no_cache: bool) -> Any:
     return None if no_cache or off else ResultCache(default_dir())
 
 
-def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[Any]:
+def _outputs(specs: tuple[str, ...], formats: list[str]) -> list[tuple[str, Path]]:
     from rackcheck.outputs import OutputSpecError, parse_specs
 
     try:
@@ -297,7 +307,7 @@ def catalog() -> None:
     """Look into the component catalog."""
 
 
-def _diff_load_errors(result: Any) -> None:
+def _diff_load_errors(result: Diff) -> None:
     """A side that cannot be checked: its located load errors, exit 2, no table."""
     failed = [(side, label, rep) for side, label, rep in (
         ("base", result.base_label, result.base),
@@ -312,7 +322,7 @@ def _diff_load_errors(result: Any) -> None:
     sys.exit(2)
 
 
-def _write(func: Any, *args: Any) -> Any:
+def _write(func: Callable[..., T], *args: object) -> T:
     """Call a writer; a path that cannot be written is a located INP008, exit 2."""
     from rackcheck.outputs import OutputError
 
@@ -323,7 +333,7 @@ def _write(func: Any, *args: Any) -> Any:
         sys.exit(2)
 
 
-def _input_errors(exc: Any) -> NoReturn:
+def _input_errors(exc: InputError) -> NoReturn:
     for f in exc.findings:
         click.echo(f"{f.location}: {f.severity} {f.rule_id} {f.message}", err=True)
     sys.exit(2)

@@ -4,11 +4,14 @@ DESIGN VENDOR_BOM` (a vendor's BOM against the design)."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from rackcheck.cli import FORMATS, SEVERITIES, _input_errors, _outputs, cli
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
 
 BOM_FORMATS = ["text", "csv", "json", "xlsx"]
 
@@ -38,7 +41,7 @@ def write_out(data: str | bytes) -> None:
         sys.stdout.write(data)
 
 
-def load_graph_or_exit(design: str) -> Any:
+def load_graph_or_exit(design: str) -> DesignGraph:
     from pathlib import Path
 
     from rackcheck.api import load_graph

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from rackcheck.cli import _input_errors, catalog
 
+if TYPE_CHECKING:
+    from rackcheck.model.load import Catalog
 
-def _load() -> Any:
+
+def _load() -> Catalog:
     from rackcheck.findings import InputError
     from rackcheck.model.load import load_catalog
 

@@ -4,16 +4,22 @@ FILE.svg`: the design review page and a rack's elevation (rackcheck/report/html/
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from rackcheck.cli import _input_errors, _resolve, _settings_options, cli
 
+if TYPE_CHECKING:
+    from rackcheck.findings import Report
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.report.html.progress import Progress
+    from rackcheck.settings import Settings
+
 
 def _checked(
-    design: str, kw: dict[str, Any], progress: Any = None
-) -> tuple[Any, Any, Any]:
+    design: str, kw: dict[str, Any], progress: Progress | None = None
+) -> tuple[Report, DesignGraph, Settings]:
     """The design checked (exit 2 with located messages when it cannot be read)."""
     from rackcheck.api import check_with_graph
     from rackcheck.findings import InputError
@@ -32,7 +38,7 @@ def _checked(
     return report, graph, settings
 
 
-def _derating(settings: Any) -> float | None:
+def _derating(settings: Settings) -> float | None:
     """POW001's `derating` option where set; else each PDU's own continuous rating."""
     value = settings.options.get("POW001", {}).get("derating")
     return None if value is None else float(value)

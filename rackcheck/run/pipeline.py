@@ -92,9 +92,9 @@ def non_finite(value: object, where: str = "") -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return where or "?"
     if isinstance(value, dict):
-        items: Any = value.items()
+        items: list[tuple[object, object]] = list(value.items())
     elif isinstance(value, (list, tuple)):
-        items = enumerate(value)
+        items = list(enumerate(value))
     else:
         return None
     for k, v in items:
@@ -152,15 +152,15 @@ class KeepGraph:
     graph: DesignGraph | None = None
 
     def get(
-        self, path: Path, shown: str, settings: Any
-    ) -> tuple[list[Finding], dict[str, Any]] | None:
+        self, path: Path, shown: str, settings: Settings
+    ) -> tuple[list[Finding], Metrics] | None:
         return None
 
     def put(
         self,
         path: Path,
         shown: str,
-        settings: Any,
+        settings: Settings,
         result: DesignResult,
         deps: list[Path],
     ) -> None:

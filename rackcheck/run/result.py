@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from rackcheck.findings import Finding
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.settings import Settings
     from rackcheck.source import Document
 
 # The design's figures as the metrics module builds them (JSON-ready: totals, racks,
@@ -26,7 +27,7 @@ class DesignResult:
     doc: Document | None = None
     graph: DesignGraph | None = None
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> object:
         """`result["findings"]`: the mapping check_file returned before, still read."""
         if key not in ("findings", "metrics", "doc", "graph"):
             raise KeyError(key)
@@ -37,14 +38,14 @@ class ResultStore(Protocol):
     """Where per-design results are kept between runs (cache.ResultCache)."""
 
     def get(
-        self, path: Path, shown: str, settings: Any
+        self, path: Path, shown: str, settings: Settings
     ) -> tuple[list[Finding], Metrics] | None: ...
 
     def put(
         self,
         path: Path,
         shown: str,
-        settings: Any,
+        settings: Settings,
         result: DesignResult,
         deps: list[Path],
     ) -> None: ...
