@@ -8,7 +8,7 @@ key covers rackcheck's version and the size and mtime of every file of the packa
 (so an edit to a rule or a catalog invalidates it), the bundled catalogs' hashes, the
 Python version and the installed pydantic, pint, networkx and PyYAML. Only clean loads
 are cached (input errors are recomputed). Output from a hit is byte-identical to a
-fresh check; tests/pr/test_cache.py holds it to that.
+fresh check; tests/test_cache.py holds it to that.
 
 Where: `$RACKCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/rackcheck`, else
 `~/.cache/rackcheck`. Off: `--no-cache` or `RACKCHECK_NO_CACHE=1`. Emptied by

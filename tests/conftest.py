@@ -3,8 +3,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from prhelp import BAD, GOOD
+
+from rackcheck.graph.build import DesignGraph
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Settings and switches a developer's shell may hold; `clean_env` removes them.
+RACKCHECK_ENV = (
+    "RACKCHECK_SELECT",
+    "RACKCHECK_IGNORE",
+    "RACKCHECK_EXTEND_SELECT",
+    "RACKCHECK_EXTEND_IGNORE",
+    "RACKCHECK_FAIL_ON",
+    "RACKCHECK_CONFIG",
+    "RACKCHECK_REQUIRE_REASON",
+    "RACKCHECK_INLINE_SUPPRESSIONS",
+    "RACKCHECK_BASELINE",
+    "RACKCHECK_NO_CACHE",
+    "GITHUB_ACTIONS",
+)
 
 
 @pytest.fixture
@@ -17,3 +35,47 @@ def write(tmp_path: Path):
         return p
 
     return _write
+
+
+@pytest.fixture
+def clean_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No RACKCHECK_* setting from the environment, and a private result cache. The
+    tests of settings, suppressions, the baseline, the cache and the output formats use
+    it (`pytestmark = pytest.mark.usefixtures("clean_env")`)."""
+    for var in RACKCHECK_ENV:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("RACKCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder as the working directory, with bad.yaml and good.yaml."""
+    (tmp_path / "bad.yaml").write_text(BAD, encoding="utf-8")
+    (tmp_path / "good.yaml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def build(path: Path) -> DesignGraph:
+    """A design's graph, without running the rules."""
+    from rackcheck.model.catalogs import DesignCatalogs
+    from rackcheck.model.design import Design
+    from rackcheck.model.load import validate
+    from rackcheck.source import load_yaml
+
+    doc = load_yaml(path, str(path))
+    design = validate(doc, Design)
+    catalog = DesignCatalogs().for_design(design, doc, path)
+    return DesignGraph(design, catalog, doc.source)
+
+
+@pytest.fixture
+def graph_of(write):
+    """graph_of(text) -> the graph of a design written from `text`."""
+
+    def _make(text: str) -> DesignGraph:
+        return build(write("d.yaml", text))
+
+    return _make

@@ -207,3 +207,25 @@ def test_no_import_cycles_at_module_level():
 def test_cycle_finder_finds_a_cycle():
     edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(edges) == [["a", "b", "c"]]
+
+
+# Tests that are about the whole tool rather than one part: every command's output on
+# every bundled design (golden), bad input of every kind (hostile), the bundled designs.
+ACROSS = {"golden", "hostile", "data", "test_designs.py", "test_layers.py"}
+
+
+def test_tests_mirror_the_package():
+    """tests/<part>/ tests rackcheck/<part>/ and tests/test_<module>.py tests
+    rackcheck/<module>.py, so the tests of a module are found by its name."""
+    tests = PKG.parent / "tests"
+    strays = []
+    for p in sorted(tests.iterdir()):
+        if p.name in ACROSS or p.name.startswith(("_", ".")) or p.suffix == ".pyc":
+            continue
+        if p.is_dir():
+            if not (PKG / p.name).is_dir():
+                strays.append(p.name)
+        elif p.name.startswith("test_"):
+            if not (PKG / p.name.removeprefix("test_")).is_file():
+                strays.append(p.name)
+    assert strays == []

@@ -37,23 +37,45 @@ SAMPLE = (
     "rackcheck/rules/storage/sto004_checkpoint_time.py",
 )
 # The tests that assert the figures: rule cases, the physics tests, the goldens' checks.
+POWER = (
+    "tests/rules/test_power_physics.py",
+    "tests/rules/test_cooling_space_physics.py",
+)
 TESTS = (  # fastest first: -x stops at the first failure
-    "tests/power",
-    "tests/storage",
-    "tests/facility",
+    *POWER,
+    "tests/rules/test_storage.py",
+    "tests/rules/test_facility_rules.py",
+    "tests/rules/test_rack_rules.py",
+    "tests/graph/test_topologies.py",
     "tests/test_designs.py",
     "tests/rules/test_rule_cases.py",
 )
 # A targeted subset per area (pytest -k is case-insensitive and also matches module
-# names: "cool" keeps tests/power/test_cooling_space_physics.py and the COOL cases).
+# names: "cool" keeps tests/rules/test_cooling_space_physics.py and the COOL cases).
 TARGETED = (
     (
         "cool",
-        ["tests/power", "tests/rules/test_rule_cases.py", "-k", "cool or dat or rck"],
+        [*POWER, "tests/rules/test_rule_cases.py", "-k", "cool or dat or rck"],
     ),
-    ("stor", ["tests/storage", "tests/rules/test_rule_cases.py", "-k", "sto or dat"]),
-    ("sto0", ["tests/storage", "tests/rules/test_rule_cases.py", "-k", "sto or dat"]),
-    ("", ["tests/power", "tests/rules/test_rule_cases.py", "-k", "pow or dat or phs"]),
+    (
+        "stor",
+        [
+            "tests/rules/test_storage.py",
+            "tests/rules/test_rule_cases.py",
+            "-k",
+            "sto or dat",
+        ],
+    ),
+    (
+        "sto0",
+        [
+            "tests/rules/test_storage.py",
+            "tests/rules/test_rule_cases.py",
+            "-k",
+            "sto or dat",
+        ],
+    ),
+    ("", [*POWER, "tests/rules/test_rule_cases.py", "-k", "pow or dat or phs"]),
 )
 
 

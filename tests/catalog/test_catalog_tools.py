@@ -268,5 +268,8 @@ def test_an_entry_of_known_kind_is_validated_by_its_own_model():
         except ValidationError as exc:
             errors.append([(e["loc"][-1], e["msg"]) for e in exc.errors()])
     assert errors[0] == errors[1]
-    assert ("current", "Value error, '32 kW' is not a current (it is "
-            "[mass] * [length] ** 2 / [time] ** 3); write e.g. '60 A'") in errors[0]
+    assert (
+        "current",
+        "Value error, '32 kW' is not a current (it is "
+        "[mass] * [length] ** 2 / [time] ** 3); write e.g. '60 A'",
+    ) in errors[0]

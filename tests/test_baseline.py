@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from prhelp import BAD, run
+
+pytestmark = pytest.mark.usefixtures("clean_env")
 
 SECOND_RACK = """\
   - name: r02

@@ -13,6 +13,8 @@ from rackcheck.findings import InputError, Severity
 from rackcheck.settings import Settings
 from rackcheck.settings.layers import resolve
 
+pytestmark = pytest.mark.usefixtures("clean_env")
+
 
 def show(
     *args: str, env: dict[str, str] | None = None

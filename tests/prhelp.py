@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from rackcheck.cli import cli
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 # POW001 at 7:7 (three DGX H100 draw 32.2 kVA > 25.9 kVA of three 208 V 30 A PDUs), and
 # the DAT003 note at 5:12 (the AR3100's load rating is not published: PHY002 is blind).

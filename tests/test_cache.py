@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from prhelp import BAD, ROOT, note, run
 
 from rackcheck import cache
 from rackcheck.model.load import CATALOG_DIR
+
+pytestmark = pytest.mark.usefixtures("clean_env")
 
 DESIGNS = sorted(str(p) for p in (ROOT / "designs").rglob("*.yaml"))
 

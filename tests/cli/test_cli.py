@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from rackcheck import __version__
 from rackcheck.cli import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONE = str(ROOT / "designs/one-rack-dgx-h100.yaml")
 BROKEN = str(ROOT / "designs/broken/pow001-pdu-capacity.yaml")
 

@@ -10,12 +10,14 @@ import pytest
 import yaml
 from prhelp import BAD, GOOD, ROOT
 
+pytestmark = pytest.mark.usefixtures("clean_env")
+
 
 @pytest.fixture(autouse=True)
 def _no_rack_load_note(clean_env, monkeypatch: pytest.MonkeyPatch):
     """These tests are about the hooks and the action, shown on a POW001 finding: the DAT003 note every
     AR3100 design also gets (its load rating is not published) is left out here;
-    test_baseline.py and tests/power cover it."""
+    tests/test_baseline.py and tests/rules/test_power_physics.py cover it."""
     monkeypatch.setenv("RACKCHECK_EXTEND_IGNORE", "DAT003")
 
 

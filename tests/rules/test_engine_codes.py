@@ -9,6 +9,8 @@ from rackcheck.codes import engine_codes
 from rackcheck.docs import examples
 from rackcheck.settings import Settings
 
+pytestmark = pytest.mark.usefixtures("clean_env")
+
 WITH_EXAMPLES = [c for c in engine_codes() if examples(c)]
 
 
