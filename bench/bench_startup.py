@@ -10,6 +10,9 @@ instead. `check (warm)` uses the result cache (see rackcheck/cache.py), filled b
 warm-up run in a private cache folder; `check --no-cache` is a cold check: YAML,
 pydantic models, pint, the graph and every rule.
 
+`libraries alone (floor)` imports click, PyYAML, pydantic and pint and builds the unit
+registry, nothing of rackcheck: no cold check can be faster than that.
+
 `cpu` is the median user + system CPU time of the child (resource.getrusage): on a
 machine shared with other jobs it moves far less than the wall time, so compare
 changes by it and quote the wall-time median with the load average printed.
@@ -61,6 +64,22 @@ def timed(
     return wall, cpu
 
 
+# The libraries a cold check cannot do without, and nothing of rackcheck: click, PyYAML,
+# pydantic (with one model class), pint (numpy hidden, as rackcheck.units does) and the
+# unit registry built from rackcheck's units.txt. Its time is the floor of a cold check.
+LIBRARIES = """
+import sys
+import click, yaml
+from pydantic import BaseModel
+class M(BaseModel):
+    x: int = 0
+sys.modules["numpy"] = None
+import pint
+del sys.modules["numpy"]
+pint.UnitRegistry(sys.argv[1], cache_folder=None)
+"""
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -81,6 +100,11 @@ def main() -> int:
         ("rackcheck check (warm)", [*rc, "check", args.file], 0.3),
         ("rackcheck check --no-cache", [*rc, "check", "--no-cache", args.file], 0.3),
         ("yamllint", [*yl, args.file], None),
+        (
+            "libraries alone (floor)",
+            [sys.executable, "-c", LIBRARIES, str(ROOT / "rackcheck" / "units.txt")],
+            None,
+        ),
     ]
     print(f"{args.n} runs each, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     print(f"file: {args.file}; rackcheck: {rc[0]}; yamllint: {' '.join(yl)}")
@@ -105,7 +129,9 @@ def main() -> int:
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     cold, yl_med = medians["rackcheck check --no-cache"], medians["yamllint"]
+    floor = medians["libraries alone (floor)"]
     print(f"\ncold check / yamllint (wall medians): {cold / yl_med:.2f}")
+    print(f"cold check - libraries alone: {cold - floor:.3f} s (rackcheck's own share)")
     print(f"load average after: {load()}")
     return 0
 
