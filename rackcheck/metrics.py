@@ -10,6 +10,8 @@ from rackcheck.graph.unplaced import unplaced_totals
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import RackNode
+    from rackcheck.units import Quantity
 
 
 def _r(x: float, nd: int = 3) -> float:
@@ -47,7 +49,7 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
         sorted(power.feed_loads(g).items())
     }  # fmt: skip
     code = power.site_code(g)
-    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
+    out: dict[str, Any] = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
            "electrical_code": {"code": code.code, "basis": code.why,
                                "continuous_rating": code.factor}}  # fmt: skip
     if unplaced is not None:
@@ -69,8 +71,8 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
 
 
 def _rack(
-    g: DesignGraph, rack: Any, derating: float | None
-) -> tuple[Any, float, float]:
+    g: DesignGraph, rack: RackNode, derating: float | None
+) -> tuple[dict[str, Any], float, float]:
     """A rack's figures (metrics.racks), with its unrounded kW and kVA."""
     devices = g.devices(rack)
     kw = power.rack_power(g, rack).to("kW").magnitude
@@ -138,7 +140,7 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _after_feed_loss(g: DesignGraph, rack: Any) -> dict[str, Any]:
+def _after_feed_loss(g: DesignGraph, rack: RackNode) -> dict[str, Any]:
     """Per feed of the rack, each device's state with that feed down (from
     graph.power.after_failure): how many keep full power, the capped ones with the kW
     they are left with, and the dark ones. Devices not listed are full."""
@@ -171,7 +173,7 @@ def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
     if not systems and need is None:
         return None
 
-    def gbs(x: Any) -> float | None:
+    def gbs(x: Quantity | None) -> float | None:
         return None if x is None else _r(x.to("GB/s").magnitude)
 
     nodes = storage.gpu_nodes(g)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def add_parts(g: DesignGraph, system: DeviceNode) -> None:
     """Tray nodes for the system's parts with ports, in catalog order."""
-    for part in system.spec.contains:
+    for part in system.contents:
         spec = g.catalog.get(part.model)
         if spec is None or not getattr(spec, "ports", None):
             continue

@@ -116,9 +116,10 @@ def _cooling(
         cap = sum(cooling.cdu_rating(g, loop, u.spec).capacity.to("kW").magnitude
                   for u in live)  # fmt: skip
         flows = [u.spec.flow for u in live]
-        if heat > 0 and flows and all(f is not None for f in flows):
+        known = [f for f in flows if f is not None]
+        if heat > 0 and flows and len(known) == len(flows):
             need = cooling.loop_flow_required(g, loop).to("L/min").magnitude
-            have = sum(f.to("L/min").magnitude for f in flows)
+            have = sum(f.to("L/min").magnitude for f in known)
             if need > 0 and have < need:  # flow short: the heat it carries, in share
                 cap = min(cap, heat * have / need)
         water = p.loop_of.get(loop.name) if p is not None else None

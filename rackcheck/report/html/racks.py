@@ -59,7 +59,7 @@ def slots(graph: DesignGraph, rack: RackNode) -> list[Slot]:
     for dev in graph.devices(rack):
         if dev.system:
             u = 1
-            for part in dev.spec.contains:
+            for part in dev.contents:
                 spec = graph.catalog.get(part.model)
                 if spec is None:
                     continue

@@ -155,11 +155,11 @@ def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str
     branch currents against the rated current at the continuous rating."""
     g = ctx.graph
     for pdu in g.pdus(rack):
-        amps = phases.line_currents(g, rack, pdu)
-        if amps is None:
+        amps, spec = phases.line_currents(g, rack, pdu), pdu.spec
+        if amps is None or spec.kind != "pdu":  # a 3-phase PDU's only
             continue
         rating = power.continuous_rating(g, pdu, ctx.options.derating)
-        limit = (pdu.spec.current * rating.factor).to("A")
+        limit = (spec.current * rating.factor).to("A")
         for line in phases.LINES:
             if amps[line] > limit:
                 yield (
@@ -167,6 +167,6 @@ def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str
                     (
                         f"line {line} of PDU {pdu.name} in rack {rack.name} carries "
                         f"{amps[line]:.1f~P} (phasor sum of its branches) > {limit:.1f~P} "
-                        f"({rating.describe()} of {pdu.spec.current:~P})"
+                        f"({rating.describe()} of {spec.current:~P})"
                     ),
                 )

@@ -84,6 +84,8 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
         cases.append((name, power.feed_loads(g, name)))
     for feed in feeds:
         spec = feed.spec
+        if spec is None:  # kept out above
+            continue
         rating = power.continuous_rating(g, feed, ctx.options.derating)
         cap = power.three_phase_capacity(
             spec.voltage, spec.current, spec.phases, rating.factor
