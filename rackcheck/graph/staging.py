@@ -47,7 +47,7 @@ class PhaseResult:
     name: str
     index: int
     racks: list[str]
-    graph: Any  # DesignGraph of the phase, or None when it could not be built
+    graph: DesignGraph | None  # of the phase; None: it could not be built
     errors: list[Finding]
     cdus: dict[str, int]  # loop -> CDUs installed
 
@@ -111,7 +111,7 @@ def _phases(g: DesignGraph) -> list[PhaseResult]:
     return out
 
 
-def sub_graph(g: DesignGraph, present: set[str], cdus: dict[str, int]) -> Any:
+def sub_graph(g: DesignGraph, present: set[str], cdus: dict[str, int]) -> DesignGraph:
     """The design restricted to `present` racks, built; raises InputError."""
     from rackcheck.graph.build import DesignGraph
     from rackcheck.model.design import Design
