@@ -9,10 +9,24 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.cost.money import CURRENCY, MoneyError, Rates, amount, decimal
 from rackcheck.findings import InputError, Location, Severity, input_error
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Locates(Protocol):
+        """What places a layer's values: a SourceMap, or one seen from a sub-path."""
+
+        def at(
+            self, data_path: tuple[str | int, ...], key: bool = False
+        ) -> Location: ...
+
+    # One layer of assumptions: its raw data, what locates it (None: no lines), and
+    # the file it came from as shown.
+    Layer = tuple[dict[str, Any], Locates | None, str]
 
 DEFAULTS = Path(__file__).with_name("defaults.yaml")
 # name -> (unit template, lowest, highest, money?) ; {cur} is the reporting currency
@@ -183,7 +197,7 @@ def _date(x: Any) -> str | None:
 def resolve(
     country: str | None,
     gpu_model: str | None,
-    layers: list[tuple[dict[str, Any], Any, str]],
+    layers: list[Layer],
     sets: list[str],
 ) -> Assumptions:
     """Defaults, then each layer (data, SourceMap or None, shown path), then --set.
@@ -227,11 +241,10 @@ def resolve(
     return out
 
 
-def _at(smap: Any, shown: str, path: tuple[str, ...]) -> Location:
+def _at(smap: Locates | None, shown: str, path: tuple[str, ...]) -> Location:
     if smap is None:
         return Location(shown, 1, 1)
-    loc: Location = smap.at(path)
-    return loc
+    return smap.at(path)
 
 
 def _loc(origin: str) -> Location:
