@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from rackcheck.figures import find
 from rackcheck.graph import cooling, physical, power
@@ -12,6 +12,14 @@ if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import RackNode
     from rackcheck.units import Quantity
+
+
+class FeedLoss(TypedDict):
+    """`metrics.racks.<name>.after_feed_loss.<feed>`."""
+
+    full: int
+    capped_kw: dict[str, float]
+    dark: list[str]
 
 
 def _r(x: float, nd: int = 3) -> float:
@@ -100,9 +108,9 @@ def _rack(
     return entry, kw, kva
 
 
-def _loops(g: DesignGraph) -> dict[str, Any]:
+def _loops(g: DesignGraph) -> dict[str, dict[str, float | None]]:
     """Per cooling loop: heat, CDU capacity (N and N-1), coolant flow."""
-    loops = {}
+    loops: dict[str, dict[str, float | None]] = {}
     for loop in sorted(g.loops(), key=lambda x: x.name):
         have = cooling.loop_flow_available(loop)
         loops[loop.name] = {
@@ -140,14 +148,14 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _after_feed_loss(g: DesignGraph, rack: RackNode) -> dict[str, Any]:
+def _after_feed_loss(g: DesignGraph, rack: RackNode) -> dict[str, FeedLoss]:
     """Per feed of the rack, each device's state with that feed down (from
     graph.power.after_failure): how many keep full power, the capped ones with the kW
     they are left with, and the dark ones. Devices not listed are full."""
     feeds = power.rack_feeds(g, rack)
     if len(feeds) < 2:
         return {}
-    out: dict[str, Any] = {}
+    out: dict[str, FeedLoss] = {}
     for feed in feeds:
         if power.all_full(g, rack, (feed,)):
             out[feed] = {"full": len(g.devices(rack)), "capped_kw": {}, "dark": []}
