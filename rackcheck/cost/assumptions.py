@@ -81,7 +81,7 @@ class Assumption:
     origin: str
     currency: str | None = None  # money-valued assumptions: the currency as stated
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | None]:
         return {
             "value": str(self.value),
             "unit": self.unit,
@@ -124,7 +124,7 @@ class Assumptions:
         )
         return Assumptions({**self.values, name: new}, self.rates, self.fx)
 
-    def table(self) -> dict[str, dict[str, Any]]:
+    def table(self) -> dict[str, dict[str, str | None]]:
         """JSON `assumptions`: NAME -> {value, unit, source, as_of} (+ origin)."""
         out = {n: a.as_dict() for n, a in sorted(self.values.items())}
         for cur, a in sorted(self.fx.items()):
@@ -190,7 +190,7 @@ def _stated(value: Any, unit: str) -> tuple[Decimal, str | None]:
     return decimal(value), cur
 
 
-def _date(x: Any) -> str | None:
+def _date(x: object) -> str | None:
     return None if x is None else str(x)
 
 
