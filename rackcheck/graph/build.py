@@ -29,7 +29,7 @@ from rackcheck.model.names import expand
 from rackcheck.model.refs import DEVICE_KINDS, did_you_mean
 
 if TYPE_CHECKING:
-    from rackcheck.graph.nodes import DeviceSpec
+    from rackcheck.graph.nodes import DataPath, DeviceSpec
     from rackcheck.model.catalog import Rack, RackSystem
     from rackcheck.model.design import Cord, Design, DeviceRef, Loop, RackEntry
     from rackcheck.model.load import Catalog
@@ -301,11 +301,7 @@ class DesignGraph:
             self._add_device(dev, cords, pdu_ids)
 
     def _cords(
-        self,
-        rack: RackNode,
-        given: list[Cord],
-        spec: DeviceSpec,
-        path: tuple[str | int, ...],
+        self, rack: RackNode, given: list[Cord], spec: DeviceSpec, path: DataPath
     ) -> list[tuple[str, str | None]] | None:
         psus = spec.power.psus if spec.power else None
         if psus is not None and len(given) != psus.count:

@@ -262,12 +262,8 @@ class _EntryAfter:
     pdus: dict[str, tuple[float, float]]  # kVA, kW
     branches: dict[tuple[str, str], tuple[float, float]]  # (pdu, phase): kW, kvar
     all_full: bool = True  # every device keeps its full power
-    kva_q: dict[str, Quantity] = field(
-        default_factory=dict
-    )  # PDU name: load, kVA quantity
-    kw_q: dict[str, Quantity] = field(
-        default_factory=dict
-    )  # PDU name: load, kW quantity
+    kva_q: dict[str, Quantity] = field(default_factory=dict)  # PDU name: load, kVA
+    kw_q: dict[str, Quantity] = field(default_factory=dict)  # PDU name: load, kW
     branch_q: dict[tuple[str, str], Quantity] = field(default_factory=dict)  # kVA
 
 
