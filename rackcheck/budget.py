@@ -53,7 +53,7 @@ def _n(x: float) -> str:
 
 
 def metric(metrics: dict[str, Any], dotted: str) -> float | None:
-    node: Any = metrics
+    node: object = metrics
     for part in dotted.split("."):
         if not isinstance(node, dict) or part not in node:
             return None

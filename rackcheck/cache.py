@@ -30,6 +30,9 @@ from rackcheck.findings import Finding, Location, Severity
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from rackcheck.jsontypes import JSONObject
+    from rackcheck.settings import Settings
+
 
 class Checked(Protocol):
     """What is kept of a checked design (run.result.DesignResult is one)."""
@@ -92,7 +95,7 @@ def catalog_dir() -> Path:
     return inside if inside.is_dir() else _PACKAGE.parent / "catalogs"
 
 
-def settings_fingerprint(settings: Any) -> str:
+def settings_fingerprint(settings: Settings) -> str:
     """What of the settings changes a design's raw findings and metrics."""
     data = {
         "select": settings.select,
@@ -108,7 +111,7 @@ class ResultCache:
         self.folder = folder / f"v{CACHE_VERSION}"
         self._code: str | None = None
 
-    def _entry(self, path: Path, shown: str, settings: Any) -> Path:
+    def _entry(self, path: Path, shown: str, settings: Settings) -> Path:
         if self._code is None:
             self._code = code_fingerprint()
         key = "\0".join(
@@ -123,7 +126,7 @@ class ResultCache:
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()[:40]}.json"
 
     def get(
-        self, path: Path, shown: str, settings: Any
+        self, path: Path, shown: str, settings: Settings
     ) -> tuple[list[Finding], dict[str, Any]] | None:
         """The cached findings and metrics of `path`, or None."""
         try:
@@ -141,7 +144,7 @@ class ResultCache:
         self,
         path: Path,
         shown: str,
-        settings: Any,
+        settings: Settings,
         result: Checked,
         deps: list[Path],
     ) -> None:
@@ -171,7 +174,7 @@ class ResultCache:
         return n
 
 
-def _dict(f: Finding) -> dict[str, Any]:
+def _dict(f: Finding) -> JSONObject:
     loc = f.location
     return {
         "r": f.rule_id,

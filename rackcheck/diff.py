@@ -17,12 +17,16 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck import figures as fig
 from rackcheck.budget import Verdict, verdicts
 from rackcheck.findings import Finding, Location, Report, Severity
 from rackcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from rackcheck.bom.changes import BomChange
+    from rackcheck.run.result import ResultStore
 
 # Figures, labels, units and the order of rows: rackcheck/figures.py.
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_])[-+]?\d+(?:[.,]\d+)*")
@@ -53,7 +57,7 @@ class Diff:
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     budgets: list[Verdict] = field(default_factory=list)
-    bom: list[Any] = field(default_factory=list)  # bom.changes.BomChange
+    bom: list[BomChange] = field(default_factory=list)
 
     def exit_code(self, fail_on: Severity | None) -> int:
         """2 HEAD cannot be checked; 1 a budget breached or a new finding at or above
@@ -68,7 +72,7 @@ class Diff:
 
 
 # -- figures --------------------------------------------------------------------------
-def _num(x: Any) -> float | None:
+def _num(x: object) -> float | None:
     if isinstance(x, str):  # metrics.cost holds amounts as decimal strings
         try:
             return float(x)
@@ -247,7 +251,9 @@ def _root_of(path: str) -> Path | None:
     return p if p.is_dir() else None
 
 
-def diff_paths(base: str, head: str, settings: Settings, results: Any = None) -> Diff:
+def diff_paths(
+    base: str, head: str, settings: Settings, results: ResultStore | None = None
+) -> Diff:
     from rackcheck.api import check
 
     quiet = replace(settings, budgets={}, baseline=None)
@@ -261,7 +267,7 @@ def diff_paths(base: str, head: str, settings: Settings, results: Any = None) ->
 
 
 def diff_ref(
-    ref: str, paths: list[str], settings: Settings, results: Any = None
+    ref: str, paths: list[str], settings: Settings, results: ResultStore | None = None
 ) -> Diff:
     """Base: `paths` as they are at git revision `ref`; head: the working tree."""
     from rackcheck import repo
@@ -331,7 +337,7 @@ def materialize(ref: str, paths: list[str], root: Path, tmp: Path) -> list[str]:
     return out
 
 
-def _dependencies(data: Any) -> list[Any]:
+def _dependencies(data: object) -> list[str]:
     """Files a design names beside it: extra catalogs and its cost price books."""
     if not isinstance(data, dict):
         return []

@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Protocol
+
+    from rackcheck.findings import Severity
+
+    class DocumentedRule(Protocol):
+        """A rule as its documentation reads it (rules.engine.Rule, a layer above)."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
+        @property
+        def severity(self) -> Severity: ...
+        @property
+        def family(self) -> str: ...
+        @property
+        def doc(self) -> str: ...
+        @property
+        def summary(self) -> str: ...
+        def option_defaults(self) -> dict[str, object]: ...
+
 
 DOCS_URL = "https://github.com/rackcheck/rackcheck/blob/main/docs/rules.md"
 
 
-def examples(rule: Any) -> dict[str, str]:
+def examples(rule: DocumentedRule) -> dict[str, str]:
     """The **Fails** and **Passes** YAML blocks of a rule's docstring."""
     out = {}
     for label in ("Fails", "Passes"):
@@ -19,18 +43,18 @@ def examples(rule: Any) -> dict[str, str]:
     return out
 
 
-def anchor(rule: Any) -> str:
+def anchor(rule: DocumentedRule) -> str:
     return f"{rule.id.lower()}-{rule.name}"
 
 
-def explain_text(rule: Any) -> str:
+def explain_text(rule: DocumentedRule) -> str:
     opts = rule.option_defaults()
     head = f"{rule.id} {rule.name} ({rule.severity}, {rule.family})\n\n"
     tail = f"\nOptions: {json.dumps(opts)}\n" if opts else "\n"
     return f"{head}{rule.doc}\n{tail}Docs: {DOCS_URL}#{anchor(rule)}\n"
 
 
-def rules_json(rules: list[Any]) -> str:
+def rules_json(rules: Sequence[DocumentedRule]) -> str:
     return json.dumps(
         [
             {
@@ -48,7 +72,7 @@ def rules_json(rules: list[Any]) -> str:
     )
 
 
-def rules_markdown(rules: list[Any]) -> str:
+def rules_markdown(rules: Sequence[DocumentedRule]) -> str:
     out = ["# Rules", "", "Generated from the rule docstrings by "
            "`rackcheck rules --format markdown`; do not edit by hand.", "",
            "| id | name | severity | summary |", "|---|---|---|---|"]  # fmt: skip

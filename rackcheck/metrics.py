@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from rackcheck.figures import find
 from rackcheck.graph import cooling, physical, power
@@ -10,6 +10,16 @@ from rackcheck.graph.unplaced import unplaced_totals
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import RackNode
+    from rackcheck.units import Quantity
+
+
+class FeedLoss(TypedDict):
+    """`metrics.racks.<name>.after_feed_loss.<feed>`."""
+
+    full: int
+    capped_kw: dict[str, float]
+    dark: list[str]
 
 
 def _r(x: float, nd: int = 3) -> float:
@@ -47,7 +57,7 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
         sorted(power.feed_loads(g).items())
     }  # fmt: skip
     code = power.site_code(g)
-    out = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
+    out: dict[str, Any] = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
            "electrical_code": {"code": code.code, "basis": code.why,
                                "continuous_rating": code.factor}}  # fmt: skip
     if unplaced is not None:
@@ -69,8 +79,8 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
 
 
 def _rack(
-    g: DesignGraph, rack: Any, derating: float | None
-) -> tuple[Any, float, float]:
+    g: DesignGraph, rack: RackNode, derating: float | None
+) -> tuple[dict[str, Any], float, float]:
     """A rack's figures (metrics.racks), with its unrounded kW and kVA."""
     devices = g.devices(rack)
     kw = power.rack_power(g, rack).to("kW").magnitude
@@ -98,9 +108,9 @@ def _rack(
     return entry, kw, kva
 
 
-def _loops(g: DesignGraph) -> dict[str, Any]:
+def _loops(g: DesignGraph) -> dict[str, dict[str, float | None]]:
     """Per cooling loop: heat, CDU capacity (N and N-1), coolant flow."""
-    loops = {}
+    loops: dict[str, dict[str, float | None]] = {}
     for loop in sorted(g.loops(), key=lambda x: x.name):
         have = cooling.loop_flow_available(loop)
         loops[loop.name] = {
@@ -138,14 +148,14 @@ def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _after_feed_loss(g: DesignGraph, rack: Any) -> dict[str, Any]:
+def _after_feed_loss(g: DesignGraph, rack: RackNode) -> dict[str, FeedLoss]:
     """Per feed of the rack, each device's state with that feed down (from
     graph.power.after_failure): how many keep full power, the capped ones with the kW
     they are left with, and the dark ones. Devices not listed are full."""
     feeds = power.rack_feeds(g, rack)
     if len(feeds) < 2:
         return {}
-    out: dict[str, Any] = {}
+    out: dict[str, FeedLoss] = {}
     for feed in feeds:
         if power.all_full(g, rack, (feed,)):
             out[feed] = {"full": len(g.devices(rack)), "capped_kw": {}, "dark": []}
@@ -171,7 +181,7 @@ def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
     if not systems and need is None:
         return None
 
-    def gbs(x: Any) -> float | None:
+    def gbs(x: Quantity | None) -> float | None:
         return None if x is None else _r(x.to("GB/s").magnitude)
 
     nodes = storage.gpu_nodes(g)

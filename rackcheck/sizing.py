@@ -7,9 +7,13 @@ bisection by max-flow (graph/fabric/bisection.py), without a design file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Location, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Component, Switch
+    from rackcheck.model.load import Catalog
 
 WHERE = Location("<fabric size>", 1, 1)
 
@@ -72,11 +76,11 @@ def size_fabric(
     return out
 
 
-def _switch(cat: Any, switch: str) -> Any:
+def _switch(cat: Catalog, switch: str) -> Switch:
     """The catalog switch entry, or INP004 with a did-you-mean (else the list)."""
     import difflib
 
-    spec = cat.get(switch)
+    spec: Component | None = cat.get(switch)
     if spec is None or spec.kind != "switch":
         ids = [c.id for c in cat.of_kind("switch")]
         close = difflib.get_close_matches(switch, ids, n=1)
@@ -89,7 +93,7 @@ def _switch(cat: Any, switch: str) -> Any:
     return spec
 
 
-def _node_ports(cat: Any, node: str | None, rails: int) -> tuple[int | None, int]:
+def _node_ports(cat: Catalog, node: str | None, rails: int) -> tuple[int | None, int]:
     """(port speed Mbit/s, ports per NIC cage) of the `--node` server's compute ports."""
     from rackcheck.graph.fabric.build import role_ports
 
@@ -118,7 +122,7 @@ def _speed(speed: str) -> int:
         raise _error("INP003", "speed", str(exc)) from None
 
 
-def _ratios(oversubscription: str | dict[str, str]) -> Any:
+def _ratios(oversubscription: str | dict[str, str]) -> dict[str, float | None]:
     from rackcheck.model.fabric import TierRatios, tier_ratios
 
     try:

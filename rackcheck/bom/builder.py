@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.bom.lines import BomLine, DataPath, Need
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.catalog import Component
 
 SECTION_OF_KIND = {
     "rack": "racks",
@@ -65,7 +66,7 @@ class _Builder:
         if rack is not None:
             a.racks[rack] = None
 
-    def component(self, spec: Any, qty: int, where: DataPath, rack: str | None = None,
+    def component(self, spec: Component, qty: int, where: DataPath, rack: str | None = None,
                   for_: str | None = None, section: str | None = None) -> None:  # fmt: skip
         part = self._parts.get(spec.id)
         if part is None:
@@ -83,11 +84,11 @@ class _Builder:
         return sorted(out, key=BomLine.sort_key)
 
 
-def describe(spec: Any) -> str:
+def describe(spec: Component) -> str:
     return f"{spec.vendor} {spec.model}"
 
 
-def need_of(spec: Any) -> Need | None:
+def need_of(spec: Component) -> Need | None:
     """What another part must match to stand in for `spec` (BOM005 says which)."""
     from rackcheck.graph.fabric.plan import mbps
 

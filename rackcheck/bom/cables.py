@@ -15,10 +15,11 @@ import io
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.fabric.nodes import FabricNode
 
 COLUMNS = ("cable", "fabric", "tier", "from_device", "from_port", "to_device",
            "to_port", "speed_gbps", "medium", "part", "transceivers", "length_m",
@@ -72,7 +73,7 @@ class _Ports:
         return f"{(n - 1) // per + 1}/{(n - 1) % per + 1}" if per > 1 else str(n)
 
 
-def _fabric_rows(g: DesignGraph, fab: Any) -> list[CableRow]:
+def _fabric_rows(g: DesignGraph, fab: FabricNode) -> list[CableRow]:
     from rackcheck.bom.builder import length_class
     from rackcheck.bom.fabric_parts import (
         cable_part,

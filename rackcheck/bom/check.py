@@ -15,7 +15,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.bom.lines import Bom, BomLine, Need
 from rackcheck.findings import Finding, Location, Report
@@ -251,5 +251,5 @@ class _Checker:
                              f"vendor BOM quotes {have}", row.qty_loc, part_id)  # fmt: skip
 
 
-def _money(row: Any) -> str:
+def _money(row: VendorRow) -> str:
     return f"{row.price} {row.currency}".strip()

@@ -8,10 +8,13 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.rules.engine import Rule
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import RuleContext
 
 _CODES: list[tuple[str, str, Severity, str]] = [
     (
@@ -136,7 +139,9 @@ _CODES: list[tuple[str, str, Severity, str]] = [
 ]
 
 
-def _never(ctx: Any) -> Iterator[Finding]:  # raised by bom check, never run
+def _never(
+    ctx: RuleContext[object],
+) -> Iterator[Finding]:  # raised by bom check, never run
     return iter(())
 
 

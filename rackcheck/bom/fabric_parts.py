@@ -3,7 +3,7 @@ medium and length class, transceivers per fabric and side."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.bom.builder import need_of
 from rackcheck.bom.lines import Need
@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from rackcheck.bom.builder import _Builder
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec
+    from rackcheck.model.catalog import Base, Transceiver
+    from rackcheck.units import Quantity
 
 
 def add_fabrics(b: _Builder, g: DesignGraph) -> None:
@@ -129,7 +131,7 @@ def _cable_line(b: _Builder, fab: FabricNode, spec: LinkSpec, tier: str,
           for_=for_, section="cables", need=need)  # fmt: skip
 
 
-def _module(spec: Any, role: str | None) -> tuple[str | None, int] | None:
+def _module(spec: Base, role: str | None) -> tuple[str | None, int] | None:
     """(cage, Mbit/s of one module) for the ports of `role` (else `any`) of `spec`:
     a twin-port cage takes one module of twice the port speed."""
     from rackcheck.graph.fabric.plan import mbps
@@ -146,7 +148,7 @@ def _module(spec: Any, role: str | None) -> tuple[str | None, int] | None:
 
 def transceiver_parts(
     g: DesignGraph, fab: FabricNode
-) -> dict[str, tuple[str, str, Need | None, Any]]:
+) -> dict[str, tuple[str, str, Need | None, Transceiver | None]]:
     """Per side ("switch", "node"): (id, description, need, catalog entry or None) of
     the module its cages take - the transceiver the design's links name when exactly
     one fits the cage and speed, else a derived id such as `transceiver-osfp-800g`."""
@@ -192,7 +194,7 @@ def _transceivers(b: _Builder, g: DesignGraph, fab: FabricNode) -> None:
               description=desc, section="transceivers", need=need)  # fmt: skip
 
 
-def _mbps(q: Any) -> int:
+def _mbps(q: Quantity) -> int:
     from rackcheck.graph.fabric.plan import mbps
 
     return mbps(q)

@@ -6,7 +6,6 @@ take what the id says."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rackcheck.bom.lines import Need
 
@@ -43,7 +42,7 @@ def misfit(part: Need, line: Need) -> str | None:
     """Why `part` does not fit `line` (same kind), or None when nothing says so."""
     from rackcheck.bom.rack_parts import MATE
 
-    checks: list[tuple[Any, Any, str]] = []
+    checks: list[tuple[str | int | None, str | int | None, str]] = []
     if line.kind == "cable":
         if part.speed_mbps and line.speed_mbps and part.speed_mbps < line.speed_mbps:
             return f"a {_g(part.speed_mbps)} cable on {_g(line.speed_mbps)} links"

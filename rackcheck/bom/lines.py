@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject
 
 DataPath = tuple[str | int, ...]
 
@@ -55,7 +58,7 @@ class BomLine:
     where: DataPath = ()
     need: Need | None = None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JSONObject:
         return {
             "id": self.id,
             "kind": self.kind,
@@ -76,7 +79,7 @@ class Bom:
     lines: list[BomLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what could not be derived
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JSONObject:
         return {
             "version": 1,
             "design": self.design,

@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rackcheck.bom.cables import CableRow
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.catalog import Component
+
+    Cell = str | int | float | None  # a CSV cell (None: empty)
+    Row = list[Cell]
 
 ROLE = {"server": "server", "switch": "switch", "storage": "storage", "pdu": "pdu",
         "power-shelf": "power-shelf", "cdu": "cdu", "tray": "tray",
@@ -27,7 +32,7 @@ IF_TYPE = {(1, "RJ45"): "1000base-t", (100, "QSFP28"): "100gbase-x-qsfp28",
            (400, "QSFP112"): "400gbase-x-qsfp112", (800, "OSFP"): "800gbase-x-osfp"}  # fmt: skip
 
 
-def _csv(header: list[str], rows: list[list[Any]]) -> str:
+def _csv(header: list[str], rows: list[Row]) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(header)
@@ -59,7 +64,7 @@ def export_files(graph: object) -> dict[str, str]:
     }
 
 
-def _inventory(g: DesignGraph, site: str) -> tuple[list[Any], list[Any], set[str]]:
+def _inventory(g: DesignGraph, site: str) -> tuple[list[Row], list[Row], set[str]]:
     """Rack rows, device rows (PDUs, rack devices, fabric switches), rack device names."""
     racks, devices, in_racks = [], [], set()
     for rack in g.racks():
@@ -78,7 +83,7 @@ def _inventory(g: DesignGraph, site: str) -> tuple[list[Any], list[Any], set[str
 
 def _cabling(
     g: DesignGraph, in_racks: set[str]
-) -> tuple[dict[tuple[str, str], str], list[Any]]:
+) -> tuple[dict[tuple[str, str], str], list[Row]]:
     """Interfaces (device, port) -> NetBox type, and cable rows, from the cable plan."""
     from rackcheck.bom.cables import cable_plan
 
@@ -98,14 +103,14 @@ def _cabling(
 
 
 def _device(
-    name: str, spec: Any, site: str, rack: str | None, pos: int | None
-) -> list[Any]:
+    name: str, spec: Component, site: str, rack: str | None, pos: int | None
+) -> Row:
     face = "front" if pos is not None else None
     return [name, ROLE.get(spec.kind, spec.kind), spec.vendor, spec.model, site, rack,
             pos, face, "planned"]  # fmt: skip
 
 
-def _fabric_switches(g: DesignGraph, site: str) -> list[list[Any]]:
+def _fabric_switches(g: DesignGraph, site: str) -> list[Row]:
     from rackcheck.graph.fabric.network import fabrics
 
     out = []
@@ -117,7 +122,7 @@ def _fabric_switches(g: DesignGraph, site: str) -> list[list[Any]]:
     return out
 
 
-def _if_type(row: Any) -> str:
+def _if_type(row: CableRow) -> str:
     """NetBox interface type of a cable end, from its speed and the transceiver cage."""
     speed = int(row.speed_gbps)
     for (gbps, cage), slug in IF_TYPE.items():

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.bom.lines import Need
 
 if TYPE_CHECKING:
     from rackcheck.bom.builder import _Builder
+    from rackcheck.bom.lines import DataPath
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.catalog import Component
 
 # The IEC 60320 connector that mates with each appliance inlet, and the plug a cord
 # needs for each PDU outlet (IEC 60320 pairs: C13/C14, C15/C16, C19/C20, C21/C22).
@@ -37,11 +40,13 @@ def add_racks(b: _Builder, g: DesignGraph) -> None:
             _nics(b, g, dev, rack.name)
 
 
-def _shelf_psus(b: _Builder, g: DesignGraph, spec: Any, where: Any, rack: str) -> None:
+def _shelf_psus(
+    b: _Builder, g: DesignGraph, spec: Component, where: DataPath, rack: str
+) -> None:
     """A power shelf's PSUs are separate parts: one line of its PSU model."""
-    psus = getattr(spec, "psus", None)
-    if spec.kind != "power-shelf" or psus is None:
+    if spec.kind != "power-shelf" or spec.psus is None:
         return
+    psus = spec.psus
     psu = g.catalog.components.get(psus.model) if psus.model else None
     if psu is None:
         b.notes.append(f"{spec.id}: {psus.count} PSUs per shelf, no PSU model in the "
@@ -76,7 +81,7 @@ def cord_for(inlet: str | None, outlet_types: str | None) -> tuple[str, str, Nee
     return line_id, desc, Need("power-cord", connector=connector, plug=plug)
 
 
-def _cords(b: _Builder, g: DesignGraph, dev: Any, rack: str) -> None:
+def _cords(b: _Builder, g: DesignGraph, dev: DeviceNode, rack: str) -> None:
     """One cord per PSU edge (PSU k to its PDU), by inlet and outlet type."""
     from rackcheck.graph.outlets import psu_inlet
 
@@ -88,7 +93,7 @@ def _cords(b: _Builder, g: DesignGraph, dev: Any, rack: str) -> None:
               rack=rack, need=need)  # fmt: skip
 
 
-def _nics(b: _Builder, g: DesignGraph, dev: Any, rack: str) -> None:
+def _nics(b: _Builder, g: DesignGraph, dev: DeviceNode, rack: str) -> None:
     """Ports that name a `nic:` catalog entry are add-in cards: ports / card ports.
     Ports built into a system name none and add no line."""
     for port in getattr(dev.spec, "ports", None) or []:

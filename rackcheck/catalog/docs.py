@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.model.load import Catalog
+
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Component
 
 # Per kind, the figures a reader compares first: (label, attribute path).
 KEY_FIGURES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -31,8 +34,8 @@ KEY_FIGURES: dict[str, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 
 
-def _get(comp: Any, path: str) -> Any:
-    value = comp
+def _get(comp: Component, path: str) -> object:
+    value: object = comp
     for part in path.split("."):
         value = getattr(value, part, None)
         if value is None:
@@ -40,7 +43,7 @@ def _get(comp: Any, path: str) -> Any:
     return value
 
 
-def _fmt(value: Any) -> str:
+def _fmt(value: object) -> str:
     if hasattr(value, "magnitude") and hasattr(value, "units"):
         return f"{value:~P}".replace("°", "deg")
     return str(value)
@@ -54,7 +57,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _ports(comp: Any) -> str:
+def _ports(comp: Component) -> str:
     ports = getattr(comp, "ports", None) or []
     return ", ".join(f"{p.count} x {_fmt(p.speed)}" + (f" {p.role}" if p.role != "any"
                      else "") for p in ports)  # fmt: skip

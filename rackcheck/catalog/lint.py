@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.load import Catalog, bundled_catalog_files
 from rackcheck.source import shown_path
+
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Component
 
 
 @dataclass
@@ -29,7 +32,7 @@ class LintResult:
     by_kind: Counter[str] = field(default_factory=Counter)
 
 
-def _figures(value: Any) -> int:
+def _figures(value: object) -> int:
     """How many unit-carrying figures a loaded entry holds."""
     from pydantic import BaseModel
 
@@ -40,7 +43,7 @@ def _figures(value: Any) -> int:
     return 1 if hasattr(value, "magnitude") and hasattr(value, "units") else 0
 
 
-def _measured(comp: Any) -> int:
+def _measured(comp: Component) -> int:
     """How many of a storage entry's throughput figures are benchmark results."""
     basis_of = getattr(comp, "basis_of", None)
     if basis_of is None:
@@ -56,7 +59,7 @@ def _find(code: str, sev: Severity, msg: str, where: Location) -> Finding:
     return Finding(code, sev, msg, where)
 
 
-def _psu_capacity(cat: Catalog, comp: Any, where: Location) -> list[Finding]:
+def _psu_capacity(cat: Catalog, comp: Component, where: Location) -> list[Finding]:
     power = getattr(comp, "power", None)
     if power is None or power.psus is None or power.max is None:
         return []
@@ -78,7 +81,7 @@ def _psu_capacity(cat: Catalog, comp: Any, where: Location) -> list[Finding]:
     return []
 
 
-def _typical(comp: Any, where: Location) -> list[Finding]:
+def _typical(comp: Component, where: Location) -> list[Finding]:
     power = getattr(comp, "power", None)
     if power is None or power.max is None or power.typical is None:
         return []
@@ -89,7 +92,7 @@ def _typical(comp: Any, where: Location) -> list[Finding]:
     return []
 
 
-def _space(cat: Catalog, comp: Any, where: Location) -> list[Finding]:
+def _space(cat: Catalog, comp: Component, where: Location) -> list[Finding]:
     from rackcheck.units import q
 
     out = []
@@ -121,7 +124,7 @@ def _space(cat: Catalog, comp: Any, where: Location) -> list[Finding]:
     return out
 
 
-def _switch_capacity(comp: Any, where: Location) -> list[Finding]:
+def _switch_capacity(comp: Component, where: Location) -> list[Finding]:
     stated = getattr(comp, "switching_capacity", None)
     if comp.kind != "switch" or stated is None:
         return []

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.model.load import Catalog
+
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Component
 
 LIST_KEYS = ("id", "kind", "vendor", "model", "part_number", "source")
 
@@ -17,10 +20,10 @@ def list_entries(
     kind: str | None = None,
     vendor: str | None = None,
     search: str | None = None,
-) -> list[Any]:
+) -> list[Component]:
     """Entries filtered by kind, vendor (case-insensitive) and a search text found in
     the id, vendor, model, part number or notes; sorted by (kind, id)."""
-    rows = []
+    rows: list[Component] = []
     needle = search.casefold() if search else None
     for ident in cat.components:
         if kind is not None and cat.components.kind(ident) != kind:
@@ -47,7 +50,7 @@ def list_entries(
     return rows
 
 
-def _row(cat: Catalog, comp: Any) -> dict[str, Any]:
+def _row(cat: Catalog, comp: Component) -> dict[str, Any]:
     return {
         "id": comp.id,
         "kind": comp.kind,
@@ -59,7 +62,7 @@ def _row(cat: Catalog, comp: Any) -> dict[str, Any]:
     }
 
 
-def render_list(cat: Catalog, rows: list[Any], fmt: str) -> str:
+def render_list(cat: Catalog, rows: list[Component], fmt: str) -> str:
     """text, json (a list of {id, kind, vendor, model, part_number, source, where}) or
     csv (one row per entry; several sources joined with ' | ')."""
     if fmt == "json":

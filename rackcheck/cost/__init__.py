@@ -19,10 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rackcheck.cost.assumptions import Assumptions
+    from rackcheck.cost.assumptions import Assumptions, Layer
     from rackcheck.cost.compare import Result
+    from rackcheck.cost.pricebook import PriceBook
+    from rackcheck.cost.quotes import Quote
     from rackcheck.cost.sweep import Sweep
-    from rackcheck.findings import Finding
+    from rackcheck.findings import Finding, Location
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.catalog import Gpus
+    from rackcheck.source import SourceMap
 
 VERSION = 1
 
@@ -49,14 +54,14 @@ class Comparison:
 class _Under:
     """A SourceMap seen from a sub-path (the design's `cost:` section)."""
 
-    def __init__(self, smap: Any, prefix: tuple[str, ...]) -> None:
+    def __init__(self, smap: SourceMap, prefix: tuple[str, ...]) -> None:
         self.smap, self.prefix = smap, prefix
 
-    def at(self, path: tuple[Any, ...], key: bool = False) -> Any:
+    def at(self, path: tuple[str | int, ...], key: bool = False) -> Location:
         return self.smap.at((*self.prefix, *path), key)
 
 
-def _power_gpus(graph: Any) -> tuple[Decimal, int, str | None]:
+def _power_gpus(graph: DesignGraph) -> tuple[Decimal, int, str | None]:
     from rackcheck.graph import physical, power
 
     kw = sum(
@@ -67,14 +72,15 @@ def _power_gpus(graph: Any) -> tuple[Decimal, int, str | None]:
         for d in graph.devices(rack):
             n = physical.gpu_count(d)
             gpus += n
-            if n and model is None and getattr(d.spec, "gpus", None) is not None:
-                model = d.spec.gpus.model
+            listed: Gpus | None = getattr(d.spec, "gpus", None)
+            if n and model is None and listed is not None:
+                model = listed.model
     return Decimal(repr(round(kw, 6))), gpus, model
 
 
 def _setup(
-    graph: Any, path: Path, books: list[str], files: list[str], sets: list[str]
-) -> tuple[Any, Any]:
+    graph: DesignGraph, path: Path, books: list[str], files: list[str], sets: list[str]
+) -> tuple[PriceBook, Assumptions]:
     """(price book, assumptions) for a design and the command line."""
     from rackcheck.cost import assumptions as am
     from rackcheck.cost import pricebook
@@ -82,7 +88,7 @@ def _setup(
     from rackcheck.source import load_yaml, shown_path
 
     section = graph.design.cost
-    layers: list[tuple[dict[str, Any], Any, str]] = []
+    layers: list[Layer] = []
     book_paths: list[tuple[Path, str]] = []
     if section is not None:
         layers.append(
@@ -113,7 +119,7 @@ def _setup(
     return pricebook.load(book_paths), am.resolve(country, model, layers, sets)
 
 
-def _load_quotes(files: list[str], meta: dict[str, str] | None) -> list[Any]:
+def _load_quotes(files: list[str], meta: dict[str, str] | None) -> list[Quote]:
     """Every quote read, or InputError with every problem of every file."""
     from rackcheck.cost import quotes as qr
     from rackcheck.cost.quote_files import read as read_quote
@@ -139,7 +145,7 @@ def _load_quotes(files: list[str], meta: dict[str, str] | None) -> list[Any]:
 
 def compare_quotes(
     quotes: list[str],
-    graph: Any,
+    graph: DesignGraph,
     *,
     price_books: list[str] | None = None,
     assumption_files: list[str] | None = None,
@@ -187,7 +193,7 @@ def compare_quotes(
     return out
 
 
-def design_cost(graph: Any, path: Path) -> dict[str, Any] | None:
+def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
     """`metrics.cost` of a design with a `cost:` section: capex of the derived BOM from
     its price books (None with `not_priced` when a part has no price), annual opex,
     TCO and cost per GPU-hour, as decimal strings in the reporting currency."""

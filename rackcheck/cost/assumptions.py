@@ -9,10 +9,24 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.cost.money import CURRENCY, MoneyError, Rates, amount, decimal
 from rackcheck.findings import InputError, Location, Severity, input_error
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Locates(Protocol):
+        """What places a layer's values: a SourceMap, or one seen from a sub-path."""
+
+        def at(
+            self, data_path: tuple[str | int, ...], key: bool = False
+        ) -> Location: ...
+
+    # One layer of assumptions: its raw data, what locates it (None: no lines), and
+    # the file it came from as shown.
+    Layer = tuple[dict[str, Any], Locates | None, str]
 
 DEFAULTS = Path(__file__).with_name("defaults.yaml")
 # name -> (unit template, lowest, highest, money?) ; {cur} is the reporting currency
@@ -67,7 +81,7 @@ class Assumption:
     origin: str
     currency: str | None = None  # money-valued assumptions: the currency as stated
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | None]:
         return {
             "value": str(self.value),
             "unit": self.unit,
@@ -110,7 +124,7 @@ class Assumptions:
         )
         return Assumptions({**self.values, name: new}, self.rates, self.fx)
 
-    def table(self) -> dict[str, dict[str, Any]]:
+    def table(self) -> dict[str, dict[str, str | None]]:
         """JSON `assumptions`: NAME -> {value, unit, source, as_of} (+ origin)."""
         out = {n: a.as_dict() for n, a in sorted(self.values.items())}
         for cur, a in sorted(self.fx.items()):
@@ -176,14 +190,14 @@ def _stated(value: Any, unit: str) -> tuple[Decimal, str | None]:
     return decimal(value), cur
 
 
-def _date(x: Any) -> str | None:
+def _date(x: object) -> str | None:
     return None if x is None else str(x)
 
 
 def resolve(
     country: str | None,
     gpu_model: str | None,
-    layers: list[tuple[dict[str, Any], Any, str]],
+    layers: list[Layer],
     sets: list[str],
 ) -> Assumptions:
     """Defaults, then each layer (data, SourceMap or None, shown path), then --set.
@@ -227,11 +241,10 @@ def resolve(
     return out
 
 
-def _at(smap: Any, shown: str, path: tuple[str, ...]) -> Location:
+def _at(smap: Locates | None, shown: str, path: tuple[str, ...]) -> Location:
     if smap is None:
         return Location(shown, 1, 1)
-    loc: Location = smap.at(path)
-    return loc
+    return smap.at(path)
 
 
 def _loc(origin: str) -> Location:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
 
 
 @dataclass(frozen=True)
@@ -15,7 +18,7 @@ class NeedLine:
     quantity: int
 
 
-def needs(graph: Any) -> list[NeedLine]:
+def needs(graph: DesignGraph) -> list[NeedLine]:
     """One line per BOM id (quantities of the same id in several sections or fabric
     tiers summed), sorted by id."""
     from rackcheck.bom import derive_bom

@@ -23,10 +23,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.cost.money import CURRENCY, MoneyError, amount
 from rackcheck.findings import Finding, InputError, Location, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.source import SourceMap
 
 MAX_ENTRIES = 100_000
 _KEYS = {
@@ -105,7 +108,7 @@ def _err(
 
 
 def _read(
-    data: Any, smap: Any, shown: str, book: PriceBook, errors: list[Finding]
+    data: Any, smap: SourceMap, shown: str, book: PriceBook, errors: list[Finding]
 ) -> None:
     if not isinstance(data, dict) or data.get("pricebook") != 1:
         _err(errors, smap.at(()), "a price book starts with `pricebook: 1`")
@@ -150,7 +153,7 @@ def _read(
 
 
 def _entry(
-    e: Any, i: int, smap: Any, default_cur: str | None, errors: list[Finding]
+    e: Any, i: int, smap: SourceMap, default_cur: str | None, errors: list[Finding]
 ) -> Price | None:
     at = smap.at(("prices", i))
     if not isinstance(e, dict):
@@ -206,7 +209,7 @@ def _entry(
 
 
 def _dates_ok(
-    e: dict[str, Any], i: int, smap: Any, key: Any, errors: list[Finding]
+    e: dict[str, Any], i: int, smap: SourceMap, key: object, errors: list[Finding]
 ) -> bool:
     """`as_of` and `valid_until` are dates, else a located error (the first only)."""
     for d in ("as_of", "valid_until"):

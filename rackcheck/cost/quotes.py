@@ -21,10 +21,16 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.cost.money import CURRENCY, MoneyError, amount, decimal
 from rackcheck.findings import Finding, InputError, Location, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    # Locates a problem of one key or column (`at("currency")`).
+    At = Callable[[str], Location]
 
 MAX_LINES = 100_000
 _TOP = {
@@ -159,7 +165,11 @@ def read_yaml(path: Path, shown: str) -> Quote:
                 bad.add(
                     smap.at(("lines", i, k), key=True), f"unknown key {k!r} in a line"
                 )
-        line = make_line(row, lambda k, i=i: smap.at(("lines", i, k)), at, quote, bad)
+
+        def at_line(k: str, i: int = i) -> Location:
+            return smap.at(("lines", i, k))
+
+        line = make_line(row, at_line, at, quote, bad)
         if line is not None:
             quote.lines.append(line)
     check_duplicates(quote, bad)
@@ -168,7 +178,7 @@ def read_yaml(path: Path, shown: str) -> Quote:
 
 
 def header(
-    data: dict[str, Any], at: Any, path: Path, shown: str, bad: Problems
+    data: dict[str, Any], at: At, path: Path, shown: str, bad: Problems
 ) -> Quote:
     """The quote's top: vendor, currency, dates, support, discount, power, rate."""
     import datetime as dt
@@ -234,7 +244,7 @@ def _rate(raw: Any, shown: str) -> tuple[Decimal, str]:
 
 
 def make_line(
-    row: dict[str, Any], at: Any, where: Location, quote: Quote, bad: Problems
+    row: dict[str, Any], at: At, where: Location, quote: Quote, bad: Problems
 ) -> Line | None:
     """One line from a mapping of canonical columns; problems located by `at(col)`."""
     pn, id_ = _opt(row.get("part_number")), _opt(row.get("id"))

@@ -6,9 +6,14 @@ import csv
 import io
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.cost.money import show, text
+
+if TYPE_CHECKING:
+    from rackcheck.cost import Comparison
+    from rackcheck.cost.compare import Result
+    from rackcheck.cost.sweep import Sweep
 
 FORMATS = ("text", "markdown", "csv", "xlsx", "json")
 
@@ -17,7 +22,7 @@ def _d(x: Decimal | None, places: int = 2) -> str | None:
     return text(x, places)
 
 
-def quote_dict(r: Any) -> dict[str, Any]:
+def quote_dict(r: Result) -> dict[str, Any]:
     t = r.tco
     return {
         "name": r.quote.name,
@@ -51,7 +56,8 @@ def quote_dict(r: Any) -> dict[str, Any]:
     }
 
 
-def document(c: Any) -> dict[str, Any]:
+def document(c: Comparison) -> dict[str, Any]:
+    """The JSON document, which the CSV and XLSX writers read back too."""
     out: dict[str, Any] = {
         "version": 1,
         "currency": c.currency,
@@ -83,7 +89,7 @@ def document(c: Any) -> dict[str, Any]:
     return out
 
 
-def render_json(c: Any) -> str:
+def render_json(c: Comparison) -> str:
     return json.dumps(document(c), indent=2) + "\n"
 
 
@@ -91,7 +97,7 @@ def _months(x: Decimal | None) -> str:
     return "never" if x is None else f"{x:.1f} months"
 
 
-def _rows(c: Any) -> list[list[str]]:
+def _rows(c: Comparison) -> list[list[str]]:
     cur = c.currency
     rows = []
     for r in c.ranked():
@@ -115,7 +121,7 @@ def _rows(c: Any) -> list[list[str]]:
     return rows
 
 
-def _head(c: Any) -> list[str]:
+def _head(c: Comparison) -> list[str]:
     years = c.results[0].tco.years if c.results else 0
     return [
         "rank",
@@ -129,7 +135,7 @@ def _head(c: Any) -> list[str]:
     ]
 
 
-def _breakdown(c: Any) -> tuple[list[str], list[list[str]]]:
+def _breakdown(c: Comparison) -> tuple[list[str], list[list[str]]]:
     head = [
         "quote",
         "capex",
@@ -162,7 +168,7 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _assumption_lines(c: Any) -> list[tuple[str, str, str]]:
+def _assumption_lines(c: Comparison) -> list[tuple[str, str, str]]:
     out = []
     for name, a in c.assumptions.table().items():
         when = f"as of {a['as_of']}; " if a["as_of"] else ""
@@ -176,7 +182,7 @@ def _assumption_lines(c: Any) -> list[tuple[str, str, str]]:
     return out
 
 
-def render_text(c: Any) -> str:
+def render_text(c: Comparison) -> str:
     out = [
         f"rackcheck quotes: {len(c.results)} quote(s) for {c.design} ({c.gpus:,} GPUs), "
         f"{c.currency}, as of {c.today.isoformat()}",
@@ -205,8 +211,7 @@ def render_text(c: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-def _sweep_rows(c: Any) -> tuple[list[str], list[list[str]]]:
-    s = c.sweep
+def _sweep_rows(c: Comparison, s: Sweep) -> tuple[list[str], list[list[str]]]:
     names = [r.quote.name for r in c.ranked()]
     head = [
         f"{s.name} ({s.unit})" if s.unit else s.name,
@@ -226,10 +231,10 @@ def _sweep_rows(c: Any) -> tuple[list[str], list[list[str]]]:
     return head, rows
 
 
-def _sweep_text(c: Any) -> list[str]:
+def _sweep_text(c: Comparison) -> list[str]:
     if c.sweep is None:
         return []
-    head, rows = _sweep_rows(c)
+    head, rows = _sweep_rows(c, c.sweep)
     out = ["", f"sensitivity to {c.sweep.name}:", *_table(head, rows)]
     out += [
         f"ranking flips at {c.sweep.name} = {v:.4f}: {a} -> {b}"
@@ -251,7 +256,7 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def render_markdown(c: Any) -> str:
+def render_markdown(c: Comparison) -> str:
     out = [
         f"## Quotes for `{c.design}` ({c.gpus:,} GPUs, {c.currency}, as of {c.today.isoformat()})",
         "",
@@ -273,7 +278,7 @@ def render_markdown(c: Any) -> str:
             "",
         ]
     if c.sweep is not None:
-        h, s_rows = _sweep_rows(c)
+        h, s_rows = _sweep_rows(c, c.sweep)
         out += [f"### Sensitivity to {c.sweep.name}", "", *_md_table(h, s_rows), ""]
         out += [
             f"Ranking flips at {c.sweep.name} = {v:.4f}: {a} → {b}"
@@ -319,7 +324,7 @@ QUOTE_COLUMNS = [
 TCO_COLUMNS = ["years", "total", "energy", "colocation", "maintenance", "financing"]
 
 
-def render_csv(c: Any) -> str:
+def render_csv(c: Comparison) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     keys, tco_keys = QUOTE_COLUMNS, TCO_COLUMNS

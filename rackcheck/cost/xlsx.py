@@ -6,12 +6,15 @@ decimal string)."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.cost.render import QUOTE_COLUMNS, TCO_COLUMNS, document
 
+if TYPE_CHECKING:
+    from rackcheck.cost import Comparison
 
-def render_xlsx(c: Any) -> bytes:
+
+def render_xlsx(c: Comparison) -> bytes:
     from openpyxl import Workbook
 
     doc = document(c)

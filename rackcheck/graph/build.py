@@ -10,7 +10,7 @@ instance 3), ``psu:r01/0.3/2`` (its third PSU), ``loop:l1``, ``cdu:l1/0``. Edges
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rackcheck.findings import Finding, InputError, Severity
 from rackcheck.graph.checks import check_limits, check_refs
@@ -20,6 +20,7 @@ from rackcheck.graph.nodes import (
     DeviceNode,
     FeedNode,
     LoopNode,
+    Node,
     PduNode,
     PsuNode,
     RackNode,
@@ -28,9 +29,13 @@ from rackcheck.model.names import expand
 from rackcheck.model.refs import DEVICE_KINDS, did_you_mean
 
 if TYPE_CHECKING:
-    from rackcheck.model.design import Design
+    from rackcheck.graph.nodes import DataPath, DeviceSpec
+    from rackcheck.model.catalog import Rack, RackSystem
+    from rackcheck.model.design import Cord, Design, DeviceRef, Loop, RackEntry
     from rackcheck.model.load import Catalog
     from rackcheck.source import SourceMap
+
+N = TypeVar("N", bound=Node)
 
 
 class DesignGraph:
@@ -74,7 +79,7 @@ class DesignGraph:
         """Built: the graph never changes after."""
         return self.memo.final
 
-    def nodes(self, cls: type[Any]) -> list[Any]:
+    def nodes(self, cls: type[N]) -> list[N]:
         """Every node of one class, in the order they were added."""
         return self.memo.query(
             ("nodes", cls),
@@ -92,7 +97,7 @@ class DesignGraph:
     def loops(self) -> list[LoopNode]:
         return self.nodes(LoopNode)
 
-    def children(self, node_id: str, cls: type[Any]) -> list[Any]:
+    def children(self, node_id: str, cls: type[N]) -> list[N]:
         """What `node_id` contains, of one node class."""
         return self.memo.query(
             ("children", node_id, cls),
@@ -100,8 +105,8 @@ class DesignGraph:
             growing=True,
         )
 
-    def _children(self, node_id: str, cls: type[Any]) -> list[Any]:
-        out = []
+    def _children(self, node_id: str, cls: type[N]) -> list[N]:
+        out: list[N] = []
         for _, child, rel in self.g.out_edges(node_id, data="rel"):
             obj = self.g.nodes[child]["obj"]
             if rel == "contains" and isinstance(obj, cls):
@@ -139,7 +144,7 @@ class DesignGraph:
 
     def _component(
         self, ident: str, kinds: tuple[str, ...], path: tuple[str | int, ...]
-    ) -> Any:
+    ) -> Any:  # the catalog entry, of one of `kinds` (the caller's node field says)
         comp = self.catalog.get(ident)
         if comp is None:
             close = did_you_mean(ident, [c.id for c in self.catalog.of_kind(*kinds)])
@@ -180,7 +185,7 @@ class DesignGraph:
             node = FeedNode(fid, feed.name, ("site", "feeds", i), self.file, spec=feed)
             self.g.add_node(fid, obj=node)
             self.g.add_edge("site", fid, rel="contains")
-        self._psu_nodes: list[tuple[str, dict[str, Any]]] = []
+        self._psu_nodes: list[tuple[str, dict[str, PsuNode]]] = []
         self._psu_edges: list[tuple[str, str, dict[str, str]]] = []
         for i, entry in enumerate(d.racks):
             for name in self._expand(entry.name, ("racks", i, "name")):
@@ -207,7 +212,7 @@ class DesignGraph:
 
             add_facility(self)
 
-    def _add_rack(self, i: int, entry: Any, name: str) -> None:
+    def _add_rack(self, i: int, entry: RackEntry, name: str) -> None:
         path = ("racks", i)
         rid = f"rack:{name}"
         if rid in self.g:
@@ -233,7 +238,7 @@ class DesignGraph:
         for j, ref in enumerate(entry.devices):
             self._add_devices(rack, j, ref, pdu_ids)
 
-    def _add_pdus(self, rack: RackNode, entry: Any) -> list[str]:
+    def _add_pdus(self, rack: RackNode, entry: RackEntry) -> list[str]:
         ids: list[str] = []
         known_feeds = {f.name for f in self.design.site.feeds}
         for k, ref in enumerate(entry.pdus):
@@ -268,22 +273,23 @@ class DesignGraph:
         return ids
 
     def _add_devices(
-        self, rack: RackNode, j: int, ref: Any, pdu_ids: list[str]
+        self, rack: RackNode, j: int, ref: DeviceRef, pdu_ids: list[str]
     ) -> None:
         path = (*rack.path, "devices", j)
         spec = self._component(ref.model, DEVICE_KINDS, (*path, "model"))
         if spec is None:
             return
         positions = _positions(ref, spec, rack.spec)
-        if positions is None:
+        if positions is None:  # a list of positions of another length
+            given = ref.position if isinstance(ref.position, list) else []
             self._error(
                 (*path, "position"),
-                f"{len(ref.position)} positions given for count {ref.count}",
+                f"{len(given)} positions given for count {ref.count}",
             )
             return
         cords = None
         if ref.cords is not None:
-            cords = self._cords(rack, ref, spec, path)
+            cords = self._cords(rack, ref.cords, spec, path)
             if cords is None:
                 return
         for n in range(ref.count):
@@ -295,17 +301,17 @@ class DesignGraph:
             self._add_device(dev, cords, pdu_ids)
 
     def _cords(
-        self, rack: RackNode, ref: Any, spec: Any, path: tuple[str | int, ...]
+        self, rack: RackNode, given: list[Cord], spec: DeviceSpec, path: DataPath
     ) -> list[tuple[str, str | None]] | None:
         psus = spec.power.psus if spec.power else None
-        if psus is not None and len(ref.cords) != psus.count:
+        if psus is not None and len(given) != psus.count:
             self._error(
                 (*path, "cords"),
-                f"{len(ref.cords)} cords given, but {spec.id} has {psus.count} PSUs",
+                f"{len(given)} cords given, but {spec.id} has {psus.count} PSUs",
             )
             return None
-        out = []
-        for c, cord in enumerate(ref.cords):
+        out: list[tuple[str, str | None]] = []
+        for c, cord in enumerate(given):
             pid = f"pdu:{rack.name}/{cord.pdu}"
             if pid not in self.g:
                 names = [p.name for p in self.pdus(rack)]
@@ -340,7 +346,7 @@ class DesignGraph:
             self._psu_nodes.append((psu.id, {"obj": psu}))
             self._psu_edges += [(pid, psu.id, _POWER), (psu.id, dev.id, _POWER)]
 
-    def _add_loop(self, i: int, loop: Any) -> None:
+    def _add_loop(self, i: int, loop: Loop) -> None:
         path = ("cooling", "loops", i)
         lid = f"loop:{loop.name}"
         if lid in self.g:
@@ -371,12 +377,14 @@ class DesignGraph:
 _POWER = {"rel": "power"}  # one dict for every PSU edge: networkx copies it in
 
 
-def _psu_count(spec: Any) -> int:
+def _psu_count(spec: DeviceSpec) -> int:
     psus = spec.power.psus if spec.power else None
     return psus.count if psus else 0
 
 
-def _positions(ref: Any, spec: Any, rack_spec: Any) -> list[int | None] | None:
+def _positions(
+    ref: DeviceRef, spec: DeviceSpec, rack_spec: Rack | RackSystem
+) -> list[int | None] | None:
     """The lowest U of each instance: a list as given, or stacked from one start (by
     the height each takes in the rack's pitch: EIA U or ORv3 OpenU)."""
     from rackcheck.graph.physical import spans

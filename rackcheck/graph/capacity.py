@@ -68,8 +68,9 @@ def _continuous_rating(
     if isinstance(node, PduNode):
         if node.ref is not None and node.ref.continuous_rating is not None:
             return Continuous(float(node.ref.continuous_rating), "design PDU entry")
-        if getattr(node.spec, "continuous_rating", None) is not None:
-            return Continuous(float(node.spec.continuous_rating), "catalog listing")
+        listed: float | None = getattr(node.spec, "continuous_rating", None)
+        if listed is not None:
+            return Continuous(float(listed), "catalog listing")
     elif node.spec is not None and node.spec.derating is not None:
         return Continuous(float(node.spec.derating), f"feed {node.name} derating")
     if option is not None:

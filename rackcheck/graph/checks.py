@@ -3,13 +3,14 @@ before anything is allocated) and a component's own references (INP004)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rackcheck.findings import Finding, InputError, Severity
+from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.refs import DEVICE_KINDS, did_you_mean
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.catalog import Base
 
 
 def check_limits(graph: DesignGraph) -> None:
@@ -29,14 +30,14 @@ def check_limits(graph: DesignGraph) -> None:
         raise InputError(errors)
 
 
-def check_refs(graph: DesignGraph, comp: Any) -> None:
+def check_refs(graph: DesignGraph, comp: Base) -> None:
     """A component's own references (a rack system's trays, a server's PSU model)
     name catalog entries of the right kind: located where the component is."""
     index = next(
         (i for i, c in enumerate(graph.design.components) if c.id == comp.id), None
     )
 
-    def where(*sub: str | int) -> Any:
+    def where(*sub: str | int) -> Location:
         if index is None:
             return graph.catalog.where[comp.id]
         return graph.source.at(("components", index, *sub))

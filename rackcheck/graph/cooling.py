@@ -13,7 +13,7 @@ the "about 1.5 L/min per kW" rule of thumb.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph.power import device_kw, device_power
 from rackcheck.units import q
@@ -21,6 +21,7 @@ from rackcheck.units import q
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, LoopNode, RackNode
+    from rackcheck.model.catalog import Cdu, CoolingSpec
     from rackcheck.units import Quantity
 
 COOLANTS = {  # density kg/m3, specific heat J/(kg K)
@@ -34,7 +35,7 @@ def liquid_fraction(dev: DeviceNode) -> float:
     """The design's `assume.liquid_fraction`, else the catalog's, else 0 (all air)."""
     if dev.assume is not None and dev.assume.liquid_fraction is not None:
         return float(dev.assume.liquid_fraction)
-    cooling = getattr(dev.spec, "cooling", None)
+    cooling: CoolingSpec | None = getattr(dev.spec, "cooling", None)
     if cooling is None or cooling.liquid_fraction is None:
         return 0.0
     return float(cooling.liquid_fraction)
@@ -87,19 +88,22 @@ def design_approach(graph: DesignGraph, loop: LoopNode) -> float | None:
     of the liquid-cooled devices served (`cooling.max_supply_temperature`) minus the
     site's facility water temperature; None when either is not known."""
     facility = graph.design.site.facility_water_temperature
-    limits = [
-        dev.spec.cooling.max_supply_temperature.to("degC").magnitude
+    specs: list[CoolingSpec | None] = [
+        getattr(dev.spec, "cooling", None)
         for rack in graph.served_racks(loop)
         for dev in graph.devices(rack)
-        if getattr(dev.spec, "cooling", None) is not None
-        and dev.spec.cooling.max_supply_temperature is not None
+    ]
+    limits = [
+        c.max_supply_temperature.to("degC").magnitude
+        for c in specs
+        if c is not None and c.max_supply_temperature is not None
     ]
     if facility is None or not limits:
         return None
     return float(min(limits) - facility.to("degC").magnitude)
 
 
-def cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
+def cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Cdu) -> CduRating:
     """A CDU's capacity at the loop's conditions. Rating points are the nameplate
     (`capacity` at `approach` and `rated_coolant`) and any `ratings:` of the catalog
     entry; a point applies when its coolant is the loop's and its approach is at most
@@ -111,7 +115,7 @@ def cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
     )
 
 
-def _cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
+def _cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Cdu) -> CduRating:
     coolant, allowed = loop.spec.coolant, design_approach(graph, loop)
     points = [(cdu.capacity, cdu.rated_coolant, cdu.approach)] + [
         (r.capacity, r.coolant, r.approach) for r in cdu.ratings
@@ -135,7 +139,7 @@ def _cdu_rating(graph: DesignGraph, loop: LoopNode, cdu: Any) -> CduRating:
     return rating
 
 
-def _why_nameplate(cdu: Any, coolant: str, allowed: float | None) -> tuple[str, ...]:
+def _why_nameplate(cdu: Cdu, coolant: str, allowed: float | None) -> tuple[str, ...]:
     why = []
     if cdu.rated_coolant is None:
         why.append(f"the coolant it is rated with is not published (loop: {coolant})")
@@ -178,9 +182,10 @@ def loop_flow_n_minus_1(loop: LoopNode) -> Quantity | None:
     """Rated flow left with the CDU of largest flow failed, L/min (None: a CDU's flow
     is not known)."""
     flows = [c.flow for c in loop.cdus]
-    if not flows or any(f is None for f in flows):
+    known = [f for f in flows if f is not None]
+    if not flows or len(known) < len(flows):
         return None
-    lmin = [f.to("L/min").magnitude for f in flows]
+    lmin = [f.to("L/min").magnitude for f in known]
     return q(sum(lmin) - max(lmin), "L/min")
 
 
@@ -212,6 +217,7 @@ def loop_flow_required(graph: DesignGraph, loop: LoopNode) -> Quantity:
 
 def loop_flow_available(loop: LoopNode) -> Quantity | None:
     flows = [c.flow for c in loop.cdus]
-    if not flows or any(f is None for f in flows):
+    known = [f for f in flows if f is not None]
+    if not flows or len(known) < len(flows):
         return None
-    return sum((f.to("L/min") for f in flows), q(0.0, "L/min"))
+    return sum((f.to("L/min") for f in known), q(0.0, "L/min"))

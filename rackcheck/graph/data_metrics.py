@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.sites import AssetView
+    from rackcheck.jsontypes import JSONObject
 
 CAPEX_NOTE = "not priced: rackcheck has no price data for this design"
 
@@ -31,10 +33,14 @@ def sovereignty_metrics(g: DesignGraph) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for a in sorted(assets(g), key=lambda x: x.name):
 
-        def place(site_name: str, rule: str, a: Any = a) -> dict[str, Any]:
+        def place(site_name: str, rule: str, a: AssetView = a) -> dict[str, Any]:
             s = table.get(site_name)
             ok = s is not None and (a.allowed is None or s.country in a.allowed)
-            ok = ok and (a.operators is None or s.operator in a.operators)  # type: ignore[union-attr]
+            ok = (
+                ok
+                and s is not None
+                and (a.operators is None or s.operator in a.operators)
+            )
             ex = exemption(g, rule, a.name, site_name)
             return {"site": site_name, "country": s.country if s else None,
                     "operator": s.operator if s else None, "allowed": ok,
@@ -57,9 +63,9 @@ def sovereignty_metrics(g: DesignGraph) -> dict[str, Any]:
     return out
 
 
-def flow_metrics(g: DesignGraph) -> dict[str, Any]:
+def flow_metrics(g: DesignGraph) -> dict[str, JSONObject]:
     """Per flow: bytes, link, transfer time at the link's efficiency, egress cost."""
-    out: dict[str, Any] = {}
+    out: dict[str, JSONObject] = {}
     for f in sorted(flows(g), key=lambda x: x.name):
         took = f.time
         cost = egress(g, f)

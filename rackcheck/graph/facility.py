@@ -17,7 +17,7 @@ elements carry the liquid heat of the coolant loops that take water from them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.model.facility import COOLING_KINDS
@@ -25,8 +25,14 @@ from rackcheck.model.names import expand
 from rackcheck.model.refs import did_you_mean
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.fabric.nodes import FabricNode
     from rackcheck.model.facility import Element
+
+    # Records an input error at a design path.
+    ErrorAt = Callable[[tuple[str | int, ...], str], None]
 
 
 @dataclass
@@ -106,7 +112,9 @@ def plant(g: DesignGraph) -> Plant | None:
     return g.memo.get(("plant",))
 
 
-def _order(elems: list[Element], by_name: dict[str, Element], err: Any) -> list[str]:
+def _order(
+    elems: list[Element], by_name: dict[str, Element], err: ErrorAt
+) -> list[str]:
     """Sources first (Kahn's algorithm); a loop in `from:` is an input error."""
     pending = {e.name: [s for s in e.sources if s in by_name] for e in elems}
     order: list[str] = []
@@ -126,7 +134,9 @@ def _order(elems: list[Element], by_name: dict[str, Element], err: Any) -> list[
     return order
 
 
-def _feeds(g: DesignGraph, elements: dict[str, Element], err: Any) -> dict[Any, str]:
+def _feeds(
+    g: DesignGraph, elements: dict[str, Element], err: ErrorAt
+) -> dict[tuple[str, str], str]:
     fac = g.design.facility
     assert fac is not None
     feed_of: dict[tuple[str, str], str] = {}
@@ -171,7 +181,7 @@ def _domains(g: DesignGraph, p: Plant) -> None:
     p.domains = {d: sorted(set(v)) for d, v in sorted(members.items())}
 
 
-def _bundles(g: DesignGraph, fab: Any) -> set[str]:
+def _bundles(g: DesignGraph, fab: FabricNode) -> set[str]:
     """`link:A/B` for every pair of switches with links between them (both orders)."""
     names = {sid: g.node(sid).name for sid in fab.switches}
     out: set[str] = set()

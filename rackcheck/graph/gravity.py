@@ -23,6 +23,9 @@ from rackcheck.graph.sites import assets, sites
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.sites import AssetView
+    from rackcheck.model.sovereignty import SiteLink
+    from rackcheck.units import Quantity
 
 DataPath = tuple[str | int, ...]
 CENT = Decimal("0.01")
@@ -41,9 +44,9 @@ class FlowView:
     data: str | None
     src: str
     dst: str
-    size: Any  # information Quantity
-    link: Any  # model SiteLink or None
-    limit: Any  # time Quantity or None
+    size: Quantity | None  # information
+    link: SiteLink | None
+    limit: Quantity | None  # time
     path: DataPath
     derived: bool
 
@@ -52,7 +55,7 @@ class FlowView:
         return None if self.link is None else float(self.link.efficiency)
 
     @property
-    def time(self) -> Any:
+    def time(self) -> Quantity | None:
         """Transfer time over the link (None without a link)."""
         if self.link is None or self.size is None:
             return None
@@ -60,7 +63,7 @@ class FlowView:
         return (self.size / rate).to("s")
 
 
-def link_between(g: DesignGraph, a: str, b: str) -> Any:
+def link_between(g: DesignGraph, a: str, b: str) -> SiteLink | None:
     for link in g.design.links:
         if set(link.between) == {a, b}:
             return link
@@ -98,7 +101,7 @@ def _flows(g: DesignGraph) -> list[FlowView]:
     return out
 
 
-def _nearest(g: DesignGraph, asset: Any, dst: str) -> str:
+def _nearest(g: DesignGraph, asset: AssetView, dst: str) -> str:
     """The copy a remote user reads: one with a link to `dst`, else the stored one."""
     for c in asset.copies:
         if link_between(g, c.site, dst) is not None:
@@ -108,7 +111,7 @@ def _nearest(g: DesignGraph, asset: Any, dst: str) -> str:
 
 @dataclass(frozen=True)
 class _Tier:
-    up_to: Any  # information Quantity or None (no upper bound)
+    up_to: Quantity | None  # information; None: no upper bound
     price: Decimal
 
 
@@ -134,7 +137,7 @@ def egress(g: DesignGraph, flow: FlowView) -> Egress:
     return _price(flow.size, book)
 
 
-def _price(size: Any, book: dict[str, Any]) -> Egress:
+def _price(size: Quantity, book: dict[str, Any]) -> Egress:
     from rackcheck.units import parse
 
     unit = book["unit"]

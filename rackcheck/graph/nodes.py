@@ -3,7 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import (
+        Cdu,
+        Nic,
+        Part,
+        Pdu,
+        PowerShelf,
+        Rack,
+        RackSystem,
+        Server,
+        Storage,
+        Switch,
+        Tray,
+    )
+    from rackcheck.model.design import Assume, Feed, Loop, PduRef, RackEntry
+
+    # What a device node stands for: a rack's `devices:` entry (model/refs.py
+    # DEVICE_KINDS) or a rack system's part with ports. Each has its own `kind`, which
+    # narrows it (Tray and RackSystem are Servers too).
+    DeviceSpec: TypeAlias = (
+        Server | Tray | RackSystem | Switch | Storage | Cdu | PowerShelf | Nic
+    )
 
 DataPath = tuple[str | int, ...]
 
@@ -24,32 +47,38 @@ class Node:
 
 @dataclass(eq=False)
 class FeedNode(Node):
-    spec: Any = None  # model.design.Feed
+    spec: Feed | None = None  # None: a feed named by a PDU only
 
 
 @dataclass(eq=False)
 class RackNode(Node):
-    spec: Any = None  # catalog Rack or RackSystem
-    entry: Any = None  # design RackEntry
+    spec: Rack | RackSystem = field(kw_only=True)
+    entry: RackEntry = field(kw_only=True)
 
 
 @dataclass(eq=False)
 class PduNode(Node):
     rack: str = ""
     feed: str = ""
-    spec: Any = None  # catalog Pdu
-    ref: Any = None  # design PduRef
+    spec: Pdu | PowerShelf = field(kw_only=True)
+    ref: PduRef = field(kw_only=True)
 
 
 @dataclass(eq=False)
 class DeviceNode(Node):
     rack: str = ""
-    spec: Any = None  # catalog server / switch / storage / tray / rack-system ...
+    spec: DeviceSpec = field(kw_only=True)
     position: int | None = None
     system: bool = False  # the rack-system itself (GB200 NVL72)
     parts: list[str] = field(default_factory=list)  # a system's trays with ports (ids)
-    assume: Any = None  # design Assume: figures the design states
+    assume: Assume | None = None  # design Assume: figures the design states
     psus: list[PsuNode] = field(default_factory=list)  # its cords, in PSU order
+
+    @property
+    def contents(self) -> list[Part]:
+        """A rack system's parts (catalog `contains:`); none for any other device."""
+        spec = self.spec
+        return spec.contains if spec.kind == "rack-system" else []
 
 
 @dataclass(eq=False)
@@ -67,15 +96,15 @@ class PsuNode(Node):
 @dataclass(eq=False)
 class CduNode(Node):
     loop: str = ""
-    spec: Any = None  # catalog Cdu
+    spec: Cdu = field(kw_only=True)
 
 
 @dataclass(eq=False)
 class LoopNode(Node):
-    spec: Any = None  # design Loop
+    spec: Loop = field(kw_only=True)
     units: list[CduNode] = field(default_factory=list)
 
     @property
-    def cdus(self) -> list[Any]:
+    def cdus(self) -> list[Cdu]:
         """The catalog entry of each CDU unit on the loop."""
         return [u.spec for u in self.units]

@@ -20,7 +20,12 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.catalog import Base, Pdu
 
 MATE = {"C14": "C13", "C16": "C15", "C20": "C19", "C22": "C21"}
 ALSO = {"C13": {"C15"}, "C19": {"C21"}}  # C14 plugs fit C15 outlets, C20 plugs C21
@@ -37,7 +42,7 @@ def groups(outlet_types: str | None) -> list[tuple[int, set[str]]]:
     return out
 
 
-def psu_inlet(graph: Any, spec: Any) -> str | None:
+def psu_inlet(graph: DesignGraph, spec: Base) -> str | None:
     """The IEC 60320 inlet of each PSU of a catalog entry, from its one place: the PSU
     entry's `inlet` (`psus.model`); a system's own `power.inlet` (the older spelling,
     still read) where its PSU entry names none."""
@@ -50,7 +55,7 @@ def psu_inlet(graph: Any, spec: Any) -> str | None:
     return None if inlet is None else str(inlet)
 
 
-def needed(graph: Any, dev: Any) -> str | None:
+def needed(graph: DesignGraph, dev: DeviceNode) -> str | None:
     """The outlet kind one cord of `dev` needs, or None when unknown."""
     psus = dev.spec.power.psus if dev.spec.power else None
     psu = graph.catalog.get(psus.model) if psus is not None and psus.model else None
@@ -85,7 +90,7 @@ def fit(outlets: list[tuple[int, set[str]]], cords: list[str | None]) -> int:
     return left
 
 
-def bank_volts(pdu_spec: Any) -> float:
+def bank_volts(pdu_spec: Pdu) -> float:
     """The catalog's `outlet_connection` (L-L / L-N) where stated, else by voltage."""
     v = float(pdu_spec.voltage.to("V").magnitude)
     conn = getattr(pdu_spec, "outlet_connection", None)

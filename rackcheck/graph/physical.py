@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.units import q
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode, RackNode
+    from rackcheck.model.catalog import Base, Gpus
     from rackcheck.units import Quantity
 
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 PITCH_MM = {"EIA-310": 44.45, "ORv3": 48.0}
 
 
-def pitch(spec: Any) -> str:
+def pitch(spec: Base) -> str:
     """The pitch a catalog entry's `rack_units` count in: its `unit_pitch`, else ORv3
     for a rack whose `standard` names Open Rack V3, else EIA-310."""
     if getattr(spec, "unit_pitch", None) is not None:
@@ -32,7 +33,7 @@ def device_units(dev: DeviceNode, graph: DesignGraph) -> int:
     if dev.system:
         return sum(
             (graph.catalog.get(p.model).rack_units or 0) * p.count
-            for p in dev.spec.contains
+            for p in dev.contents
             if graph.catalog.get(p.model) is not None
         )
     return int(dev.spec.rack_units or 0)
@@ -48,7 +49,7 @@ def units_in_rack(dev: DeviceNode, graph: DesignGraph, rack: RackNode) -> int:
     return spans(device_units(dev, graph), dev.spec, rack.spec)
 
 
-def spans(units: int, spec: Any, rack_spec: Any) -> int:
+def spans(units: int, spec: Base, rack_spec: Base) -> int:
     """`units` of catalog entry `spec`'s pitch, as whole units of the rack's pitch."""
     if pitch(spec) == pitch(rack_spec):
         return units
@@ -79,15 +80,16 @@ def rack_weight(graph: DesignGraph, rack: RackNode) -> Quantity:
     return q(kg, "kg")
 
 
-def _kg(spec: Any, graph: DesignGraph) -> float:
-    if spec.weight is None:
+def _kg(spec: Base, graph: DesignGraph) -> float:
+    weight = spec.weight
+    if weight is None:
         return 0.0
     kg: float = graph.memo.per_entry(
-        "kg", spec, None, lambda: spec.weight.to("kg").magnitude
+        "kg", spec, None, lambda: weight.to("kg").magnitude
     )
     return kg
 
 
 def gpu_count(dev: DeviceNode) -> int:
-    gpus = getattr(dev.spec, "gpus", None)
+    gpus: Gpus | None = getattr(dev.spec, "gpus", None)
     return gpus.count if gpus is not None else 0

@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from rackcheck.graph.capacity import (  # re-exported: rules ask power.<name>
     Continuous,
@@ -35,9 +35,11 @@ __all__ = [
     "rack_pdu_capacity", "site_code", "three_phase_capacity",
 ]  # fmt: skip
 
+DeviceState = Literal["full", "capped", "dark"]  # after a failure: its power
+
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.nodes import DeviceNode, PduNode, RackNode
+    from rackcheck.graph.nodes import DeviceNode, PduNode, PsuNode, RackNode
     from rackcheck.units import Quantity
 
 
@@ -120,7 +122,7 @@ def pdu_load(
     """The load to compare with pdu_capacity: apparent (kVA) through an AC PDU, real
     (kW) out of a DC power shelf."""
     entry = _rack_after(graph, rack, _feeds(failed_feed))
-    return entry.kw_q[pdu.name] if is_shelf(pdu) else entry.kva_q[pdu.name]  # type: ignore[no-any-return]
+    return entry.kw_q[pdu.name] if is_shelf(pdu) else entry.kva_q[pdu.name]
 
 
 def all_full(graph: DesignGraph, rack: RackNode, failed_feeds: Iterable[str]) -> bool:
@@ -131,7 +133,7 @@ def all_full(graph: DesignGraph, rack: RackNode, failed_feeds: Iterable[str]) ->
 
 def live_psus(
     dev: DeviceNode, failed_feed: str | Iterable[str] | None, graph: DesignGraph
-) -> list[Any]:
+) -> list[PsuNode]:
     """The PSUs of `dev` still powered when `failed_feed` (one feed or several) is
     down."""
     failed = _feeds(failed_feed)
@@ -173,7 +175,7 @@ class DeviceAfter:
     device: str  # device node id
     name: str
     rack: str  # rack name
-    state: Literal["full", "capped", "dark"]
+    state: DeviceState
     demand_kw: float
     delivered_kw: float
     live_psus: int
@@ -256,13 +258,13 @@ class _EntryAfter:
     """Post-failure figures of one rack (by PDU name; devices in rack order). Racks
     expanded from one design entry share it."""
 
-    devices: list[tuple[Any, float, int, int | None, float | None]]
+    devices: list[tuple[DeviceState, float, int, int | None, float | None]]
     pdus: dict[str, tuple[float, float]]  # kVA, kW
     branches: dict[tuple[str, str], tuple[float, float]]  # (pdu, phase): kW, kvar
     all_full: bool = True  # every device keeps its full power
-    kva_q: dict[str, Any] = field(default_factory=dict)  # PDU name: load, kVA quantity
-    kw_q: dict[str, Any] = field(default_factory=dict)  # PDU name: load, kW quantity
-    branch_q: dict[tuple[str, str], Any] = field(default_factory=dict)  # kVA
+    kva_q: dict[str, Quantity] = field(default_factory=dict)  # PDU name: load, kVA
+    kw_q: dict[str, Quantity] = field(default_factory=dict)  # PDU name: load, kW
+    branch_q: dict[tuple[str, str], Quantity] = field(default_factory=dict)  # kVA
 
 
 def _rack_after(
@@ -278,7 +280,7 @@ def _rack_after(
 
 def _device_after(
     graph: DesignGraph, dev: DeviceNode, live: int, failed: frozenset[str]
-) -> tuple[Any, float, int, int | None, float | None]:
+) -> tuple[DeviceState, float, int, int | None, float | None]:
     demand = device_kw(dev, graph)
     need = psus_needed(graph, dev)
     rating = psu_rating(graph, dev)
@@ -290,7 +292,7 @@ def _device_after(
     delivered = demand
     if failed and psu_kw is not None:
         delivered = min(demand, live * psu_kw)
-    state = "full" if delivered >= demand - 1e-9 else "capped"
+    state: DeviceState = "full" if delivered >= demand - 1e-9 else "capped"
     return state, delivered, live, need, psu_kw
 
 
@@ -358,7 +360,7 @@ def pdu_real_load(
 ) -> Quantity:
     """Real power (kW) through one PDU or power shelf with `failed_feed` down."""
     entry = _rack_after(graph, rack, _feeds(failed_feed))
-    return entry.kw_q[pdu.name]  # type: ignore[no-any-return]
+    return entry.kw_q[pdu.name]
 
 
 def branch_loads(
@@ -376,7 +378,9 @@ def rack_feeds(graph: DesignGraph, rack: RackNode) -> list[str]:
     return sorted({p.feed for p in graph.pdus(rack)})
 
 
-def feed_loads(graph: DesignGraph, failed_feed: str | None = None) -> dict[str, Any]:
+def feed_loads(
+    graph: DesignGraph, failed_feed: str | None = None
+) -> dict[str, Quantity]:
     """Apparent load on each site feed, summed over all racks' PDUs, kVA."""
     loads: dict[str, float] = defaultdict(float)
     for rack in graph.racks():

@@ -9,7 +9,7 @@ the graph once built; `references(g)` returns the located INP004/INP005 errors.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.model.names import expand
@@ -18,6 +18,7 @@ from rackcheck.model.sovereignty import members
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.sovereignty import DataAsset, Exemption
 
 DataPath = tuple[str | int, ...]
 
@@ -53,7 +54,7 @@ class AssetView:
 
     kind: str  # "dataset" or "model"
     name: str
-    spec: Any
+    spec: DataAsset
     path: DataPath
     copies: tuple[Copy, ...]
     uses: tuple[UseView, ...]
@@ -155,7 +156,9 @@ def _assets(g: DesignGraph) -> list[AssetView]:
     return out
 
 
-def exemption(g: DesignGraph, rule_id: str, subject: str, site: str | None) -> Any:
+def exemption(
+    g: DesignGraph, rule_id: str, subject: str, site: str | None
+) -> Exemption | None:
     """The policy's exemption of `rule_id` for this subject (and site), if any."""
     policy = g.design.policy
     for ex in policy.exemptions if policy else []:
@@ -258,24 +261,24 @@ def _asset_refs(r: _Refs) -> None:
                                            for j in range(len(a.spec.replicas)))]  # fmt: skip
         for place, path in zip(places, paths, strict=True):
             if place.storage is not None:
-                _storage_ref(r, place, (*path, "storage"))
+                _storage_ref(r, place.storage, place.site, (*path, "storage"))
 
 
-def _storage_ref(r: _Refs, place: Any, path: DataPath) -> None:
+def _storage_ref(r: _Refs, storage: str, site: str, path: DataPath) -> None:
     """`storage:` names a rack, or a device as `rack/device` (e.g. st01/ddn-1)."""
-    rack_name = place.storage.split("/", 1)[0]
+    rack_name = storage.split("/", 1)[0]
     rack = next((x for x in r.g.racks() if x.name == rack_name), None)
     if rack is None:
-        r.err(path, f"unknown storage {place.storage!r}: no rack {rack_name!r}")
+        r.err(path, f"unknown storage {storage!r}: no rack {rack_name!r}")
         return
-    if "/" in place.storage:
-        label = place.storage.split("/", 1)[1]
+    if "/" in storage:
+        label = storage.split("/", 1)[1]
         if label not in {d.name for d in r.g.devices(rack)}:
             r.err(path, f"rack {rack_name!r} holds no device {label!r}")
             return
     at = rack_sites(r.g).get(rack_name)
-    if at is not None and at != place.site:
-        r.err(path, f"{place.storage!r} stands at site {at!r}, not {place.site!r}")
+    if at is not None and at != site:
+        r.err(path, f"{storage!r} stands at site {at!r}, not {site!r}")
 
 
 def _flow_refs(r: _Refs) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rackcheck.findings import Finding, InputError, Severity
+from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.names import expand
 from rackcheck.source import SourceMap
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.fabric.plan import Plan
 
 DataPath = tuple[str | int, ...]
 _LEFT_OUT = ("phases", "sites", "links", "datasets", "models", "flows", "policy")
@@ -32,7 +33,7 @@ class PhaseSourceMap(SourceMap):
         super().__init__(base.path, base.values, base.keys)
         self.moves = moves
 
-    def at(self, data_path: DataPath, key: bool = False) -> Any:
+    def at(self, data_path: DataPath, key: bool = False) -> Location:
         p = tuple(data_path)
         for n in range(len(p), 0, -1):
             old = self.moves.get(p[:n])
@@ -47,7 +48,7 @@ class PhaseResult:
     name: str
     index: int
     racks: list[str]
-    graph: Any  # DesignGraph of the phase, or None when it could not be built
+    graph: DesignGraph | None  # of the phase; None: it could not be built
     errors: list[Finding]
     cdus: dict[str, int]  # loop -> CDUs installed
 
@@ -111,7 +112,7 @@ def _phases(g: DesignGraph) -> list[PhaseResult]:
     return out
 
 
-def sub_graph(g: DesignGraph, present: set[str], cdus: dict[str, int]) -> Any:
+def sub_graph(g: DesignGraph, present: set[str], cdus: dict[str, int]) -> DesignGraph:
     """The design restricted to `present` racks, built; raises InputError."""
     from rackcheck.graph.build import DesignGraph
     from rackcheck.model.design import Design
@@ -145,7 +146,9 @@ def _keep(
     return out
 
 
-def _racks(data: dict[str, Any], present: set[str], moves: dict[Any, Any]) -> None:
+def _racks(
+    data: dict[str, Any], present: set[str], moves: dict[DataPath, DataPath]
+) -> None:
     def pick(entry: dict[str, Any]) -> list[Any]:
         names = _names(entry["name"])
         kept = [n for n in names if n in present]
@@ -166,7 +169,10 @@ def _present(patterns: list[str], present: set[str]) -> list[str] | None:
 
 
 def _loops(
-    data: dict[str, Any], present: set[str], cdus: dict[str, int], moves: Any
+    data: dict[str, Any],
+    present: set[str],
+    cdus: dict[str, int],
+    moves: dict[DataPath, DataPath],
 ) -> None:
     cooling = data.get("cooling")
     if not cooling or not cooling.get("loops"):
@@ -206,7 +212,9 @@ def _end(end: Any, present: set[str]) -> Any:
     return end if kept == items else kept
 
 
-def _fabrics(data: dict[str, Any], present: set[str], moves: Any) -> None:
+def _fabrics(
+    data: dict[str, Any], present: set[str], moves: dict[DataPath, DataPath]
+) -> None:
     """Generated fabrics narrowed to the racks present (dropped if none is); explicit
     ones keep every switch and the links whose ends are present."""
     out: list[Any] = []
@@ -244,7 +252,9 @@ def _fabrics(data: dict[str, Any], present: set[str], moves: Any) -> None:
         storage.pop("fabric")
 
 
-def _layout(data: dict[str, Any], present: set[str], moves: Any) -> None:
+def _layout(
+    data: dict[str, Any], present: set[str], moves: dict[DataPath, DataPath]
+) -> None:
     layout = data.get("layout")
     if not layout:
         return
@@ -318,7 +328,7 @@ class SpineLayer:
         return f"{tiers}{self.spines} spines with {self.per_pair} link(s) per leaf"
 
 
-def _layer(plan: Any, final: bool) -> SpineLayer:
+def _layer(plan: Plan, final: bool) -> SpineLayer:
     return SpineLayer(plan.tiers, plan.leaves, plan.spines, plan.cores,
                       plan.leaf_spine_links(), final)  # fmt: skip
 

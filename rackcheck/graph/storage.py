@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph.storage_nodes import efficiency as efficiency
 from rackcheck.graph.storage_nodes import gpu_nodes as gpu_nodes
+from rackcheck.graph.storage_nodes import gpus_of as gpus_of
 from rackcheck.units import q
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.catalog import Server
     from rackcheck.units import Quantity
 
 # tier -> (single read, single write, 1-SU read, 1-SU write, 4-SU read, 4-SU write), GB/s
@@ -82,7 +84,7 @@ def node_count(graph: DesignGraph) -> int:
 
 def gpu_count(graph: DesignGraph) -> int:
     """GPUs in the GPU nodes (a rack system's: those of its GPU trays)."""
-    return sum(spec.gpus.count * n for _, spec, n in gpu_nodes(graph))
+    return sum(gpus_of(spec) * n for _, spec, n in gpu_nodes(graph))
 
 
 def requirement(graph: DesignGraph) -> Need | None:
@@ -153,7 +155,8 @@ def figure_basis(graph: DesignGraph, name: str) -> str:
         if dev.assume is not None and getattr(dev.assume, name, None) is not None:
             kinds.add("assumed")
         else:
-            kinds.add(dev.spec.basis_of(name))
+            spec = dev.spec  # a storage system's
+            kinds.add(spec.basis_of(name) if spec.kind == "storage" else None)
     return ", ".join(BASIS_TEXT[k] for k in sorted(kinds, key=lambda k: k or "~"))
 
 
@@ -165,7 +168,7 @@ def capacity(graph: DesignGraph) -> Quantity | None:
     return q(sum(f.to("TB").magnitude for f in known), "TB")
 
 
-def node_line_rate(spec: Any) -> Quantity:
+def node_line_rate(spec: Server) -> Quantity:
     """Line rate of one node's storage ports, Gbit/s."""
     gbps = sum(p.count * p.speed.to("Gbit/s").magnitude for p in spec.ports
                if p.role == "storage")  # fmt: skip

@@ -67,7 +67,7 @@ def node_paths(graph: DesignGraph, fabric: str) -> list[tuple[str, int, int | No
 
     from rackcheck.graph.fabric import network
     from rackcheck.graph.fabric.bisection import FlowNetwork
-    from rackcheck.graph.storage_nodes import gpu_nodes
+    from rackcheck.graph.storage_nodes import gpu_nodes, gpus_of
 
     fab = next((f for f in network.fabrics(graph) if f.name == fabric), None)
     index = {d: i for i, d in enumerate(fab.devices)} if fab is not None else {}
@@ -90,7 +90,7 @@ def node_paths(graph: DesignGraph, fabric: str) -> list[tuple[str, int, int | No
         ids = list(dev.parts) if dev.parts else [dev.id]
         if not dev.parts and dev.system:
             out.append((f"{rack}/{dev.name} ({count} trays)",
-                        spec.gpus.count * count, None))  # fmt: skip
+                        gpus_of(spec) * count, None))  # fmt: skip
             continue
         for dev_id in ids:
             part = graph.node(dev_id)

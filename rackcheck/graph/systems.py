@@ -11,17 +11,18 @@ twice. Fabrics select and link those trays like servers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph.nodes import DeviceNode
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.model.catalog import NvLink
 
 
 def add_parts(g: DesignGraph, system: DeviceNode) -> None:
     """Tray nodes for the system's parts with ports, in catalog order."""
-    for part in system.spec.contains:
+    for part in system.contents:
         spec = g.catalog.get(part.model)
         if spec is None or not getattr(spec, "ports", None):
             continue
@@ -44,13 +45,13 @@ def endpoints(g: DesignGraph, dev: DeviceNode) -> list[DeviceNode]:
     return [dev]
 
 
-def nvlink_metrics(g: DesignGraph) -> dict[str, Any] | None:
+def nvlink_metrics(g: DesignGraph) -> dict[str, dict[str, int | float]] | None:
     """`metrics.nvlink`: per rack-system model, its NVLink domains (one per rack), GPUs
     per domain and per-GPU NVLink bandwidth (catalog `nvlink:`, with its source)."""
-    out: dict[str, Any] = {}
+    out: dict[str, dict[str, int | float]] = {}
     for rack in g.racks():
         for dev in g.devices(rack):
-            link = getattr(dev.spec, "nvlink", None)
+            link: NvLink | None = getattr(dev.spec, "nvlink", None)
             if not dev.system or link is None:
                 continue
             entry = out.setdefault(dev.spec.id, {"domains": 0})

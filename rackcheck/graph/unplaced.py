@@ -9,11 +9,22 @@ design totals, and DAT003 names the switches whose power is not published.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.nodes import SwitchNode
+    from rackcheck.model.catalog import Base
+
+
+class UnplacedTotals(TypedDict):
+    """`metrics.unplaced`."""
+
+    switches: int
+    it_power_kw: float
+    apparent_power_kva: float
+    heat_air_kw: float
+    without_power_figure: int
 
 
 def unplaced_switches(g: DesignGraph) -> list[SwitchNode]:
@@ -25,14 +36,14 @@ def unplaced_switches(g: DesignGraph) -> list[SwitchNode]:
     return [s for s in g.nodes(SwitchNode) if s.device is None]
 
 
-def switch_kw(spec: Any) -> float | None:
+def switch_kw(spec: Base) -> float | None:
     """A switch's maximum power (else typical), kW; None when not published."""
     p = spec.power
     each = None if p is None else (p.max if p.max is not None else p.typical)
     return None if each is None else float(each.to("kW").magnitude)
 
 
-def unplaced_totals(g: DesignGraph) -> dict[str, Any] | None:
+def unplaced_totals(g: DesignGraph) -> UnplacedTotals | None:
     """`metrics.unplaced`: count, IT power (= heat to air) and the switches whose power
     is not published (counted 0 W), or None when every switch is in a rack."""
     sws = unplaced_switches(g)

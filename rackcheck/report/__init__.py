@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.findings import Report
+    from rackcheck.rules.engine import Rule
 
 Renderer = Callable[..., str]
 
@@ -19,7 +23,7 @@ MODULES = {"text": "text", "json": "json_", "sarif": "sarif", "github": "github"
 def _lazy(module: str) -> Renderer:
     """A renderer that imports its module when called: a run pays only for its own."""
 
-    def render(report: Any, rules: Any = None, **kw: Any) -> str:
+    def render(report: Report, rules: list[Rule] | None = None, **kw: object) -> str:
         from importlib import import_module
 
         mod = import_module(f"rackcheck.report.{module}")

@@ -3,18 +3,21 @@ pull-request comment: totals first, then what changed, the assumptions at the fo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.report.diffview import DiffLike, DiffRow
 
 # The cost figures (rackcheck/figures.py) led with, in this order, as Infracost does.
 _TOTALS = ("cost.tco_usd", "cost.capex_usd", "cost.annual_opex_usd",
            "cost.cost_per_gpu_hour_usd")  # fmt: skip
 
 
-def _cost_rows(d: Any) -> list[Any]:
+def _cost_rows(d: DiffLike) -> list[DiffRow]:
     return [r for r in d.rows if r.key.rpartition(": ")[2].startswith("cost.")]
 
 
-def top(d: Any) -> list[str]:
+def top(d: DiffLike) -> list[str]:
     """Totals (TCO, capex, annual opex, cost per GPU-hour: base -> head, change),
     then every other cost figure that changed."""
     from rackcheck.report.diffview import delta, num
@@ -24,7 +27,7 @@ def top(d: Any) -> list[str]:
         return []
     out = ["### 💰 Cost", ""]
 
-    def total(r: Any) -> str:
+    def total(r: DiffRow) -> str:
         return str(r.key.rpartition(": ")[2])
 
     lead = sorted(
@@ -54,10 +57,11 @@ def top(d: Any) -> list[str]:
     return [*out, ""]
 
 
-def foot(d: Any) -> list[str]:
+def foot(d: DiffLike) -> list[str]:
     """The assumptions HEAD's cost figures rest on, with source and date."""
     m = d.head.metrics
-    designs = m.get("designs") if isinstance(m.get("designs"), dict) else {"": m}
+    found = m.get("designs")
+    designs = found if isinstance(found, dict) else {"": m}
     rows = []
     for path, dm in sorted(designs.items()):
         cost = dm.get("cost") if isinstance(dm, dict) else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def _num(x: Any, unit: str = "", nd: int = 1) -> str:
+def _num(x: float | None, unit: str = "", nd: int = 1) -> str:
     if x is None:
         return "-"
     text = f"{x:,.{nd}f}" if isinstance(x, float) else f"{x:,}"

@@ -7,9 +7,54 @@ its own comment and edit it in place instead of adding one per push.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Protocol
+
+    from rackcheck.bom.changes import BomChange
+    from rackcheck.budget import Verdict
+    from rackcheck.findings import Report
+    from rackcheck.jsontypes import JSONObject
+
+    # What is drawn of a diff: rackcheck/diff.py's Diff and Row, a layer above.
+    class DiffRow(Protocol):
+        @property
+        def key(self) -> str: ...
+        @property
+        def label(self) -> str: ...
+        @property
+        def unit(self) -> str: ...
+        @property
+        def base(self) -> float | None: ...
+        @property
+        def head(self) -> float | None: ...
+        @property
+        def delta(self) -> float | None: ...
+
+    class DiffLike(Protocol):
+        @property
+        def base_label(self) -> str: ...
+        @property
+        def head_label(self) -> str: ...
+        @property
+        def base(self) -> Report: ...
+        @property
+        def head(self) -> Report: ...
+        @property
+        def rows(self) -> Sequence[DiffRow]: ...
+        @property
+        def new(self) -> Sequence[Finding]: ...
+        @property
+        def fixed(self) -> Sequence[Finding]: ...
+        @property
+        def budgets(self) -> Sequence[Verdict]: ...
+        @property
+        def bom(self) -> Sequence[BomChange]: ...
+
 
 MARKER = "<!-- rackcheck-diff -->"
 DIFF_JSON_VERSION = 1
@@ -34,7 +79,7 @@ def _line(f: Finding) -> str:
     return f"{f.location}: {f.severity} {f.rule_id} {f.message}"
 
 
-def text(d: Any) -> str:
+def text(d: DiffLike) -> str:
     out = [f"rackcheck diff: {d.base_label} -> {d.head_label}", ""]
     if d.rows:
         w = max(len(r.label) for r in d.rows)
@@ -64,7 +109,7 @@ def text(d: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-def _bom_text(d: Any) -> list[str]:
+def _bom_text(d: DiffLike) -> list[str]:
     """Bill-of-materials lines added, removed or changed in quantity."""
     changes = getattr(d, "bom", [])
     if not changes:
@@ -77,11 +122,11 @@ def _bom_text(d: Any) -> list[str]:
     return [*out, ""]
 
 
-def _verdict(v: Any) -> str:
+def _verdict(v: Verdict) -> str:
     return {True: "ok", False: "FAIL", None: "n/a"}[v.ok]
 
 
-def document(d: Any) -> dict[str, Any]:
+def document(d: DiffLike) -> JSONObject:
     return {
         "version": DIFF_JSON_VERSION,
         "base": d.base_label,
@@ -119,11 +164,11 @@ def document(d: Any) -> dict[str, Any]:
     }
 
 
-def json_(d: Any) -> str:
+def json_(d: DiffLike) -> str:
     return json.dumps(document(d), indent=2) + "\n"
 
 
-def markdown(d: Any) -> str:
+def markdown(d: DiffLike) -> str:
     from rackcheck.report.markdown import cell
 
     failed = [v for v in d.budgets if v.ok is False]
@@ -174,7 +219,7 @@ def markdown(d: Any) -> str:
     return "\n".join(out)
 
 
-def _budget_table(d: Any) -> list[str]:
+def _budget_table(d: DiffLike) -> list[str]:
     """The budgets of the HEAD side, each against its limits (Markdown rows)."""
 
     if not d.budgets:
@@ -198,7 +243,7 @@ def _budget_table(d: Any) -> list[str]:
     return out
 
 
-def _over(v: Any) -> bool:
+def _over(v: Verdict) -> bool:
     return v.max is not None and v.value is not None and v.value > v.max
 
 

@@ -9,10 +9,13 @@ properties also `:` and `,`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Report, Severity
 from rackcheck.report import text
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import Rule
 
 COMMANDS = {
     Severity.ERROR: "error",
@@ -48,6 +51,6 @@ def annotation(f: Finding) -> str:
     )
 
 
-def render(report: Report, rules: Any = None, **kw: Any) -> str:
+def render(report: Report, rules: list[Rule] | None = None, **kw: object) -> str:
     lines = [annotation(f) for f in report.sorted()]
     return "\n".join(lines) + ("\n" if lines else "") + text.render(report, rules, **kw)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Report
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import Rule
 
 JSON_VERSION = 1
 
@@ -24,7 +27,7 @@ def document(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report, rules: Any = None, **_: Any) -> str:
+def render(report: Report, rules: list[Rule] | None = None, **_: object) -> str:
     return json.dumps(document(report), indent=2, sort_keys=False) + "\n"
 
 

@@ -4,17 +4,20 @@ finding as their output. A clean file is one passing case, so every file shows."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from rackcheck.findings import Finding, Report, Severity
 
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import Rule
+
 
 def render(
     report: Report,
-    rules: Any = None,
+    rules: list[Rule] | None = None,
     fail_on: Severity | None = Severity.WARNING,
-    **_: Any,
+    **_: object,
 ) -> str:
     by_file: dict[str, list[Finding]] = {f: [] for f in report.files}
     for finding in report.sorted():

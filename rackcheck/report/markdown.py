@@ -3,9 +3,12 @@ totals computed, and a table of findings with links to each rule's documentation
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Report, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import Rule
 
 MARKER = "<!-- rackcheck-check -->"
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.NOTE: "ℹ️"}
@@ -16,7 +19,7 @@ def cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def render(report: Report, rules: Any = None, **_: Any) -> str:
+def render(report: Report, rules: list[Rule] | None = None, **_: object) -> str:
     from rackcheck.docs import DOCS_URL, anchor
     from rackcheck.figures import SUMMARY
     from rackcheck.report.text import render as text_render

@@ -20,10 +20,14 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rackcheck.findings import Finding, Location, Report, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject, JSONValue
+    from rackcheck.rules.engine import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
@@ -35,7 +39,7 @@ def fingerprint(f: Finding, rel: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _uri(path: str, root: Path) -> dict[str, Any]:
+def _uri(path: str, root: Path) -> JSONObject:
     from rackcheck.repo import relative
 
     rel = relative(path, root)
@@ -44,7 +48,7 @@ def _uri(path: str, root: Path) -> dict[str, Any]:
     return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
 
 
-def _physical(loc: Location, root: Path) -> dict[str, Any]:
+def _physical(loc: Location, root: Path) -> JSONObject:
     return {
         "physicalLocation": {
             "artifactLocation": _uri(loc.path, root),
@@ -53,7 +57,7 @@ def _physical(loc: Location, root: Path) -> dict[str, Any]:
     }
 
 
-def rule_entry(rule: Any) -> dict[str, Any]:
+def rule_entry(rule: Rule) -> JSONObject:
     from rackcheck.docs import DOCS_URL, anchor
 
     paragraphs = [p.strip() for p in rule.doc.split("\n\n") if p.strip()]
@@ -74,8 +78,8 @@ def rule_entry(rule: Any) -> dict[str, Any]:
 
 
 def document(
-    report: Report, rules: list[Any] | None = None, root: Path | None = None
-) -> dict[str, Any]:
+    report: Report, rules: list[Rule] | None = None, root: Path | None = None
+) -> JSONObject:
     from rackcheck import __version__
     from rackcheck.repo import relative
     from rackcheck.repo import root as repo_root
@@ -87,22 +91,23 @@ def document(
     root = root or repo_root()
     index = {r.id: i for i, r in enumerate(rules)}
     seen: Counter[str] = Counter()
-    results = []
+    results: list[JSONValue] = []
     for f in report.sorted():
         rel = relative(f.location.path, root) or f.location.path
         fp = fingerprint(f, rel)
         seen[fp] += 1
-        result: dict[str, Any] = {
+        message: JSONObject = {"text": f.message}
+        result: JSONObject = {
             "ruleId": f.rule_id,
             "level": LEVELS[f.severity],
-            "message": {"text": f.message},
+            "message": message,
             "locations": [_physical(f.location, root)],
             "partialFingerprints": {"rackcheck/v1": f"{fp}:{seen[fp]}"},
         }
         if f.rule_id in index:
             result["ruleIndex"] = index[f.rule_id]
         if f.fix:
-            result["message"]["markdown"] = f"{f.message}\n\n**help:** {f.fix}"
+            message["markdown"] = f"{f.message}\n\n**help:** {f.fix}"
             result["properties"] = {"help": f.fix}
         if f.related:
             result["relatedLocations"] = [
@@ -132,5 +137,5 @@ def document(
     }
 
 
-def render(report: Report, rules: list[Any] | None = None, **_: Any) -> str:
+def render(report: Report, rules: list[Rule] | None = None, **_: object) -> str:
     return json.dumps(document(report, rules), indent=2) + "\n"

@@ -10,25 +10,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
-from rackcheck.findings import Report
+from rackcheck.findings import Finding, Report
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import Rule
 
 _NAMES = re.compile(r"\S*\d\S*")
+Key = tuple[object, ...]  # what makes findings alike: place, rule, severity, message
 
 
-def line(f: Any) -> str:
+def line(f: Finding) -> str:
     return f"{f.location}: {f.severity} {f.rule_id} {f.message}"
 
 
-def _key(f: Any) -> tuple[Any, ...]:
+def _key(f: Finding) -> Key:
     return (f.location, f.rule_id, f.severity, _NAMES.sub("#", f.message))
 
 
-def grouped(findings: list[Any]) -> list[tuple[Any, int]]:
+def grouped(findings: list[Finding]) -> list[tuple[Finding, int]]:
     """(first finding, how many are alike) in the order given."""
-    first: dict[tuple[Any, ...], Any] = {}
-    counts: Counter[tuple[Any, ...]] = Counter()
+    first: dict[Key, Finding] = {}
+    counts: Counter[Key] = Counter()
     for f in findings:
         k = _key(f)
         first.setdefault(k, f)
@@ -36,7 +40,7 @@ def grouped(findings: list[Any]) -> list[tuple[Any, int]]:
     return [(f, counts[k]) for k, f in first.items()]
 
 
-def render(report: Report, rules: Any = None, **_: Any) -> str:
+def render(report: Report, rules: list[Rule] | None = None, **_: object) -> str:
     out = []
     for f, n in grouped(report.sorted()):
         out.append(line(f) + (f" [+{n - 1} more like this]" if n > 1 else ""))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from rackcheck.graph.nodes import Node
 
 Opts = TypeVar("Opts")
+# The value of one rule option as a config gives it (the fields of a rule's Options).
+OptionValue = bool | int | float | None
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,11 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
 
-    def option_defaults(self) -> dict[str, Any]:
+    def option_defaults(self) -> dict[str, object]:
         return {f.name: f.default for f in dataclasses.fields(self.options)}
 
-    def make_options(self, given: dict[str, Any] | None = None) -> Any:
+    def make_options(self, given: Mapping[str, OptionValue] | None = None) -> object:
+        """The rule's options dataclass from the values a config gives (by name)."""
         return self.options(**(given or {}))
 
 
@@ -74,7 +77,7 @@ class RuleContext(Generic[Opts]):
     found: list[Finding] = field(default_factory=list)
     # the run as configured: rules that check sub-designs (phases) run the same way
     rules: list[Rule] = field(default_factory=list)
-    all_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    all_options: dict[str, dict[str, OptionValue]] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
 
     def finding(
@@ -95,7 +98,7 @@ class RuleContext(Generic[Opts]):
                        fix, _rack_of(node))  # fmt: skip
 
 
-def _rack_of(node: Any) -> str:
+def _rack_of(node: object) -> str:
     """The name of the rack a node is, or sits in ('' for site-wide nodes)."""
     ident = getattr(node, "id", "")
     if isinstance(ident, str) and ident.startswith("rack:"):
@@ -107,7 +110,7 @@ def _rack_of(node: Any) -> str:
 def run(
     graph: DesignGraph,
     rules: list[Rule],
-    options: dict[str, dict[str, Any]] | None = None,
+    options: dict[str, dict[str, OptionValue]] | None = None,
     severities: dict[str, Severity] | None = None,
 ) -> list[Finding]:
     out: list[Finding] = []

@@ -13,7 +13,7 @@ needs): they must throttle, the shortfall counted as kW lost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph import cooling, failover
 from rackcheck.graph.facility_load import state
@@ -24,6 +24,9 @@ from rackcheck.scenarios.network import FabricState, fabric_state
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.facility import Plant
+    from rackcheck.graph.facility_load import State
+    from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.units import Quantity
 
 
 @dataclass
@@ -102,7 +105,7 @@ def _loops_down(g: DesignGraph, down: Down) -> set[str]:
 
 
 def _cooling(
-    g: DesignGraph, p: Plant | None, down: Down, st: Any, out: Outcome
+    g: DesignGraph, p: Plant | None, down: Down, st: State, out: Outcome
 ) -> dict[str, float]:
     """Loops over capacity: loop name -> fraction of its heat it can still remove."""
     over: dict[str, float] = {}
@@ -116,13 +119,14 @@ def _cooling(
         cap = sum(cooling.cdu_rating(g, loop, u.spec).capacity.to("kW").magnitude
                   for u in live)  # fmt: skip
         flows = [u.spec.flow for u in live]
-        if heat > 0 and flows and all(f is not None for f in flows):
+        known = [f for f in flows if f is not None]
+        if heat > 0 and flows and len(known) == len(flows):
             need = cooling.loop_flow_required(g, loop).to("L/min").magnitude
-            have = sum(f.to("L/min").magnitude for f in flows)
+            have = sum(f.to("L/min").magnitude for f in known)
             if need > 0 and have < need:  # flow short: the heat it carries, in share
                 cap = min(cap, heat * have / need)
         water = p.loop_of.get(loop.name) if p is not None else None
-        if water is not None:
+        if water is not None and p is not None:  # a water source only with a plant
             cap = min(cap, _water_share(p, st, water, heat))
         if heat > 0 and cap < heat * (1 - 1e-9):
             over[loop.name] = cap / heat
@@ -133,7 +137,7 @@ def _cooling(
     return over
 
 
-def _water_share(p: Any, st: Any, water: str, heat: float) -> float:
+def _water_share(p: Plant, st: State, water: str, heat: float) -> float:
     """Heat the loop's water source can take for it: all of it while the source is
     within its capacity, else the loop's share of what the source can remove."""
     el = p.elements[water]
@@ -141,8 +145,9 @@ def _water_share(p: Any, st: Any, water: str, heat: float) -> float:
     cap = el.capacity.to("kW").magnitude if el.capacity is not None else None
     if el.sources and el.kind == "water-loop":
         plant_cap = [p.elements[s].capacity for s in el.sources if s in st.live]
-        if all(c is not None for c in plant_cap):
-            total = sum(c.to("kW").magnitude for c in plant_cap)
+        known = [c for c in plant_cap if c is not None]
+        if len(known) == len(plant_cap):
+            total = sum(c.to("kW").magnitude for c in known)
             cap = total if cap is None else min(cap, total)
     if cap is None or load <= cap:
         return heat
@@ -150,7 +155,7 @@ def _water_share(p: Any, st: Any, water: str, heat: float) -> float:
 
 
 def _devices(
-    g: DesignGraph, st: Any, down: Down, over: dict[str, float], out: Outcome
+    g: DesignGraph, st: State, down: Down, over: dict[str, float], out: Outcome
 ) -> set[str]:
     dark: set[str] = set()
     for rack in g.racks():
@@ -184,7 +189,7 @@ def _devices(
     return dark
 
 
-def _elements(p: Plant | None, st: Any, out: Outcome) -> None:
+def _elements(p: Plant | None, st: State, out: Outcome) -> None:
     if p is None:
         return
     for name in st.on_battery:
@@ -245,7 +250,9 @@ def _storage(g: DesignGraph, gone: set[str], out: Outcome) -> None:
             out.checkpoint_s = size.to("GB").magnitude / rate
 
 
-def _figure(dev: Any, name: str) -> float | None:
-    fig = getattr(dev.assume, name, None) if dev.assume is not None else None
+def _figure(dev: DeviceNode, name: str) -> float | None:
+    fig: Quantity | None = (
+        getattr(dev.assume, name, None) if dev.assume is not None else None
+    )
     fig = fig if fig is not None else getattr(dev.spec, name, None)
     return float(fig.to("GB/s").magnitude) if fig is not None else None

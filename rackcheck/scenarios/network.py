@@ -37,7 +37,7 @@ def reduced(
     failed_sw: set[int],
     dark_nodes: set[int],
     links: frozenset[tuple[int, int]] = frozenset(),
-) -> Any:
+) -> tuple[FabricView, int]:
     """(view without the failed switches, failed link bundles (switch index pairs) and
     dark endpoints; endpoints cut off)."""
     import numpy as np

@@ -9,10 +9,13 @@ select/ignore.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Severity
 from rackcheck.settings.table import BY_KEY
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import OptionValue
 
 
 def default(key: str) -> Any:
@@ -30,11 +33,11 @@ class Settings:
     select: list[str] = field(default_factory=lambda: default("select"))
     ignore: list[str] = field(default_factory=lambda: default("ignore"))
     severity: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    options: dict[str, dict[str, OptionValue]] = field(default_factory=dict)
     fail_on: Severity | None = default("fail-on")
     inline_suppressions: bool = default("inline-suppressions")
     require_reason: bool = default("require-reason")
-    budgets: dict[str, Any] = field(default_factory=dict)
+    budgets: dict[str, dict[str, float | None]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # setting -> its origin
     baseline: str | None = default("baseline")  # report only findings not in it
     config_file: str | None = None  # the configuration file read, if any

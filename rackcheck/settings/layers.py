@@ -130,14 +130,14 @@ def _set(fields: dict[str, Any], key: str, value: Any) -> None:
         fields[section][rest] = value
 
 
-def show(s: Settings) -> list[tuple[str, Any, str]]:
+def show(s: Settings) -> list[tuple[str, object, str]]:
     """(setting, value, origin) for every effective setting, as `config show` prints:
     the rule selection first, then the other settings in the table's order, then
     severities, rule options and budgets."""
     from rackcheck.rules import all_rules
 
     o = s.origins
-    rows: list[tuple[str, Any, str]] = []
+    rows: list[tuple[str, object, str]] = []
     plain = [x for x in SETTINGS if x.kind in ("ids", "severity", "bool", "path")]
     for x in sorted(plain, key=lambda x: x.kind != "ids"):
         if x.extends:
@@ -161,7 +161,9 @@ def show(s: Settings) -> list[tuple[str, Any, str]]:
     return rows
 
 
-def _budget_row(s: Settings, name: str, bounds: dict[str, Any]) -> tuple[str, Any, str]:
+def _budget_row(
+    s: Settings, name: str, bounds: dict[str, float | None]
+) -> tuple[str, str, str]:
     from rackcheck.figures import BUDGETS
 
     fig = BUDGETS[name]

@@ -7,11 +7,14 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.settings.table import FALSE, SEVERITIES, TRUE
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import OptionValue, Rule
 
 Locate = Callable[[str], Location]
 
@@ -20,7 +23,7 @@ def error(message: str, where: Location) -> InputError:
     return InputError([Finding("CFG001", Severity.ERROR, message, where)])
 
 
-def close(word: str, choices: Any) -> str:
+def close(word: str, choices: Iterable[str]) -> str:
     near = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean {near[0]!r}?)" if near else ""
 
@@ -79,7 +82,7 @@ def known_ids() -> set[str]:
 
 
 # -- rule options ---------------------------------------------------------------------
-def rule(rid: str, where: Location) -> Any:
+def rule(rid: str, where: Location) -> Rule:
     from rackcheck.codes import known_rules
 
     rules = {r.id: r for r in known_rules()}
@@ -89,7 +92,7 @@ def rule(rid: str, where: Location) -> Any:
     return found
 
 
-def option(rule: Any, opt: str, value: Any, where: Location) -> Any:
+def option(rule: Rule, opt: str, value: Any, where: Location) -> OptionValue:
     defaults = rule.option_defaults()
     if opt not in defaults:
         have = ", ".join(defaults) or "none"

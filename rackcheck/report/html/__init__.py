@@ -6,12 +6,13 @@ Public entry points: `render_report(report, graph, ...)` -> HTML text and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rackcheck.findings import Report
     from rackcheck.graph.build import DesignGraph
     from rackcheck.report.html.progress import Progress
+    from rackcheck.report.html.racks import RackView
 
 EACH_LIMIT = 200  # up to this many racks, `auto` draws every rack; above, one per kind
 ELEVATIONS = ("auto", "each", "grouped")
@@ -28,7 +29,7 @@ class UnknownRack(KeyError):
 
 def _views(
     report: Report, graph: DesignGraph, derating: float | None
-) -> tuple[Any, Any]:
+) -> tuple[list[RackView], dict[int, list[str]]]:
     from rackcheck.report.html.racks import attach_findings, rack_views
 
     views = rack_views(graph, report.metrics, derating)
@@ -121,7 +122,9 @@ def _body(
     return [*body, foot]
 
 
-def _elevations(report: Report, views: list[Any], progress: Progress | None) -> str:
+def _elevations(
+    report: Report, views: list[RackView], progress: Progress | None
+) -> str:
     """The legend, then the racks; under a heading per row when the design gives rows
     (and every rack is drawn on its own)."""
     from rackcheck.report.html.page import legend
@@ -149,7 +152,7 @@ def _elevations(report: Report, views: list[Any], progress: Progress | None) -> 
     return "".join(out)
 
 
-def _figure(report: Report, v: Any, i: int) -> str:
+def _figure(report: Report, v: RackView, i: int) -> str:
     from rackcheck.report.html.elevation import elevation
     from rackcheck.report.html.svg import esc
 

@@ -31,7 +31,7 @@ def optional_sections(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
     return out
 
 
-def cell(value: Any) -> str:
+def cell(value: object) -> str:
     """One value as HTML text: numbers with separators, yes/no, an amount with its
     currency, lists joined, a mapping as `key: value` pairs (empty ones left out)."""
     if isinstance(value, bool):
@@ -55,7 +55,7 @@ def cell(value: Any) -> str:
     return esc(value)
 
 
-def table(value: Any, depth: int = 0) -> str:
+def table(value: object, depth: int = 0) -> str:
     """Any JSON value as HTML tables, two levels deep, then compact JSON."""
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         return _records([(str(i + 1), v) for i, v in enumerate(value)], "#")
@@ -77,7 +77,7 @@ def table(value: Any, depth: int = 0) -> str:
     return f"<p>{cell(value)}</p>"
 
 
-def _records(items: list[tuple[str, Any]], first: str) -> str:
+def _records(items: list[tuple[str, dict[str, object]]], first: str) -> str:
     """Rows of mappings: one column per key (in first-seen order)."""
     columns: dict[str, None] = {}
     for _, row in items:

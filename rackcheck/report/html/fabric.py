@@ -20,7 +20,7 @@ def _rate(gbps: float | None) -> str:
     return fig(gbps / 1000, "Tb/s") if gbps >= 1000 else fig(gbps, "Gb/s")
 
 
-def _ratio(x: Any) -> str:
+def _ratio(x: float | str | None) -> str:
     return "n/a" if x is None else f"{float(x):.2f}:1"
 
 

@@ -5,12 +5,13 @@ finding; later findings of the rule link to it)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.report.html.svg import esc
 
 if TYPE_CHECKING:
     from rackcheck.findings import Finding
+    from rackcheck.rules.engine import Rule
 
 MAX_RACKS_SHOWN = 8
 
@@ -42,7 +43,7 @@ def findings_table(
 
     if not findings:
         return '<p class="clean">No findings.</p>'
-    rules: dict[str, Any] = {r.id: r for r in known_rules()}
+    rules: dict[str, Rule] = {r.id: r for r in known_rules()}
     documented: set[str] = set()
     rows = []
     for i, f in enumerate(findings):

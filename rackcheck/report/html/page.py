@@ -88,7 +88,7 @@ def summary(report: Report) -> str:
     return f'<ul class="cards">{items}</ul>'
 
 
-def _capex(cost: Any) -> str | None:
+def _capex(cost: object) -> str | None:
     """`metrics.cost`'s capex: `capex_<currency>` (or `capex`) with `currency`; when
     some parts have no price, the priced part as a lower bound, never a made-up total."""
     if not isinstance(cost, dict):

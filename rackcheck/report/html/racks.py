@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rackcheck.findings import Finding
     from rackcheck.graph.build import DesignGraph
-    from rackcheck.graph.nodes import RackNode
+    from rackcheck.graph.nodes import DataPath, RackNode
 
 DEFAULT_UNITS = 42  # drawn height of a rack whose catalog entry gives none
 
@@ -59,7 +59,7 @@ def slots(graph: DesignGraph, rack: RackNode) -> list[Slot]:
     for dev in graph.devices(rack):
         if dev.system:
             u = 1
-            for part in dev.spec.contains:
+            for part in dev.contents:
                 spec = graph.catalog.get(part.model)
                 if spec is None:
                     continue
@@ -120,7 +120,7 @@ def rack_views(
 ) -> list[RackView]:
     """One view per rack, in design order. Racks expanded from one design entry share
     their devices, so those are read once per entry."""
-    per_entry: dict[Any, tuple[list[Slot], dict[str, float]]] = {}
+    per_entry: dict[DataPath, tuple[list[Slot], dict[str, float]]] = {}
     racks = metrics.get("racks", {})
     out = []
     for rack in graph.racks():
@@ -154,7 +154,7 @@ def grouped(graph: DesignGraph, views: list[RackView]) -> list[RackView]:
     group, `members` lists them all, findings are the union."""
     by_name = {r.name: r for r in graph.racks()}
     groups: dict[str, RackView] = {}
-    keys: dict[Any, str] = {}
+    keys: dict[DataPath, str] = {}
     for v in views:
         rack = by_name[v.name]
         if rack.path not in keys:

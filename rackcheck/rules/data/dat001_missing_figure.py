@@ -44,10 +44,14 @@ racks:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.rules.engine import RuleContext, rule
+
+if TYPE_CHECKING:
+    from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.catalog import CoolingSpec
 
 
 @rule("DAT001", name="missing-figure", severity=Severity.NOTE)
@@ -63,7 +67,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                 yield ctx.finding(dev, f"{dev.spec.id}: {'; '.join(said)}", "model")
 
 
-def _missing(dev: Any) -> list[str]:
+def _missing(dev: DeviceNode) -> list[str]:
     spec, assume = dev.spec, dev.assume
     out = []
     power = spec.power
@@ -76,14 +80,14 @@ def _missing(dev: Any) -> list[str]:
         out.append("no published weight: counted as 0 kg")
     if spec.rack_units is None and not dev.system:
         out.append("no published height: counted as 0 U")
-    cooling = getattr(spec, "cooling", None)
+    cooling: CoolingSpec | None = getattr(spec, "cooling", None)
     known = cooling is not None and cooling.liquid_fraction is not None
     if not known and not (assume and assume.liquid_fraction is not None):
         out.append("liquid/air heat split not published: counted as all air")
     return out
 
 
-def _assumed(dev: Any) -> list[str]:
+def _assumed(dev: DeviceNode) -> list[str]:
     a = dev.assume
     if a is None:
         return []

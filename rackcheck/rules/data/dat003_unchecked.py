@@ -46,19 +46,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import cooling
 from rackcheck.graph.unplaced import switch_kw, unplaced_switches
 from rackcheck.rules.engine import RuleContext, rule
 
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import DeviceNode, LoopNode, Node
+    from rackcheck.model.catalog import Cdu, CoolingSpec
+
 
 @dataclass(frozen=True)
 class Gap:
     figure: str
     checks: str
-    node: Any  # where the note points: the first entry missing it
+    node: Node  # where the note points: the first entry missing it
     sub: tuple[str | int, ...]
     names: tuple[str, ...]
 
@@ -81,7 +86,13 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         )
 
 
-Found = Sequence[tuple[str, Any, tuple[str | int, ...]]]
+Found = Sequence[tuple[str, "Node", tuple[str | int, ...]]]
+
+
+def _cooling(dev: DeviceNode) -> CoolingSpec | None:
+    """A device's catalog cooling figures (servers, trays, systems and switches)."""
+    found: CoolingSpec | None = getattr(dev.spec, "cooling", None)
+    return found
 
 
 def _first(figure: str, checks: str, found: Found) -> Gap | None:
@@ -92,7 +103,7 @@ def _first(figure: str, checks: str, found: Found) -> Gap | None:
     return Gap(figure, checks, node, sub, names)
 
 
-def _devices(g: Any) -> Iterator[Any]:
+def _devices(g: DesignGraph) -> Iterator[DeviceNode]:
     """Each device design entry once (the first device of it), in design order."""
     seen: set[object] = set()
     for rack in g.racks():
@@ -102,7 +113,7 @@ def _devices(g: Any) -> Iterator[Any]:
                 yield dev
 
 
-def _inlet(g: Any) -> Gap | None:
+def _inlet(g: DesignGraph) -> Gap | None:
     inlet = g.design.site.inlet_temperature
     if inlet is None:
         return None
@@ -110,7 +121,7 @@ def _inlet(g: Any) -> Gap | None:
         (dev.spec.id, dev, ("model",))
         for dev in _devices(g)
         if cooling.liquid_fraction(dev) < 1.0
-        and getattr(getattr(dev.spec, "cooling", None), "max_inlet_air", None) is None
+        and getattr(_cooling(dev), "max_inlet_air", None) is None
     ]
     return _first(
         "cooling.max_inlet_air",
@@ -120,7 +131,7 @@ def _inlet(g: Any) -> Gap | None:
     )
 
 
-def _supply(g: Any) -> Gap | None:
+def _supply(g: DesignGraph) -> Gap | None:
     water = g.design.site.facility_water_temperature
     if water is None:
         return None
@@ -129,8 +140,8 @@ def _supply(g: Any) -> Gap | None:
         for dev in _devices(g)
         if cooling.liquid_fraction(dev) > 0.0
         and g.loops_serving(g.node(dev.rack))
-        and getattr(dev.spec, "cooling", None) is not None
-        and dev.spec.cooling.max_supply_temperature is None
+        and (c := _cooling(dev)) is not None
+        and c.max_supply_temperature is None
     ]
     return _first(
         "cooling.max_supply_temperature",
@@ -140,7 +151,7 @@ def _supply(g: Any) -> Gap | None:
     )
 
 
-def _loop_cdus(g: Any) -> Iterator[tuple[Any, int, Any]]:
+def _loop_cdus(g: DesignGraph) -> Iterator[tuple[LoopNode, int, Cdu]]:
     """(loop, CduRef index, catalog entry) for each CDU entry of each loop."""
     for loop in g.loops():
         for k, ref in enumerate(loop.spec.cdus):
@@ -149,7 +160,7 @@ def _loop_cdus(g: Any) -> Iterator[tuple[Any, int, Any]]:
                 yield loop, k, spec
 
 
-def _cdu_water(g: Any) -> Gap | None:
+def _cdu_water(g: DesignGraph) -> Gap | None:
     water = g.design.site.facility_water_temperature
     if water is None:
         return None
@@ -165,7 +176,7 @@ def _cdu_water(g: Any) -> Gap | None:
     )
 
 
-def _cdu_flow(g: Any) -> Gap | None:
+def _cdu_flow(g: DesignGraph) -> Gap | None:
     found = [
         (spec.id, loop, ("cdus", k, "model"))
         for loop, k, spec in _loop_cdus(g)
@@ -179,9 +190,9 @@ def _cdu_flow(g: Any) -> Gap | None:
     )
 
 
-def _rack_load(g: Any) -> Gap | None:
+def _rack_load(g: DesignGraph) -> Gap | None:
     seen: set[object] = set()
-    found = []
+    found: list[tuple[str, Node, tuple[str | int, ...]]] = []
     for rack in g.racks():
         missing = rack.spec.kind == "rack" and rack.spec.max_load is None
         if missing and rack.path not in seen:
@@ -194,7 +205,7 @@ def _rack_load(g: Any) -> Gap | None:
     )
 
 
-def _psus(g: Any) -> Gap | None:
+def _psus(g: DesignGraph) -> Gap | None:
     from rackcheck.graph import power
 
     found = [
@@ -212,7 +223,7 @@ def _psus(g: Any) -> Gap | None:
     )
 
 
-def _switch_power(g: Any) -> Gap | None:
+def _switch_power(g: DesignGraph) -> Gap | None:
     found = [
         (sw.spec.id, sw, ())
         for sw in unplaced_switches(g)

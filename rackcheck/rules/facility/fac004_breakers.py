@@ -73,13 +73,24 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph.facility import plant
 from rackcheck.graph.facility_load import single_states, when
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.facility import Plant
+    from rackcheck.graph.facility_load import State
+    from rackcheck.model.facility import Element
+    from rackcheck.units import Quantity
+
+# The worst overload: amps, limit (A), the failed element (None: none), which tap-off,
+# and the breaker's rating.
+Worst = tuple[float, float, "str | None", str, "Quantity"]
 
 
 def amps(kva: float, volts: float, phases: int) -> float:
@@ -114,15 +125,22 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
 
 
 def _worst(
-    g: Any, p: Any, name: str, el: Any, sub: str, states: Any, volts: float
-) -> Any:
-    if sub == "breaker":
-        limit = float(el.breaker.to("A").magnitude) * el.derating
-        phases = el.phases
-    else:
-        limit = float(el.tap_off.breaker.to("A").magnitude) * el.derating
-        phases = el.tap_off.phases
-    worst = None
+    g: DesignGraph,
+    p: Plant,
+    name: str,
+    el: Element,
+    sub: str,
+    states: list[tuple[str | None, State]],
+    volts: float,
+) -> Worst | None:
+    if sub == "breaker" and el.breaker is not None:
+        rating, phases = el.breaker, el.phases
+    elif sub == "tap_off" and el.tap_off is not None:
+        rating, phases = el.tap_off.breaker, el.tap_off.phases
+    else:  # the caller asks only for a breaker the element states
+        return None
+    limit = float(rating.to("A").magnitude) * el.derating
+    worst: Worst | None = None
     for failed, st in states:
         if name not in st.live:
             continue
@@ -133,12 +151,14 @@ def _worst(
         for kva, what in loads:
             a = amps(kva, volts, phases)
             if a > limit and (worst is None or a > worst[0]):
-                worst = (a, limit, failed, what)
+                worst = (a, limit, failed, what, rating)
     return worst
 
 
-def _tap_loads(g: Any, p: Any, name: str, st: Any) -> list[tuple[float, str]]:
-    out = []
+def _tap_loads(
+    g: DesignGraph, p: Plant, name: str, st: State
+) -> list[tuple[float, str]]:
+    out: list[tuple[float, str]] = []
     for rack in g.racks():
         for pdu in g.pdus(rack):
             if p.feed_of.get((rack.name, pdu.feed)) == name:
@@ -147,11 +167,17 @@ def _tap_loads(g: Any, p: Any, name: str, st: Any) -> list[tuple[float, str]]:
     return out
 
 
-def _finding(ctx: Any, el: Any, name: str, sub: str, worst: Any, path: Any) -> Finding:
-    a, limit, failed, what = worst
+def _finding(
+    ctx: RuleContext[object],
+    el: Element,
+    name: str,
+    sub: str,
+    worst: Worst,
+    path: tuple[str | int, ...],
+) -> Finding:
+    a, limit, failed, what, rating = worst
     label = "tap-off breaker" if sub == "tap_off" else "breaker"
-    rating = el.breaker if sub == "breaker" else el.tap_off.breaker
-    return ctx.finding(  # type: ignore[no-any-return]
+    return ctx.finding(
         None,
         f"{when(failed)}, the {label} of {el.kind} {name}{what} carries "
         f"{q(a, 'A'):.1f~P} > {q(limit, 'A'):.1f~P} ({rating.to('A'):.0f~P} x "

@@ -70,15 +70,15 @@ def duration(q: object) -> str:
 @rule("GRV001", name="transfer-time", severity=Severity.WARNING)
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     for f in flows(ctx.graph):
-        took = f.time
-        if took is None or f.limit is None or took <= f.limit:
+        took, link = f.time, f.link  # a time only with a link
+        if took is None or link is None or f.limit is None or took <= f.limit:
             continue
         if exemption(ctx.graph, "GRV001", f.name, None) is not None:
             continue
         yield ctx.finding(
             None,
             f"flow {f.name} moves {size(f.size)} from {f.src} to {f.dst} in "
-            f"{duration(took)} over link {f.link.name} ({f.link.bandwidth:.4g~P} at "
+            f"{duration(took)} over link {link.name} ({link.bandwidth:.4g~P} at "
             f"{f.efficiency:.0%} efficiency) > {duration(f.limit)} allowed",
             *f.path,
         )

@@ -100,7 +100,8 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                 f"(final_size: [{fab}])",
                 *at,
             )
-        loops_a = {lp.name for lp in (built[k].graph.loops() if built[k].graph else [])}
+        sub = built[k].graph
+        loops_a = {lp.name for lp in (sub.loops() if sub else [])}
         for loop in sorted(loops_a):
             was_n, now_n = cdus[k].get(loop), cdus[k + 1].get(loop)
             if was_n == now_n or exemption(g, "PHS002", loop, None) is not None:

@@ -65,13 +65,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import phases, power
 from rackcheck.graph.nodes import RackNode
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
+
+if TYPE_CHECKING:
+    from rackcheck.graph.nodes import PduNode
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _shares(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str]]:
+def _shares(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[PduNode, str]]:
     """(PDU, message) for each PDU over its own continuous capacity, then each line of
     a 3-phase PDU over its rating."""
     g, option = ctx.graph, ctx.options.derating
@@ -150,16 +153,16 @@ def _rack_total(ctx: RuleContext[Options], rack: RackNode) -> Finding | None:
     )
 
 
-def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str]]:
+def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[PduNode, str]]:
     """Each line of a 3-phase PDU whose cords name their outlet: the phasor sum of its
     branch currents against the rated current at the continuous rating."""
     g = ctx.graph
     for pdu in g.pdus(rack):
-        amps = phases.line_currents(g, rack, pdu)
-        if amps is None:
+        amps, spec = phases.line_currents(g, rack, pdu), pdu.spec
+        if amps is None or spec.kind != "pdu":  # a 3-phase PDU's only
             continue
         rating = power.continuous_rating(g, pdu, ctx.options.derating)
-        limit = (pdu.spec.current * rating.factor).to("A")
+        limit = (spec.current * rating.factor).to("A")
         for line in phases.LINES:
             if amps[line] > limit:
                 yield (
@@ -167,6 +170,6 @@ def _lines(ctx: RuleContext[Options], rack: RackNode) -> Iterator[tuple[Any, str
                     (
                         f"line {line} of PDU {pdu.name} in rack {rack.name} carries "
                         f"{amps[line]:.1f~P} (phasor sum of its branches) > {limit:.1f~P} "
-                        f"({rating.describe()} of {pdu.spec.current:~P})"
+                        f"({rating.describe()} of {spec.current:~P})"
                     ),
                 )

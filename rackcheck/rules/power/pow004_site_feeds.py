@@ -59,11 +59,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import power
 from rackcheck.rules.engine import RuleContext, rule
+
+if TYPE_CHECKING:
+    from rackcheck.units import Quantity
 
 
 @dataclass(frozen=True)
@@ -78,17 +81,19 @@ def check(ctx: RuleContext[Options]) -> Iterator[Finding]:
     feeds = [f for f in g.feeds() if f.spec is not None]
     if not feeds:
         return
-    cases: list[tuple[str | None, dict[str, Any]]] = [(None, power.feed_loads(g))]
+    cases: list[tuple[str | None, dict[str, Quantity]]] = [(None, power.feed_loads(g))]
     names = sorted(f.name for f in g.feeds())
     for name in names:
         cases.append((name, power.feed_loads(g, name)))
     for feed in feeds:
         spec = feed.spec
+        if spec is None:  # kept out above
+            continue
         rating = power.continuous_rating(g, feed, ctx.options.derating)
         cap = power.three_phase_capacity(
             spec.voltage, spec.current, spec.phases, rating.factor
         )
-        worst: Any = None
+        worst: Quantity | None = None
         when: str | None = None
         for failed, loads in cases:
             if failed == feed.name:

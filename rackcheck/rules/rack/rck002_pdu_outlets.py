@@ -50,12 +50,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph.outlets import fit, groups, needed
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.rules.rack._common import note
+
+if TYPE_CHECKING:
+    from rackcheck.graph.nodes import PduNode, RackNode
 
 
 @rule("RCK002", name="pdu-outlets", severity=Severity.ERROR)
@@ -78,7 +81,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
 
 
 def _pdu(
-    ctx: RuleContext[object], rack: Any, pdu: Any, cords: list[str | None]
+    ctx: RuleContext[object], rack: RackNode, pdu: PduNode, cords: list[str | None]
 ) -> Iterator[Finding]:
     spec = pdu.spec
     if not cords or spec.kind != "pdu":

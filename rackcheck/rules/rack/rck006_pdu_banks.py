@@ -49,7 +49,7 @@ facility:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import failover
@@ -58,6 +58,11 @@ from rackcheck.graph.power import power_factor, rack_feeds
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.rules.rack._common import note
 from rackcheck.units import q
+
+if TYPE_CHECKING:
+    from rackcheck.graph.build import DesignGraph
+    from rackcheck.graph.nodes import PduNode, RackNode
+    from rackcheck.model.catalog import Pdu
 
 DERATING = 0.8
 
@@ -84,7 +89,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                                "breaker in the catalog: bank currents are not checked",
                                *pdu.path, "model")  # fmt: skip
                 continue
-            worst = _worst(g, rack, pdu)
+            worst = _worst(g, rack, pdu, spec, spec.banks)
             limit = float(spec.bank_breaker.to("A").magnitude) * DERATING
             if worst is not None and worst[0] > limit:
                 amps, bank, lost = worst
@@ -100,15 +105,17 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
-def _worst(g: Any, rack: Any, pdu: Any) -> tuple[float, int, str | None] | None:
-    volts = bank_volts(pdu.spec)
+def _worst(
+    g: DesignGraph, rack: RackNode, pdu: PduNode, spec: Pdu, n_banks: int
+) -> tuple[float, int, str | None] | None:
+    volts = bank_volts(spec)
     worst: tuple[float, int, str | None] | None = None
     for lost in [None, *rack_feeds(g, rack)]:
         if lost == pdu.feed:
             continue
         dead = frozenset() if lost is None else frozenset([lost])
         state = failover.rack_state(g, rack, dead)
-        banks = [0.0] * pdu.spec.banks
+        banks = [0.0] * n_banks
         k = 0
         for dev in g.devices(rack):
             live = [p for p in dev.psus if p.feed not in dead]

@@ -75,10 +75,16 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.rules.engine import RuleContext, rule
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rackcheck.graph.facility import Plant
+    from rackcheck.scenarios.evaluate import Outcome
 
 
 @rule("RES001", name="survive", severity=Severity.ERROR)
@@ -115,9 +121,9 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         )  # fmt: skip
 
 
-def _memo(ctx: RuleContext[object], evaluate: Any, p: object, f: str) -> Any:
-    key = ("res001", f)
-    memo = ctx.graph.memo
-    if key not in memo:
-        memo[key] = evaluate(ctx.graph, p, (f,), network=False)
-    return memo[key]
+def _memo(
+    ctx: RuleContext[object], evaluate: Callable[..., Outcome], p: Plant | None, f: str
+) -> Outcome:
+    return ctx.graph.memo.query(
+        ("res001", f), lambda: evaluate(ctx.graph, p, (f,), network=False)
+    )

@@ -63,7 +63,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         shown = (
             " + ".join(f"{p.count} x {p.speed:~P}" for p in ports) or "no storage ports"
         )
-        read, write = need.for_node(spec.gpus.count)
+        read, write = need.for_node(storage.gpus_of(spec))
         for what, wanted in (("read", read), ("write", write)):
             if wanted is not None and usable < wanted:
                 yield ctx.finding(

@@ -79,12 +79,15 @@ workload:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph import storage, storage_path
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
+
+if TYPE_CHECKING:
+    from rackcheck.graph.storage import Need
 
 SHOWN = 8  # nodes named in one finding
 
@@ -100,7 +103,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     yield from _per_node(ctx, need, section.fabric)
 
 
-def _aggregate(ctx: RuleContext[object], need: Any, fabric: str) -> Iterator[Finding]:
+def _aggregate(ctx: RuleContext[object], need: Need, fabric: str) -> Iterator[Finding]:
     g = ctx.graph
     mbps = storage_path.max_flow_mbps(g, fabric)
     path = storage.path_capacity(g)
@@ -121,7 +124,7 @@ def _aggregate(ctx: RuleContext[object], need: Any, fabric: str) -> Iterator[Fin
             return
 
 
-def _per_node(ctx: RuleContext[object], need: Any, fabric: str) -> Iterator[Finding]:
+def _per_node(ctx: RuleContext[object], need: Need, fabric: str) -> Iterator[Finding]:
     """GPU nodes with no path to the storage, or a path below their share of the
     aggregate need (their GPUs' share of all GPUs)."""
     g = ctx.graph
