@@ -224,9 +224,11 @@ def test_tests_mirror_the_package():
         if p.name in ACROSS or p.name.startswith(("_", ".")) or p.suffix == ".pyc":
             continue
         if p.is_dir():
-            if not (PKG / p.name).is_dir():
-                strays.append(p.name)
-        elif p.name.startswith("test_"):
-            if not (PKG / p.name.removeprefix("test_")).is_file():
-                strays.append(p.name)
+            known = (PKG / p.name).is_dir()
+        else:
+            known = not p.name.startswith("test_") or (
+                PKG / p.name.removeprefix("test_")
+            ).is_file()
+        if not known:
+            strays.append(p.name)
     assert strays == []
