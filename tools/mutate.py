@@ -40,10 +40,12 @@ SAMPLE = (
 POWER = (
     "tests/rules/test_power_physics.py",
     "tests/rules/test_cooling_space_physics.py",
+    "tests/graph/test_power_storage_figures.py",
 )
+STORAGE = ("tests/rules/test_storage.py", "tests/graph/test_power_storage_figures.py")
 TESTS = (  # fastest first: -x stops at the first failure
     *POWER,
-    "tests/rules/test_storage.py",
+    *STORAGE,
     "tests/rules/test_facility_rules.py",
     "tests/rules/test_rack_rules.py",
     "tests/graph/test_topologies.py",
@@ -60,7 +62,7 @@ TARGETED = (
     (
         "stor",
         [
-            "tests/rules/test_storage.py",
+            *STORAGE,
             "tests/rules/test_rule_cases.py",
             "-k",
             "sto or dat",
@@ -69,7 +71,7 @@ TARGETED = (
     (
         "sto0",
         [
-            "tests/rules/test_storage.py",
+            *STORAGE,
             "tests/rules/test_rule_cases.py",
             "-k",
             "sto or dat",

@@ -81,19 +81,9 @@ def device_kw(dev: DeviceNode, graph: DesignGraph) -> float:
 
 
 def device_kva(dev: DeviceNode, graph: DesignGraph) -> float:
-    """device_apparent in kVA as a number, for sums over thousands of devices."""
+    """Apparent power S = P / PF in kVA, as a number (sums over thousands of
+    devices run on floats)."""
     return device_kw(dev, graph) / power_factor(dev, graph)
-
-
-def device_apparent(dev: DeviceNode, graph: DesignGraph) -> Quantity:
-    """S = P / PF, in VA."""
-    key = ("apparent", id(dev.spec), id(dev.assume))
-
-    def compute() -> Quantity:
-        watts = device_power(dev, graph).to("W").magnitude
-        return q(watts / power_factor(dev, graph), "VA")
-
-    return graph.memo.query(key, compute)
 
 
 def rack_power(graph: DesignGraph, rack: RackNode) -> Quantity:
