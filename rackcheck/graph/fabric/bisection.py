@@ -268,7 +268,6 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
 def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
     """Side (True = A) of each endpoint from networkx's Kernighan-Lin bisection of the
     graph of switches and endpoint devices (small fabrics only)."""
-    import networkx as nx
     import numpy as np
 
     groups = np.where(view.ep_node >= 0, view.ep_node, -1 - np.arange(view.endpoints))
@@ -277,6 +276,8 @@ def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | No
     if size > KL_LIMIT:
         skipped["kernighan-lin"] = f"more than {KL_LIMIT} switches and devices"
         return None
+    import networkx as nx  # here, past the limit: its import is ~0.1 s of a check
+
     g = nx.Graph()
     g.add_nodes_from(range(size))
     for a, b, c in zip(
