@@ -52,6 +52,10 @@ class DiGraph:
         self._node: dict[str, Attrs] = {}
         self._succ: dict[str, dict[str, Attrs]] = {}
         self._pred: dict[str, dict[str, Attrs]] = {}
+        # One view each, made once (as networkx caches them): `g.nodes[n]` is asked
+        # ~150,000 times of a 65,536-GPU design.
+        self._nodes_view = NodeView(self._node)
+        self._edges_view = EdgeView(self._succ)
 
     def __contains__(self, n: object) -> bool:
         try:
@@ -67,11 +71,11 @@ class DiGraph:
 
     @property
     def nodes(self) -> NodeView:
-        return NodeView(self._node)
+        return self._nodes_view
 
     @property
     def edges(self) -> EdgeView:
-        return EdgeView(self._succ)
+        return self._edges_view
 
     @property
     def succ(self) -> Mapping[str, Mapping[str, Attrs]]:
@@ -93,15 +97,17 @@ class DiGraph:
 
     def add_nodes_from(self, nodes: Iterable[Any], **attr: Any) -> None:
         """Each item a node id or a (node id, attribute dict) pair."""
-        for item in nodes:
-            if isinstance(item, tuple):
-                n, own = item
-                self._ensure(n)
-                self._node[n].update(attr)
-                self._node[n].update(own)
-            else:
-                self._ensure(item)
-                self._node[item].update(attr)
+        node, succ, pred = self._node, self._succ, self._pred
+        for item in nodes:  # _ensure inlined: called for ~100,000 nodes at a time
+            n, own = item if isinstance(item, tuple) else (item, None)
+            data = node.get(n)
+            if data is None:
+                succ[n] = {}
+                pred[n] = {}
+                data = node[n] = {}
+            data.update(attr)
+            if own:
+                data.update(own)
 
     def add_edge(self, u: str, v: str, **attr: Any) -> None:
         self._ensure(u)
@@ -112,19 +118,30 @@ class DiGraph:
         self._pred[v][u] = data
 
     def add_edges_from(self, edges: Iterable[tuple[Any, ...]], **attr: Any) -> None:
-        """Each item (u, v) or (u, v, attribute dict); `attr` applies to all."""
-        for e in edges:
+        """Each item (u, v) or (u, v, attribute dict); `attr` applies to all. Every
+        new edge gets its own attribute dict, shared by `succ` and `pred`."""
+        node, succ, pred = self._node, self._succ, self._pred
+        for e in edges:  # _ensure inlined: ~330,000 edges of a 65,536-GPU design
             if len(e) == 3:
                 u, v, own = e
             else:
-                (u, v), own = e, {}
-            self._ensure(u)
-            self._ensure(v)
-            data = self._succ[u].get(v, {})
-            data.update(attr)
-            data.update(own)
-            self._succ[u][v] = data
-            self._pred[v][u] = data
+                (u, v), own = e, None
+            if u not in node:
+                succ[u] = {}
+                pred[u] = {}
+                node[u] = {}
+            if v not in node:
+                succ[v] = {}
+                pred[v] = {}
+                node[v] = {}
+            out = succ[u]
+            data = out.get(v)
+            if data is None:
+                data = out[v] = pred[v][u] = {**attr, **own} if own else dict(attr)
+            else:
+                data.update(attr)
+                if own:
+                    data.update(own)
 
     def has_edge(self, u: str, v: str) -> bool:
         return u in self._succ and v in self._succ[u]
