@@ -11,6 +11,7 @@ same order as before. networkx itself is imported only where its algorithms run
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from operator import methodcaller
 from typing import Any
 
 Attrs = dict[str, Any]
@@ -32,7 +33,9 @@ class NodeView(Mapping[str, Attrs]):
         return len(self._nodes)
 
     def __call__(self, data: str) -> Iterator[tuple[str, Any]]:
-        return ((n, d.get(data)) for n, d in self._nodes.items())
+        # zip/map run in C: `nodes(cls)` walks all ~80,000 nodes of a large design
+        values = map(methodcaller("get", data), self._nodes.values())
+        return zip(self._nodes, values, strict=True)
 
 
 class EdgeView:
