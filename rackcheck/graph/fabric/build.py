@@ -48,6 +48,8 @@ def role_ports(spec: Any, role: str) -> list[tuple[int, int]]:
     return [(mbps(p.speed), p.per_cage) for p in chosen for _ in range(p.count)]
 
 
+_NIC = {"rel": "nic"}  # one dict for every device-NIC edge (read-only)
+
 # Nodes and links as networkx takes them: (id, attributes), (u, v, attributes).
 Nodes = list[tuple[str, dict[str, Any]]]
 Links = list[tuple[str, str, dict[str, Any]]]
@@ -239,8 +241,8 @@ class FabricBuilder:
         )
         g = self.g.g
         g.add_nodes_from(nic_nodes)
-        g.add_edges_from(nic_edges, rel="nic")
-        g.add_edges_from(link_edges)  # each carries its (shared, read-only) attributes
+        g.add_edges_shared((dev, nic, _NIC) for dev, nic in nic_edges)
+        g.add_edges_shared(link_edges)  # attributes shared by a rail's or tier's links
         fab.links = [(u, v) for u, v, _ in link_edges]
 
     def _plan_switches(
