@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec, SwitchNode
 from rackcheck.graph.fabric.plan import mbps
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.bisection import Bisection
     from rackcheck.graph.fabric.view import FabricView
+    from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.catalog import Switch
 
 
 def fabrics(g: DesignGraph) -> list[FabricNode]:
@@ -63,14 +65,14 @@ def switches(g: DesignGraph, fab: FabricNode) -> list[SwitchNode]:
 
 
 # -- port budgets ---------------------------------------------------------------------
-def port_use(g: DesignGraph, spec: Any, speed: int) -> tuple[int, int]:
+def port_use(g: DesignGraph, spec: Switch, speed: int) -> tuple[int, int]:
     """(port group, links per physical port) that serve links of `speed` Mbit/s."""
     return g.memo.per_entry(
         f"port_use:{speed}", spec, None, lambda: _port_group(spec, speed)
     )
 
 
-def _port_group(spec: Any, speed: int) -> tuple[int, int]:
+def _port_group(spec: Switch, speed: int) -> tuple[int, int]:
     groups = [(mbps(p.speed), i) for i, p in enumerate(spec.ports)]
     breakout = {mbps(b) for b in spec.breakout}
     for native, i in groups:
@@ -111,7 +113,7 @@ def port_budget(g: DesignGraph, fab: FabricNode) -> list[PortUse]:
 
 
 def _budget(
-    g: DesignGraph, spec: Any, usage: tuple[tuple[int, int], ...]
+    g: DesignGraph, spec: Switch, usage: tuple[tuple[int, int], ...]
 ) -> list[tuple[int, int, int, str]]:
     """(port group, ports it has, ports needed, detail) of a switch model for links
     of {Mbit/s: count}, sorted by speed."""
@@ -128,7 +130,7 @@ def _budget(
     ]
 
 
-def nic_overuse(g: DesignGraph, fab: FabricNode) -> list[tuple[Any, int, int]]:
+def nic_overuse(g: DesignGraph, fab: FabricNode) -> list[tuple[DeviceNode, int, int]]:
     """(device, ports the fabric takes, ports of the role it has) where it takes more"""
     out = []
     for nid in fab.nics:
