@@ -5,7 +5,7 @@ algorithm runs on it, and importing networkx costs ~100 ms of every cold check. 
 class keeps networkx's layout and order (nodes and neighbours in insertion order, one
 attribute dict per edge shared by `succ` and `pred`), so every query answers in the
 same order as before. networkx itself is imported only where its algorithms run
-(graph/bisection.py).
+(graph/fabric/bisection.py: Kernighan-Lin, on small fabrics only).
 """
 
 from __future__ import annotations
