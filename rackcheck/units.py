@@ -79,6 +79,16 @@ def _cache_unit_strings(ureg: pint.UnitRegistry) -> None:
     def to(self: Any, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Any:
         if isinstance(other, str):
             other = _unit_cached(ureg, other)
+            # Already in those units (the metrics' ~12,000 `.to("kW")` of a large
+            # design): the same float in a new quantity, as pint's factor 1.0 gives.
+            if (
+                type(self._magnitude) is float
+                and not contexts
+                and not ctx_kwargs
+                and self._units == other._units
+                and self._is_multiplicative
+            ):
+                return self.__class__(self._magnitude, self._units)
         return plain_to(self, other, *contexts, **ctx_kwargs)
 
     cls.to = to  # type: ignore[method-assign]

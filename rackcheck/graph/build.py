@@ -191,7 +191,7 @@ class DesignGraph:
             for name in self._expand(entry.name, ("racks", i, "name")):
                 self._add_rack(i, entry, name)
         self.g.add_nodes_from(self._psu_nodes)
-        self.g.add_edges_from(self._psu_edges)
+        self.g.add_edges_shared(self._psu_edges)  # _POWER shared, not copied
         del self._psu_nodes, self._psu_edges
         for i, loop in enumerate(d.cooling.loops):
             self._add_loop(i, loop)
@@ -374,7 +374,7 @@ class DesignGraph:
                 self.g.add_edge(lid, rid, rel="cooling")
 
 
-_POWER = {"rel": "power"}  # one dict for every PSU edge: networkx copies it in
+_POWER = {"rel": "power"}  # one dict for every PSU edge, shared: never changed
 
 
 def _psu_count(spec: DeviceSpec) -> int:

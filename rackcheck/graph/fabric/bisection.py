@@ -149,7 +149,11 @@ def _exact(
 
 
 class FlowNetwork:
-    """The switch graph as CSR arrays; each cut adds its source and sink arcs."""
+    """The switch graph as CSR arrays; each cut adds its source and sink arcs.
+
+    The switch arcs are sorted once (by row, then column); a cut writes them, each
+    switch's arc to the sink (the last column) and the source's row straight into a
+    CSR matrix, with no COO conversion or sorting per cut."""
 
     def __init__(self, view: FabricView) -> None:
         import numpy as np
@@ -162,9 +166,12 @@ class FlowNetwork:
         ]
         self.unit = reduce(math.gcd, values) or 1
         cap = view.pcap // self.unit
-        self.rows = np.concatenate([view.pu, view.pv])
-        self.cols = np.concatenate([view.pv, view.pu])
-        self.caps = np.concatenate([cap, cap])
+        rows = np.concatenate([view.pu, view.pv])
+        cols = np.concatenate([view.pv, view.pu])
+        order = np.argsort(rows * n + cols)  # pairs are unique: one order
+        self.rows, self.cols = rows[order], cols[order]
+        self.caps = np.concatenate([cap, cap])[order]
+        self.row_end = np.cumsum(np.bincount(self.rows, minlength=n))
         self.ep_cap = view.ep_mbps // self.unit
         if int(self.caps.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
             raise OverflowError("link capacities do not fit the 32-bit max-flow")
@@ -184,10 +191,23 @@ class FlowNetwork:
         a = np.bincount(v.ep_sw[sources], weights=self.ep_cap[sources], minlength=n)
         b = np.bincount(v.ep_sw[sinks], weights=self.ep_cap[sinks], minlength=n)
         ia, ib = np.nonzero(a)[0], np.nonzero(b)[0]
-        rows = np.concatenate([self.rows, np.full(ia.shape, self.src), ib])
-        cols = np.concatenate([self.cols, ia, np.full(ib.shape, self.dst)])
-        caps = np.concatenate([self.caps, a[ia], b[ib]]).astype(np.int32)
-        graph = csr_matrix((caps, (rows, cols)), shape=(self.n, self.n), dtype=np.int32)
+        to_sink = np.zeros(n, dtype=np.int64)
+        to_sink[ib] = 1
+        before = np.cumsum(to_sink) - to_sink  # sink arcs in the rows above each row
+        m = self.rows.size
+        total = m + ib.size + ia.size
+        indices = np.empty(total, dtype=np.int32)
+        caps = np.empty(total, dtype=np.int32)
+        at = np.arange(m) + before[self.rows]
+        indices[at], caps[at] = self.cols, self.caps
+        at = self.row_end[ib] + before[ib]  # each row's last place: the sink's column
+        indices[at], caps[at] = self.dst, b[ib]
+        indices[m + ib.size :], caps[m + ib.size :] = ia, a[ia]  # the source's row
+        indptr = np.empty(self.n + 1, dtype=np.int32)
+        indptr[0] = 0
+        indptr[1 : n + 1] = self.row_end + before + to_sink
+        indptr[n + 1] = indptr[n + 2] = total  # the source's row; the sink's is empty
+        graph = csr_matrix((caps, indices, indptr), shape=(self.n, self.n))
         result = maximum_flow(graph, self.src, self.dst, method="dinic")
         return int(result.flow_value) * self.unit
 
@@ -268,7 +288,6 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
 def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
     """Side (True = A) of each endpoint from networkx's Kernighan-Lin bisection of the
     graph of switches and endpoint devices (small fabrics only)."""
-    import networkx as nx
     import numpy as np
 
     groups = np.where(view.ep_node >= 0, view.ep_node, -1 - np.arange(view.endpoints))
@@ -277,6 +296,8 @@ def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | No
     if size > KL_LIMIT:
         skipped["kernighan-lin"] = f"more than {KL_LIMIT} switches and devices"
         return None
+    import networkx as nx  # here, past the limit: its import is ~0.1 s of a check
+
     g = nx.Graph()
     g.add_nodes_from(range(size))
     for a, b, c in zip(

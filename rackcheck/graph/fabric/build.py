@@ -8,15 +8,18 @@ ports, no endpoints) is INP006, one beyond the endpoint limit INP007.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
+from rackcheck.graph.digraph import Attrs
 from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec, NicNode, SwitchNode
-from rackcheck.graph.fabric.plan import PlanError, mbps, plan
+from rackcheck.graph.fabric.plan import Plan, PlanError, mbps, plan
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DataPath, DeviceNode
+    from rackcheck.model.catalog import Switch
+    from rackcheck.model.fabric import Selector
 
 
 def add_fabrics(g: DesignGraph) -> None:
@@ -39,7 +42,7 @@ def add_fabrics(g: DesignGraph) -> None:
         b.layout()
 
 
-def role_ports(spec: Any, role: str) -> list[tuple[int, int]]:
+def role_ports(spec: object, role: str) -> list[tuple[int, int]]:
     """(Mbit/s, ports per cage) of each port of `role` (else role `any`), in order."""
     ports = getattr(spec, "ports", None) or []
     chosen = [p for p in ports if p.role == role] or [
@@ -48,9 +51,11 @@ def role_ports(spec: Any, role: str) -> list[tuple[int, int]]:
     return [(mbps(p.speed), p.per_cage) for p in chosen for _ in range(p.count)]
 
 
+_NIC = {"rel": "nic"}  # one dict for every device-NIC edge (read-only)
+
 # Nodes and links as networkx takes them: (id, attributes), (u, v, attributes).
-Nodes = list[tuple[str, dict[str, Any]]]
-Links = list[tuple[str, str, dict[str, Any]]]
+Nodes = list[tuple[str, Attrs]]
+Links = list[tuple[str, str, Attrs]]
 
 
 class FabricBuilder:
@@ -60,7 +65,7 @@ class FabricBuilder:
         self.ambiguous: set[str] = set()  # rack/name of two devices or more
         self._ports: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
-    def ports(self, spec: Any, role: str) -> list[tuple[int, int]]:
+    def ports(self, spec: object, role: str) -> list[tuple[int, int]]:
         """role_ports(), once per catalog entry."""
         key = (id(spec), role)
         if key not in self._ports:
@@ -92,7 +97,7 @@ class FabricBuilder:
                     self._devices.setdefault(f"{key}-1", dev)
         return self._devices
 
-    def select(self, sel: Any, path: DataPath) -> list[DeviceNode] | None:
+    def select(self, sel: Selector, path: DataPath) -> list[DeviceNode] | None:
         g = self.g
         names: set[str] = set()
         ok = True
@@ -185,7 +190,9 @@ class FabricBuilder:
         fab.devices = [d.id for d in devices]
         self._wire_plan(fab, p, devices, path)
 
-    def _with_role_ports(self, fab: FabricNode, devices: list[Any]) -> list[Any]:
+    def _with_role_ports(
+        self, fab: FabricNode, devices: list[DeviceNode]
+    ) -> list[DeviceNode]:
         """By rack: devices with ports of the fabric's role; a model named in `models`
         may give its role-less ports (a storage appliance's) instead."""
         spec = fab.spec
@@ -200,11 +207,11 @@ class FabricBuilder:
     def _plan(
         self,
         fab: FabricNode,
-        switch: Any,
+        switch: Switch,
         nodes: int,
         ports: list[list[tuple[int, int]]],
         fewest: list[tuple[int, int]],
-    ) -> Any:
+    ) -> Plan:
         """The generated fabric's plan (raises PlanError)."""
         from rackcheck.model.fabric import tier_ratios
 
@@ -226,7 +233,7 @@ class FabricBuilder:
         )
 
     def _wire_plan(
-        self, fab: FabricNode, p: Any, devices: list[Any], path: DataPath
+        self, fab: FabricNode, p: Plan, devices: list[DeviceNode], path: DataPath
     ) -> None:
         swpath = (*path, "switch")
         leaf_ids, spine_ids, core_ids = self._plan_switches(fab, p, swpath)
@@ -239,12 +246,12 @@ class FabricBuilder:
         )
         g = self.g.g
         g.add_nodes_from(nic_nodes)
-        g.add_edges_from(nic_edges, rel="nic")
-        g.add_edges_from(link_edges)  # each carries its (shared, read-only) attributes
+        g.add_edges_shared((dev, nic, _NIC) for dev, nic in nic_edges)
+        g.add_edges_shared(link_edges)  # attributes shared by a rail's or tier's links
         fab.links = [(u, v) for u, v, _ in link_edges]
 
     def _plan_switches(
-        self, fab: FabricNode, p: Any, swpath: DataPath
+        self, fab: FabricNode, p: Plan, swpath: DataPath
     ) -> tuple[list[str], list[str], list[str]]:
         """The plan's switches as nodes: (leaf ids, spine ids, core ids)."""
         g, name, file = self.g.g, fab.name, self.g.file
@@ -269,7 +276,7 @@ class FabricBuilder:
         return leaf_ids, spine_ids, core_ids
 
     def _plan_specs(
-        self, fab: FabricNode, p: Any, swpath: DataPath
+        self, fab: FabricNode, p: Plan, swpath: DataPath
     ) -> tuple[LinkSpec, LinkSpec, LinkSpec]:
         """What the node-leaf, leaf-spine and spine-core links are made of."""
         ends = (p.node_speed, p.lanes.native)
@@ -286,8 +293,8 @@ class FabricBuilder:
     def _plan_endpoints(
         self,
         fab: FabricNode,
-        p: Any,
-        devices: list[Any],
+        p: Plan,
+        devices: list[DeviceNode],
         path: DataPath,
         leaf_ids: list[str],
         spec_nl: LinkSpec,
@@ -344,7 +351,7 @@ class FabricBuilder:
     def _plan_uplinks(
         self,
         fab: FabricNode,
-        p: Any,
+        p: Plan,
         ids: tuple[list[str], list[str], list[str]],
         spec_ls: LinkSpec,
         spec_sc: LinkSpec,

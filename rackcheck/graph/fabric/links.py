@@ -10,18 +10,29 @@ links between two ends are collapsed into one edge (graph/fabric/nodes.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rackcheck.graph.fabric.nodes import TIER, FabricNode, LinkSpec, NicNode, SwitchNode
+from rackcheck.graph.fabric.nodes import (
+    TIER,
+    Bundle,
+    FabricNode,
+    LinkSpec,
+    NicNode,
+    SwitchNode,
+)
 from rackcheck.graph.fabric.plan import mbps
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.build import FabricBuilder
-    from rackcheck.graph.nodes import DataPath
+    from rackcheck.graph.nodes import DataPath, DeviceNode
+    from rackcheck.model.catalog import Switch
+    from rackcheck.model.fabric import End, Link
+
+    Endpoint = SwitchNode | DeviceNode  # a link end: a switch or a device
 
 
-def speeds(spec: Any) -> set[int]:
+def speeds(spec: Switch) -> set[int]:
     """Every speed a switch port runs at: native speeds and breakouts below them."""
     natives = {mbps(p.speed) for p in spec.ports}
     top = max(natives, default=0)
@@ -76,12 +87,13 @@ class _Explicit:
             self._link(fab, k, link, alloc)
         _infer_tiers(g, fab)
 
-    def _ends(self, fab: FabricNode, end: Any, path: DataPath) -> list[Any] | None:
+    def _ends(self, fab: FabricNode, end: End, path: DataPath) -> list[Endpoint] | None:
         """A link end as a list of switch nodes and devices (endpoints)."""
         g = self.g
         if not isinstance(end, (str, list)):
-            return self.b.select(end, path)
-        out: list[Any] = []
+            picked = self.b.select(end, path)
+            return None if picked is None else [*picked]
+        out: list[Endpoint] = []
         for k, pattern in enumerate([end] if isinstance(end, str) else end):
             where = path if isinstance(end, str) else (*path, k)
             for name in g._expand(pattern, where):
@@ -120,7 +132,7 @@ class _Explicit:
         shown = ", ".join(have[:6]) + (", ..." if len(have) > 6 else "")
         return f"; rack {rack} has: {shown}" if have else ""
 
-    def _device_switch(self, fab: FabricNode, dev: Any) -> SwitchNode:
+    def _device_switch(self, fab: FabricNode, dev: DeviceNode) -> SwitchNode:
         """A switch standing in a rack, used in this fabric under its rack/name path."""
         rack = self.g.node(dev.rack).name
         sid = f"sw:{fab.name}/{rack}/{dev.name}"
@@ -140,7 +152,7 @@ class _Explicit:
             )
         return self.g.node(sid)  # type: ignore[no-any-return]
 
-    def _link(self, fab: FabricNode, k: int, link: Any, alloc: dict[str, int]) -> None:
+    def _link(self, fab: FabricNode, k: int, link: Link, alloc: dict[str, int]) -> None:
         g, path = self.g, (*fab.path, "links", k)
         a_side = self._ends(fab, link.from_, (*path, "from"))
         b_side = self._ends(fab, link.to, (*path, "to"))
@@ -192,8 +204,12 @@ class _Explicit:
         fab.specs.extend(specs.values())
 
     def _pairs(
-        self, path: DataPath, link: Any, a_side: list[Any], b_side: list[Any]
-    ) -> list[tuple[Any, Any]] | None:
+        self,
+        path: DataPath,
+        link: Link,
+        a_side: list[Endpoint],
+        b_side: list[Endpoint],
+    ) -> list[tuple[Endpoint, Endpoint]] | None:
         """The (from, to) ends a link entry makes: every pair (mesh) or each `from`
         with one `to` (zip); None after a located error."""
         g = self.g
@@ -219,7 +235,9 @@ class _Explicit:
             pairs = [(a, b) for a in a_side for b in b_side]
         return pairs
 
-    def _end_speeds(self, fab: FabricNode, end: Any, alloc: dict[str, int]) -> Any:
+    def _end_speeds(
+        self, fab: FabricNode, end: Endpoint, alloc: dict[str, int]
+    ) -> tuple[int, set[int]] | None:
         """(native Mbit/s, speeds it runs at) of a switch, or a device's next port."""
         if isinstance(end, SwitchNode):
             key = id(end.spec)
@@ -234,7 +252,12 @@ class _Explicit:
         return native, {native}
 
     def _connect(
-        self, fab: FabricNode, a: Any, b: Any, bundle: Any, alloc: dict[str, int]
+        self,
+        fab: FabricNode,
+        a: Endpoint,
+        b: Endpoint,
+        bundle: Bundle,
+        alloc: dict[str, int],
     ) -> None:
         if isinstance(a, SwitchNode) and isinstance(b, SwitchNode):
             self._add_link(fab, a.id, b.id, bundle)
@@ -266,7 +289,7 @@ class _Explicit:
         fab: FabricNode,
         u: str,
         v: str,
-        bundle: Any,
+        bundle: Bundle,
         ports: tuple[int, ...] | None = None,
     ) -> None:
         g = self.g.g

@@ -102,7 +102,7 @@ def optics(g: DesignGraph, fab: FabricNode) -> dict[str, int]:
     """Transceivers of a fabric, switch side and node side, as its metrics count them
     (a twin-port cage holds one)."""
     if fab.plan is not None:
-        return fab.plan.transceivers()  # type: ignore[no-any-return]
+        return fab.plan.transceivers()
     return _explicit_optics(g, fab)
 
 

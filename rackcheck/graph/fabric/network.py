@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec, SwitchNode
 from rackcheck.graph.fabric.plan import mbps
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.bisection import Bisection
     from rackcheck.graph.fabric.view import FabricView
+    from rackcheck.graph.nodes import DeviceNode
+    from rackcheck.model.catalog import Switch
 
 
 def fabrics(g: DesignGraph) -> list[FabricNode]:
@@ -63,14 +65,14 @@ def switches(g: DesignGraph, fab: FabricNode) -> list[SwitchNode]:
 
 
 # -- port budgets ---------------------------------------------------------------------
-def port_use(g: DesignGraph, spec: Any, speed: int) -> tuple[int, int]:
+def port_use(g: DesignGraph, spec: Switch, speed: int) -> tuple[int, int]:
     """(port group, links per physical port) that serve links of `speed` Mbit/s."""
     return g.memo.per_entry(
         f"port_use:{speed}", spec, None, lambda: _port_group(spec, speed)
     )
 
 
-def _port_group(spec: Any, speed: int) -> tuple[int, int]:
+def _port_group(spec: Switch, speed: int) -> tuple[int, int]:
     groups = [(mbps(p.speed), i) for i, p in enumerate(spec.ports)]
     breakout = {mbps(b) for b in spec.breakout}
     for native, i in groups:
@@ -95,22 +97,40 @@ def port_budget(g: DesignGraph, fab: FabricNode) -> list[PortUse]:
     """Every (switch, port group) the fabric uses: ports needed vs ports it has, a
     breakout port counting once for all its links (800G = 2 x 400G)."""
     v = view(g, fab)
-    out = []
+    out: list[PortUse] = []
+    # Switches of one model with the same links (thousands, in a generated fabric)
+    # have the same budget: worked out once per (model, usage).
+    seen: dict[tuple[int, tuple[tuple[int, int], ...]], list[tuple[int, int, int, str]]]
+    seen = {}
     for i, sw in enumerate(switches(g, fab)):
-        need: dict[int, int] = defaultdict(int)
-        parts: dict[int, list[str]] = defaultdict(list)
-        for speed, links in sorted(v.usage[i].items()):
-            group, split = port_use(g, sw.spec, speed)
-            need[group] += -(-links // split)
-            note = f" (breakout {split} per port)" if split > 1 else ""
-            parts[group].append(f"{links} x {speed / 1000:g} Gbit/s{note}")
-        for group, n in need.items():
-            have = sw.spec.ports[group].count
-            out.append(PortUse(sw, group, have, n, " + ".join(parts[group])))
+        usage = tuple(sorted(v.usage[i].items()))
+        key = (id(sw.spec), usage)
+        budget = seen.get(key)
+        if budget is None:
+            budget = seen[key] = _budget(g, sw.spec, usage)
+        out.extend(PortUse(sw, *b) for b in budget)
     return out
 
 
-def nic_overuse(g: DesignGraph, fab: FabricNode) -> list[tuple[Any, int, int]]:
+def _budget(
+    g: DesignGraph, spec: Switch, usage: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int, int, str]]:
+    """(port group, ports it has, ports needed, detail) of a switch model for links
+    of {Mbit/s: count}, sorted by speed."""
+    need: dict[int, int] = defaultdict(int)
+    parts: dict[int, list[str]] = defaultdict(list)
+    for speed, links in usage:
+        group, split = port_use(g, spec, speed)
+        need[group] += -(-links // split)
+        note = f" (breakout {split} per port)" if split > 1 else ""
+        parts[group].append(f"{links} x {speed / 1000:g} Gbit/s{note}")
+    return [
+        (group, spec.ports[group].count, n, " + ".join(parts[group]))
+        for group, n in need.items()
+    ]
+
+
+def nic_overuse(g: DesignGraph, fab: FabricNode) -> list[tuple[DeviceNode, int, int]]:
     """(device, ports the fabric takes, ports of the role it has) where it takes more"""
     out = []
     for nid in fab.nics:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.graph.nodes import DataPath, Node
 
 if TYPE_CHECKING:
+    from rackcheck.graph.fabric.plan import Plan
     from rackcheck.units import Quantity
 
 TIER = {"leaf": 0, "spine": 1, "core": 2}
@@ -35,7 +36,7 @@ class LinkSpec:
     medium: str | None = None  # DAC, ACC, AOC, fibre, transceiver
     cable: Any = None  # catalog Cable
     transceiver: Any = None  # catalog Transceiver
-    length: Any = None  # stated length (pint quantity)
+    length: Quantity | None = None  # stated length
     stated: int | None = None  # stated speed, Mbit/s
     ends: tuple[int, int] = (0, 0)  # native speeds of the two ends, Mbit/s
     mismatch: bool = False  # no common native or breakout speed: runs at the slower
@@ -44,7 +45,7 @@ class LinkSpec:
 @dataclass(eq=False)
 class FabricNode(Node):
     spec: Any = None  # model.fabric.Fabric
-    plan: Any = None  # graph.fabric_plan.Plan of a generated fabric
+    plan: Plan | None = None  # of a generated fabric
     switches: list[str] = field(default_factory=list)
     nics: list[str] = field(default_factory=list)  # endpoint order
     links: list[tuple[str, str]] = field(default_factory=list)  # link edges

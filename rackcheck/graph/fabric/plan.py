@@ -22,7 +22,7 @@ Speeds are integers in Mbit/s inside; pint quantities are made only at the bound
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.graph.fabric.ports import (  # the plan's parts, used from here too
     Lanes as Lanes,
@@ -43,6 +43,9 @@ from rackcheck.graph.fabric.ports import (
     split_ports as split_ports,
 )
 
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Switch
+
 MEDIA_KEYS = ("node_leaf", "leaf_spine", "spine_core")
 
 
@@ -50,7 +53,7 @@ MEDIA_KEYS = ("node_leaf", "leaf_spine", "spine_core")
 class Plan:
     """A sized fabric: counts, and the wiring as plain lists (see `wiring`)."""
 
-    switch: Any
+    switch: Switch
     nodes: int
     rails: int
     lanes: Lanes
@@ -215,7 +218,7 @@ class Plan:
 
 
 def plan(
-    switch: Any,
+    switch: Switch,
     nodes: int,
     rails: int,
     *,

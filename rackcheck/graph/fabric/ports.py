@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.model.catalog import Switch
+    from rackcheck.units import Quantity
 
 
 class PlanError(ValueError):
@@ -17,7 +21,7 @@ class PlanError(ValueError):
         self.key = key
 
 
-def mbps(quantity: Any) -> int:
+def mbps(quantity: Quantity) -> int:
     """A bitrate quantity as whole Mbit/s (the one internal unit of network figures)."""
     from rackcheck.units import unit
 
@@ -44,7 +48,7 @@ class Lanes:
     exact: bool  # False: no native or breakout mode at the wanted speed
 
 
-def lanes(switch: Any, want: int | None) -> Lanes:
+def lanes(switch: Switch, want: int | None) -> Lanes:
     """The switch's radix at speed `want` (Mbit/s; None: its fastest native speed)."""
     groups = [(mbps(p.speed), p) for p in switch.ports]
     if not groups:

@@ -8,13 +8,14 @@ whole Mbit/s; parallel links between two switches are collapsed into one pair.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
 
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.nodes import FabricNode
+    from rackcheck.graph.fabric.plan import Plan
 
 
 @dataclass
@@ -52,7 +53,7 @@ class FabricView:
         return int(self.ep_mbps.sum())
 
 
-def from_plan(p: Any, name: str = "fabric") -> FabricView:
+def from_plan(p: Plan, name: str = "fabric") -> FabricView:
     """The view of a sized plan, wired as graph/fabric/build.py wires it."""
     import numpy as np
 
@@ -117,6 +118,7 @@ def _from_plan_in_graph(g: DesignGraph, fab: FabricNode) -> FabricView:
     import numpy as np
 
     p = fab.plan
+    assert p is not None  # a generated fabric's (network.view)
     view = from_plan(p, fab.name)
     racks = {r.id: k for k, r in enumerate(g.racks())}
     devs = [g.node(d) for d in fab.devices]

@@ -66,10 +66,10 @@ fabrics:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph.fabric import network
+from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 
@@ -101,8 +101,8 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
 
 def _runs(
     ctx: RuleContext[object],
-    fab: Any,
-    spec: Any,
+    fab: FabricNode,
+    spec: LinkSpec,
     edges: list[tuple[str, str, int, int]],
     reach: tuple[float, str] | None,
     stated: float | None,

@@ -136,7 +136,8 @@ def _rack_total(ctx: RuleContext[Options], rack: RackNode) -> Finding | None:
     if not ac:
         return None
     per_pdu, _ = power.pdu_loads(g, rack)
-    load = sum((per_pdu[p.id] for p in ac), q(0.0, "kVA"))
+    # pdu_loads gives kVA: summed as floats (a pint sum was ~half this rule's time)
+    load = q(sum((per_pdu[p.id].magnitude for p in ac), 0.0), "kVA")
     cap = power.rack_pdu_capacity(g, rack, option)
     if load <= cap:
         return None
