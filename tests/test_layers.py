@@ -226,9 +226,10 @@ def test_tests_mirror_the_package():
         if p.is_dir():
             known = (PKG / p.name).is_dir()
         else:
-            known = not p.name.startswith("test_") or (
-                PKG / p.name.removeprefix("test_")
-            ).is_file()
+            known = (
+                not p.name.startswith("test_")
+                or (PKG / p.name.removeprefix("test_")).is_file()
+            )
         if not known:
             strays.append(p.name)
     assert strays == []

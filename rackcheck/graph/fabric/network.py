@@ -39,8 +39,8 @@ def fabrics(g: DesignGraph) -> list[FabricNode]:
 
 def view(g: DesignGraph, fab: FabricNode) -> FabricView:
     """The fabric as arrays. A generated fabric's come from its plan, which wired the
-    graph (tests/network check that both give the same arrays); an explicit fabric's
-    are read from the graph."""
+    graph (tests/graph/test_bisection.py checks that both give the same arrays); an
+    explicit fabric's are read from the graph."""
     from rackcheck.graph.fabric.view import from_graph, from_plan_in_graph
 
     if fab.plan is not None:
