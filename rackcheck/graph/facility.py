@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
-from rackcheck.model.facility import COOLING_KINDS
+from rackcheck.model.kinds import COOLING_KINDS
 from rackcheck.model.names import expand
 from rackcheck.model.refs import did_you_mean
 

@@ -45,9 +45,7 @@ ElementKind = Literal[
     "dry-cooler",
     "water-loop",
 ]
-POWER_KINDS = ("utility", "generator", "transformer", "switchboard", "ups", "sts",
-               "busway", "rpp")  # fmt: skip
-COOLING_KINDS = ("chiller", "dry-cooler", "water-loop")
+# POWER_KINDS and COOLING_KINDS (model/kinds.py) split ElementKind; kept importable here.
 
 
 class RuntimePoint(Strict):

@@ -74,7 +74,7 @@ from collections.abc import Iterator
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph.facility import plant
 from rackcheck.graph.facility_load import single_states, when
-from rackcheck.model.facility import COOLING_KINDS
+from rackcheck.model.kinds import COOLING_KINDS
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 

@@ -62,7 +62,6 @@ from collections.abc import Iterator
 from rackcheck.findings import Finding, Severity
 from rackcheck.graph.fabric import network
 from rackcheck.graph.fabric.nodes import TIER_NAME
-from rackcheck.model.fabric import tier_ratios
 from rackcheck.rules.engine import RuleContext, rule
 from rackcheck.units import q
 
@@ -70,7 +69,12 @@ from rackcheck.units import q
 @rule("NET004", name="oversubscription", severity=Severity.WARNING)
 def check(ctx: RuleContext[object]) -> Iterator[Finding]:
     g = ctx.graph
-    for fab in network.fabrics(g):
+    fabrics = network.fabrics(g)
+    if not fabrics:
+        return
+    from rackcheck.model.fabric import tier_ratios  # loaded with the fabrics section
+
+    for fab in fabrics:
         targets = tier_ratios(fab.spec.oversubscription)
         for load in network.tier_loads(g, fab):
             name = TIER_NAME[load.tier]
