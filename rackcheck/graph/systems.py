@@ -47,7 +47,8 @@ def endpoints(g: DesignGraph, dev: DeviceNode) -> list[DeviceNode]:
 
 def nvlink_metrics(g: DesignGraph) -> dict[str, dict[str, int | float]] | None:
     """`metrics.nvlink`: per rack-system model, its NVLink domains (one per rack), GPUs
-    per domain and per-GPU NVLink bandwidth (catalog `nvlink:`, with its source)."""
+    per domain and per-GPU NVLink bandwidth, from the catalog's `nvlink:` figures (their
+    source stays in the catalog entry; no source key is written here)."""
     out: dict[str, dict[str, int | float]] = {}
     for rack in g.racks():
         for dev in g.devices(rack):

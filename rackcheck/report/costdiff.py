@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rackcheck.report.numbers import delta, num
+
 if TYPE_CHECKING:
-    from rackcheck.report.diffview import DiffLike, DiffRow
+    from rackcheck.report.diffshape import DiffLike, DiffRow
 
 # The cost figures (rackcheck/figures.py) led with, in this order, as Infracost does.
 _TOTALS = ("cost.tco_usd", "cost.capex_usd", "cost.annual_opex_usd",
@@ -20,8 +22,6 @@ def _cost_rows(d: DiffLike) -> list[DiffRow]:
 def top(d: DiffLike) -> list[str]:
     """Totals (TCO, capex, annual opex, cost per GPU-hour: base -> head, change),
     then every other cost figure that changed."""
-    from rackcheck.report.diffview import delta, num
-
     rows = _cost_rows(d)
     if not rows:
         return []
