@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rackcheck.graph.nodes import DeviceNode
+from rackcheck.graph.nodes import DeviceNode, device_spec
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def add_parts(g: DesignGraph, system: DeviceNode) -> None:
     """Tray nodes for the system's parts with ports, in catalog order."""
     for part in system.contents:
-        spec = g.catalog.get(part.model)
+        spec = device_spec(g.catalog.get(part.model))
         if spec is None or not getattr(spec, "ports", None):
             continue
         for n in range(part.count):
