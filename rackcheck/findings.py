@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject
 
 
 class Severity(enum.IntEnum):
@@ -85,7 +88,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     input_errors: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
-    metrics: dict[str, Any] = field(default_factory=dict)
+    metrics: JSONObject = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     baselined: list[Finding] = field(default_factory=list)  # accepted by --baseline
     suppressions: list[dict[str, Any]] = field(default_factory=list)  # who, where, why

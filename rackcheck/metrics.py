@@ -11,6 +11,7 @@ from rackcheck.graph.unplaced import unplaced_totals
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import RackNode
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.units import Quantity
 
 
@@ -26,7 +27,7 @@ def _r(x: float, nd: int = 3) -> float:
     return round(float(x), nd)
 
 
-def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, Any]:
+def design_metrics(g: DesignGraph, derating: float | None = None) -> JSONObject:
     racks: dict[str, Any] = {}
     tot = {"racks": 0, "devices": 0, "gpus": 0, "it_power_kw": 0.0,
            "apparent_power_kva": 0.0, "heat_liquid_kw": 0.0, "heat_air_kw": 0.0,

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rackcheck.cost.sweep import Sweep
     from rackcheck.findings import Finding, Location
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalog import Gpus
     from rackcheck.source import SourceMap
 
@@ -235,20 +236,23 @@ def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
     return out
 
 
-def merge_costs(costs: list[dict[str, Any]]) -> dict[str, Any] | None:
+def merge_costs(costs: list[JSONObject]) -> JSONObject | None:
     """`metrics.cost` of several designs checked together: amounts summed when every
     design states the same currency and years (None where any design's is None);
     None when they differ. Cost per GPU-hour is left to each design's own entry."""
     from rackcheck.cost.money import text
+    from rackcheck.jsontypes import seq
+    from rackcheck.jsontypes import text as json_text
 
     if not costs or len({(c["currency"], c["years"]) for c in costs}) != 1:
         return None
-    cur = costs[0]["currency"].lower()
-    out: dict[str, Any] = {"currency": costs[0]["currency"], "years": costs[0]["years"]}
+    cur = str(costs[0]["currency"]).lower()
+    out: JSONObject = {"currency": costs[0]["currency"], "years": costs[0]["years"]}
     for key in ("capex", "priced_capex", "annual_opex", "tco"):
         name = f"{key}_{cur}"
-        values = [c.get(name) for c in costs]
+        values = [json_text(c.get(name)) for c in costs]  # decimal strings or None
         known = [Decimal(v) for v in values if v is not None]
         out[name] = text(sum(known, Decimal(0))) if len(known) == len(values) else None
-    out["not_priced"] = sorted({i for c in costs for i in c["not_priced"]})
+    ids = {i for c in costs for i in seq(c["not_priced"]) if isinstance(i, str)}
+    out["not_priced"] = [*sorted(ids)]
     return out

@@ -5,9 +5,10 @@ codes: the CLI does those."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, InputError, Report, Severity
+from rackcheck.jsontypes import number, obj
 from rackcheck.run.discover import discover
 from rackcheck.run.load import load
 from rackcheck.run.result import DesignResult, Metrics
@@ -16,6 +17,7 @@ from rackcheck.source import shown_path
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalogs import DesignCatalogs
     from rackcheck.run.result import ResultStore
 
@@ -119,14 +121,16 @@ def merge_metrics(per_design: dict[str, Metrics]) -> Metrics:
     if len(per_design) == 1:
         return dict(next(iter(per_design.values())))
     totals: dict[str, float] = {}
-    racks: dict[str, Any] = {}
+    racks: JSONObject = {}
     for path, m in per_design.items():
-        for k, v in m["totals"].items():
-            totals[k] = round(totals.get(k, 0) + v, 3)
-        for name, r in m["racks"].items():
+        for k, v in obj(m["totals"]).items():
+            value = number(v)
+            if value is not None:  # every total is a number (metrics.design_metrics)
+                totals[k] = round(totals.get(k, 0) + value, 3)
+        for name, r in obj(m["racks"]).items():
             racks[f"{path}#{name}"] = r
-    out = {"totals": totals, "racks": racks, "designs": per_design}
-    costs = [m["cost"] for m in per_design.values() if "cost" in m]
+    out: JSONObject = {"totals": {**totals}, "racks": racks, "designs": {**per_design}}
+    costs = [obj(m["cost"]) for m in per_design.values() if "cost" in m]
     if costs:
         from rackcheck.cost import merge_costs
 
