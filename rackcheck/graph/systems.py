@@ -17,6 +17,7 @@ from rackcheck.graph.nodes import DeviceNode, device_spec
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalog import NvLink
 
 
@@ -45,7 +46,7 @@ def endpoints(g: DesignGraph, dev: DeviceNode) -> list[DeviceNode]:
     return [dev]
 
 
-def nvlink_metrics(g: DesignGraph) -> dict[str, dict[str, int | float]] | None:
+def nvlink_metrics(g: DesignGraph) -> JSONObject | None:
     """`metrics.nvlink`: per rack-system model, its NVLink domains (one per rack), GPUs
     per domain and per-GPU NVLink bandwidth, from the catalog's `nvlink:` figures (their
     source stays in the catalog entry; no source key is written here)."""
@@ -64,4 +65,4 @@ def nvlink_metrics(g: DesignGraph) -> dict[str, dict[str, int | float]] | None:
                 domain_gbs=round(per_gpu * link.domain_gpus, 3),
                 gpus=entry["domains"] * link.domain_gpus,
             )
-    return dict(sorted(out.items())) or None
+    return {k: {**v} for k, v in sorted(out.items())} or None
