@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rackcheck.cost.assumptions import Assumptions, Layer
@@ -194,7 +194,7 @@ def compare_quotes(
     return out
 
 
-def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
+def design_cost(graph: DesignGraph, path: Path) -> JSONObject | None:
     """`metrics.cost` of a design with a `cost:` section: capex of the derived BOM from
     its price books (None with `not_priced` when a part has no price), annual opex,
     TCO and cost per GPU-hour, as decimal strings in the reporting currency."""
@@ -220,7 +220,7 @@ def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
     t = tco(capex, kw, gpus, a)
     cur = a.currency.lower()
     complete = not missing
-    out: dict[str, Any] = {
+    out: JSONObject = {
         "currency": a.currency,
         f"capex_{cur}": text(capex) if complete else None,
         f"priced_capex_{cur}": text(capex),
@@ -230,8 +230,8 @@ def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
         f"tco_{cur}": text(t.total) if complete else None,
         f"cost_per_gpu_hour_{cur}": text(t.cost_per_gpu_hour, 4) if complete else None,
         "years": t.years,
-        "not_priced": missing,
-        "assumptions": a.table(),
+        "not_priced": [*missing],
+        "assumptions": {k: {**v} for k, v in a.table().items()},
     }
     return out
 
