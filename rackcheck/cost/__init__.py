@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from rackcheck.cost.assumptions import Assumptions, Layer
     from rackcheck.cost.compare import Result
     from rackcheck.cost.pricebook import PriceBook
@@ -29,6 +31,17 @@ if TYPE_CHECKING:
     from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalog import Gpus
     from rackcheck.source import SourceMap
+
+    class QuoteOptions(TypedDict, total=False):
+        """The keyword options of compare_quotes (api.compare_quotes passes them)."""
+
+        price_books: list[str] | None
+        assumption_files: list[str] | None
+        sets: list[str] | None
+        sweep: str | None
+        today: dt.date | None
+        meta: dict[str, str] | None
+
 
 VERSION = 1
 
