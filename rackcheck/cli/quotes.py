@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
     from rackcheck.cost import Comparison
 
+    Render = Callable[[Comparison], str | bytes]  # a comparison in one format
+
 QUOTE_FORMATS = ["text", "markdown", "csv", "xlsx", "json"]
 
 
@@ -129,10 +131,7 @@ def compare(
         )
     except InputError as exc:
         _input_errors(exc)
-    render: dict[str, Callable[[Comparison], str | bytes]] = {
-        **RENDER,
-        "xlsx": render_xlsx,
-    }
+    render: dict[str, Render] = {**RENDER, "xlsx": render_xlsx}
     out = render[fmt](result)
     if isinstance(out, bytes):
         sys.stdout.flush()
