@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, InputError, Report, Severity
-from rackcheck.jsontypes import number, obj
 from rackcheck.run.discover import discover
 from rackcheck.run.load import load
 from rackcheck.run.result import DesignResult, Metrics
@@ -120,6 +119,8 @@ def merge_metrics(per_design: dict[str, Metrics]) -> Metrics:
     `path#rack`, and each design's own metrics under `designs`."""
     if len(per_design) == 1:
         return dict(next(iter(per_design.values())))
+    from rackcheck.jsontypes import number, obj
+
     totals: dict[str, float] = {}
     racks: JSONObject = {}
     for path, m in per_design.items():
