@@ -321,7 +321,8 @@ class Storage(Base):
         return self.basis.get(figure)  # type: ignore[call-overload,no-any-return]
 
 
-# Any one catalog entry, as a lookup returns it (model/load.py `Catalog.get`).
+# One catalog entry (of whichever kind), as a lookup returns it (model/load.py
+# `Catalog.get`).
 Entry: TypeAlias = (
     Server | Tray | RackSystem | Psu | PowerShelf | Pdu | Cdu | Rack | Switch | Nic
     | Transceiver | Cable | Storage
