@@ -264,7 +264,7 @@ class Components(Mapping[str, "Entry"]):
 def _entry_ids(doc: Document) -> list[tuple[int, str]]:
     """(index, id) of each entry of a catalog file, after checking the file's shape."""
     data = doc.data
-    problems: list[tuple[tuple[Any, ...], str]] = []
+    problems: list[tuple[tuple[str | int, ...], str]] = []
     if not isinstance(data, dict):
         raise InputError([Finding("INP002", Severity.ERROR,
                                   "a catalog file is a mapping with 'catalog: 1' and "
