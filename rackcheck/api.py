@@ -6,7 +6,7 @@ codes: the CLI does those."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.catalogs import DesignCatalogs
@@ -25,9 +25,13 @@ from rackcheck.run.result import DesignResult
 from rackcheck.source import shown_path
 
 if TYPE_CHECKING:
-    from rackcheck.cost import Comparison
+    from typing import Unpack
+
+    from rackcheck.cost import Comparison, QuoteOptions
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.scenarios import Progress, Result
+    from rackcheck.sizing import SizeOptions
 
 __all__ = [
     "DESIGN_SUFFIXES", "SKIP_DIRS", "DesignResult", "check", "check_file",
@@ -52,7 +56,9 @@ def load_graph(path: Path) -> DesignGraph:
     return load(path, DesignCatalogs())[1]
 
 
-def compare_quotes(quotes: list[str], design: str, **options: Any) -> Comparison:
+def compare_quotes(
+    quotes: list[str], design: str, **options: Unpack[QuoteOptions]
+) -> Comparison:
     """`rackcheck quotes compare` in Python: a `rackcheck.cost.Comparison` of the quote
     files for the design at `design` (options: see rackcheck.cost.compare_quotes);
     raises InputError."""
@@ -65,7 +71,9 @@ def compare_quotes(quotes: list[str], design: str, **options: Any) -> Comparison
     return run(quotes, load_graph(Path(design)), **options)
 
 
-def size_fabric(nodes: int, rails: int, switch: str, **options: Any) -> dict[str, Any]:
+def size_fabric(
+    nodes: int, rails: int, switch: str, **options: Unpack[SizeOptions]
+) -> JSONObject:
     """`rackcheck fabric size` in Python (options: see rackcheck/sizing.py)."""
     from rackcheck.sizing import size_fabric as run
 

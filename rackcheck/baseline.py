@@ -14,9 +14,12 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, InputError, Location, Report, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject, JSONValue
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]
@@ -34,9 +37,16 @@ def rel_path(path: str, folder: Path) -> str:
         return Path(os.path.relpath(p, folder.resolve())).as_posix()
 
 
-def document(report: Report, path: Path) -> dict[str, Any]:
-    counts = Counter(key(f, path.parent) for f in report.findings if _accepts(f))
-    entries = [
+def document(report: Report, path: Path) -> JSONObject:
+    return _document(_counts(report, path))
+
+
+def _counts(report: Report, path: Path) -> Counter[Key]:
+    return Counter(key(f, path.parent) for f in report.findings if _accepts(f))
+
+
+def _document(counts: Counter[Key]) -> JSONObject:
+    entries: list[JSONValue] = [
         {"rule_id": r, "file": file, "subject": subj, "count": n}
         for (r, file, subj), n in sorted(counts.items())
     ]
@@ -47,10 +57,10 @@ def write(report: Report, path: Path) -> int:
     """Write the baseline of `report` to `path` atomically; return its count."""
     from rackcheck.outputs import write_atomic
 
-    doc = document(report, path)
-    text = json.dumps(doc, indent=2) + "\n"
+    counts = _counts(report, path)
+    text = json.dumps(_document(counts), indent=2) + "\n"
     write_atomic(path, text)  # OutputError (an OSError) on a bad path
-    return sum(e["count"] for e in doc["findings"])
+    return sum(counts.values())
 
 
 MAX_BYTES = 64 * 1024 * 1024

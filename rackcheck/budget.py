@@ -9,10 +9,13 @@ A budget whose figure no design computes (capex before prices exist) is a BUD001
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Location, Severity
 from rackcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ def _n(x: float) -> str:
     return f"{x:,.3f}".rstrip("0").rstrip(".")
 
 
-def metric(metrics: dict[str, Any], dotted: str) -> float | None:
+def metric(metrics: JSONObject, dotted: str) -> float | None:
     node: object = metrics
     for part in dotted.split("."):
         if not isinstance(node, dict) or part not in node:
@@ -66,7 +69,7 @@ def metric(metrics: dict[str, Any], dotted: str) -> float | None:
     return float(node) if isinstance(node, (int, float)) else None
 
 
-def verdicts(metrics: dict[str, Any], settings: Settings) -> list[Verdict]:
+def verdicts(metrics: JSONObject, settings: Settings) -> list[Verdict]:
     from rackcheck.figures import BUDGETS
 
     out = []
@@ -79,7 +82,7 @@ def verdicts(metrics: dict[str, Any], settings: Settings) -> list[Verdict]:
     return out
 
 
-def findings(metrics: dict[str, Any], settings: Settings) -> list[Finding]:
+def findings(metrics: JSONObject, settings: Settings) -> list[Finding]:
     if not settings.budgets or not settings.enabled("BUD001"):
         return []
     out = []

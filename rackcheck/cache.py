@@ -41,7 +41,7 @@ class Checked(Protocol):
     def findings(self) -> Sequence[Finding]: ...
 
     @property
-    def metrics(self) -> dict[str, Any]: ...
+    def metrics(self) -> JSONObject: ...
 
 
 CACHE_VERSION = 3  # 3: findings carry their fix hint and rack
@@ -127,7 +127,7 @@ class ResultCache:
 
     def get(
         self, path: Path, shown: str, settings: Settings
-    ) -> tuple[list[Finding], dict[str, Any]] | None:
+    ) -> tuple[list[Finding], JSONObject] | None:
         """The cached findings and metrics of `path`, or None."""
         try:
             entry = json.loads(self._entry(path, shown, settings).read_text("utf-8"))
@@ -188,7 +188,7 @@ def _dict(f: Finding) -> JSONObject:
     }
 
 
-def _finding(d: dict[str, Any]) -> Finding:
+def _finding(d: dict[str, Any]) -> Finding:  # read back from the cache file's JSON
     return Finding(
         d["r"],
         Severity(d["s"]),

@@ -12,10 +12,13 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, Severity
 from rackcheck.rules.engine import Rule
+
+if TYPE_CHECKING:
+    from rackcheck.rules.engine import RuleContext
 
 _CODES: list[tuple[str, str, Severity, str, str]] = [
     (
@@ -327,7 +330,9 @@ _CODES += [
 ]  # fmt: skip
 
 
-def _never(ctx: Any) -> Iterator[Finding]:  # engine codes are raised, never run
+def _never(
+    ctx: RuleContext[object],
+) -> Iterator[Finding]:  # engine codes are raised, never run
     return iter(())
 
 

@@ -17,15 +17,17 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck import figures as fig
 from rackcheck.budget import Verdict, verdicts
 from rackcheck.findings import Finding, Location, Report, Severity
+from rackcheck.jsontypes import obj
 from rackcheck.settings import Settings
 
 if TYPE_CHECKING:
     from rackcheck.bom.changes import BomChange
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.run.result import ResultStore
 
 # Figures, labels, units and the order of rows: rackcheck/figures.py.
@@ -81,42 +83,42 @@ def _num(x: object) -> float | None:
     return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else None
 
 
-def figures(metrics: dict[str, Any], root: Path | None = None) -> dict[str, float]:
+def figures(metrics: JSONObject, root: Path | None = None) -> dict[str, float]:
     """The figures a reviewer compares, by key: every numeric total (`totals.gpus`),
     storage throughput and capacity, per fabric its switches (leaf + spine + core),
     bisection and switch power, and costs; whatever of these the metrics hold. With
     several designs, storage, fabric and cost figures are each design's own, keyed
     `<path>: ...` (the path relative to `root`, so two folders line up)."""
     out: dict[str, float] = {}
-    for k, v in (metrics.get("totals") or {}).items():
-        if _num(v) is not None:
-            out[f"totals.{k}"] = float(v)
+    for k, v in obj(metrics.get("totals")).items():
+        if (n := _num(v)) is not None:
+            out[f"totals.{k}"] = n
     designs = metrics.get("designs")
     parts = (
-        [(f"{_rel(p, root)}: ", m) for p, m in designs.items()]
+        [(f"{_rel(p, root)}: ", obj(m)) for p, m in designs.items()]
         if isinstance(designs, dict)
         else [("", metrics)]
     )
     for prefix, m in parts:
-        storage = m.get("storage") or {}
+        storage = obj(m.get("storage"))
         for key in fig.DIFF_ROWS:
             section, _, name = key.partition(".")
-            if section == "storage" and _num(storage.get(name)) is not None:
-                out[f"{prefix}{key}"] = float(storage[name])
-        for fabric, f in sorted((m.get("fabrics") or {}).items()):
+            if section == "storage" and (n := _num(storage.get(name))) is not None:
+                out[f"{prefix}{key}"] = n
+        for fabric, f in sorted(obj(m.get("fabrics")).items()):
             if not isinstance(f, dict):
                 continue
             tiers = [_num(f.get(t)) for t in ("leaf", "spine", "core")]
-            if _num(f.get("switches")) is not None:
-                out[f"{prefix}fabrics.{fabric}.switches"] = float(f["switches"])
+            if (n := _num(f.get("switches"))) is not None:
+                out[f"{prefix}fabrics.{fabric}.switches"] = n
             elif any(t is not None for t in tiers):
                 out[f"{prefix}fabrics.{fabric}.switches"] = sum(t or 0 for t in tiers)
             for name in _FABRIC:
-                if _num(f.get(name)) is not None:
-                    out[f"{prefix}fabrics.{fabric}.{name}"] = float(f[name])
-        for k, v in (m.get("cost") or {}).items():
-            if k not in ("years",) and _num(v) is not None:
-                out[f"{prefix}cost.{k}"] = float(v)
+                if (n := _num(f.get(name))) is not None:
+                    out[f"{prefix}fabrics.{fabric}.{name}"] = n
+        for k, v in obj(m.get("cost")).items():
+            if k not in ("years",) and (n := _num(v)) is not None:
+                out[f"{prefix}cost.{k}"] = n
         out.update(_staged(prefix, m))
     return out
 
@@ -137,19 +139,20 @@ def _quiet_unless_changed(key: str) -> bool:
     return key.startswith("totals.") and key not in fig.DIFF_ROWS
 
 
-def _staged(prefix: str, m: dict[str, Any]) -> dict[str, float]:
+def _staged(prefix: str, m: JSONObject) -> dict[str, float]:
     """Per phase its figures (metrics.phases), per flow its transfer time."""
     out: dict[str, float] = {}
-    for name, p in sorted((m.get("phases") or {}).items()):
+    for name, found in sorted(obj(m.get("phases")).items()):
+        p = obj(found)
         for k in PHASE_FIGURES:
-            if _num(p.get(k)) is not None:
-                out[f"{prefix}phases.{name}.{k}"] = float(p[k])
-        for fab, b in sorted((p.get("bisection_gbps") or {}).items()):
-            if _num(b) is not None:
-                out[f"{prefix}phases.{name}.{fab}_bisection_gbps"] = float(b)
-    for name, f in sorted((m.get("flows") or {}).items()):
-        if _num(f.get("transfer_seconds")) is not None:
-            out[f"{prefix}flows.{name}.transfer_seconds"] = float(f["transfer_seconds"])
+            if (n := _num(p.get(k))) is not None:
+                out[f"{prefix}phases.{name}.{k}"] = n
+        for fab, b in sorted(obj(p.get("bisection_gbps")).items()):
+            if (n := _num(b)) is not None:
+                out[f"{prefix}phases.{name}.{fab}_bisection_gbps"] = n
+    for name, f in sorted(obj(m.get("flows")).items()):
+        if (n := _num(obj(f).get("transfer_seconds"))) is not None:
+            out[f"{prefix}flows.{name}.transfer_seconds"] = n
     return out
 
 
@@ -192,8 +195,8 @@ def _rel(path: str, root: Path | None) -> str:
 
 
 def rows(
-    base: dict[str, Any],
-    head: dict[str, Any],
+    base: JSONObject,
+    head: JSONObject,
     base_root: Path | None = None,
     head_root: Path | None = None,
 ) -> list[Row]:

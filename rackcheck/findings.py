@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject
 
 
 class Severity(enum.IntEnum):
@@ -51,7 +54,7 @@ class Finding:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.rule_id, self.message)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JSONObject:
         return {
             "rule_id": self.rule_id,
             "severity": str(self.severity),
@@ -85,10 +88,11 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     input_errors: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
-    metrics: dict[str, Any] = field(default_factory=dict)
+    metrics: JSONObject = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     baselined: list[Finding] = field(default_factory=list)  # accepted by --baseline
-    suppressions: list[dict[str, Any]] = field(default_factory=list)  # who, where, why
+    # per suppressed finding: rule_id, location, suppressed_at, reason
+    suppressions: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # for stderr: empty folders ...
 
     def sorted(self) -> list[Finding]:

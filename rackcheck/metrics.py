@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING
 
 from rackcheck.figures import find
 from rackcheck.graph import cooling, physical, power
@@ -11,38 +11,25 @@ from rackcheck.graph.unplaced import unplaced_totals
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import RackNode
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.units import Quantity
-
-
-class FeedLoss(TypedDict):
-    """`metrics.racks.<name>.after_feed_loss.<feed>`."""
-
-    full: int
-    capped_kw: dict[str, float]
-    dark: list[str]
 
 
 def _r(x: float, nd: int = 3) -> float:
     return round(float(x), nd)
 
 
-def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, Any]:
-    racks: dict[str, Any] = {}
-    tot = {"racks": 0, "devices": 0, "gpus": 0, "it_power_kw": 0.0,
+def design_metrics(g: DesignGraph, derating: float | None = None) -> JSONObject:
+    racks: JSONObject = {}
+    tot: dict[str, float] = {"racks": 0, "devices": 0, "gpus": 0, "it_power_kw": 0.0,
            "apparent_power_kva": 0.0, "heat_liquid_kw": 0.0, "heat_air_kw": 0.0,
            "weight_kg": 0.0, "units_used": 0}  # fmt: skip
     for rack in sorted(g.racks(), key=lambda r: r.name):
-        entry, kw, kva = _rack(g, rack, derating)
+        entry, sums = _rack(g, rack, derating)
         racks[rack.name] = entry
         tot["racks"] += 1
-        tot["devices"] += entry["devices"]
-        tot["gpus"] += entry["gpus"]
-        tot["it_power_kw"] += kw
-        tot["apparent_power_kva"] += kva
-        tot["heat_liquid_kw"] += entry["heat_liquid_kw"]
-        tot["heat_air_kw"] += entry["heat_air_kw"]
-        tot["weight_kg"] += entry["weight_kg"]
-        tot["units_used"] += entry["units_used"]
+        for k, v in sums.items():
+            tot[k] += v
     unplaced = unplaced_totals(g)
     if unplaced is not None:  # switches in no rack: still IT power and heat to air
         for k in ("it_power_kw", "apparent_power_kva", "heat_air_kw"):
@@ -52,16 +39,16 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
         if fig is not None and fig.digits is not None:
             tot[k] = _r(v, fig.digits)
     loops = _loops(g)
-    feeds = {
+    feeds: JSONObject = {
         name: _r(load.to("kVA").magnitude) for name, load in
         sorted(power.feed_loads(g).items())
     }  # fmt: skip
     code = power.site_code(g)
-    out: dict[str, Any] = {"totals": tot, "racks": racks, "loops": loops, "feeds_kva": feeds,
+    out: JSONObject = {"totals": {**tot}, "racks": racks, "loops": loops, "feeds_kva": feeds,
            "electrical_code": {"code": code.code, "basis": code.why,
                                "continuous_rating": code.factor}}  # fmt: skip
     if unplaced is not None:
-        out["unplaced"] = unplaced
+        out["unplaced"] = {**unplaced}
     sto = storage_metrics(g)
     if sto is not None:
         out["storage"] = sto
@@ -80,8 +67,9 @@ def design_metrics(g: DesignGraph, derating: float | None = None) -> dict[str, A
 
 def _rack(
     g: DesignGraph, rack: RackNode, derating: float | None
-) -> tuple[dict[str, Any], float, float]:
-    """A rack's figures (metrics.racks), with its unrounded kW and kVA."""
+) -> tuple[JSONObject, dict[str, float]]:
+    """A rack's figures (metrics.racks), and what it adds to the totals (its kW and
+    kVA unrounded)."""
     devices = g.devices(rack)
     kw = power.rack_power(g, rack).to("kW").magnitude
     kva = power.rack_apparent(g, rack).to("kVA").magnitude
@@ -89,7 +77,14 @@ def _rack(
     pf = kw / kva if kva else float(g.design.site.power_factor)
     liquid, air = cooling.rack_heat(g, rack)
     gpus = sum(physical.gpu_count(d) for d in devices)
-    entry = {
+    units_used = physical.rack_units_used(g, rack)
+    figures = {"devices": len(devices), "gpus": gpus, "it_power_kw": kw,
+               "apparent_power_kva": kva,
+               "heat_liquid_kw": _r(liquid.to("kW").magnitude),
+               "heat_air_kw": _r(air.to("kW").magnitude),
+               "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
+               "units_used": units_used}  # fmt: skip
+    entry: JSONObject = {
         "model": rack.spec.id,
         "devices": len(devices),
         "gpus": gpus,
@@ -97,20 +92,20 @@ def _rack(
         "apparent_power_kva": _r(kva),
         "pdu_capacity_kva": _r(cap),
         "pdu_capacity_kw": _r(cap * pf),
-        "heat_liquid_kw": _r(liquid.to("kW").magnitude),
-        "heat_air_kw": _r(air.to("kW").magnitude),
-        "units_used": physical.rack_units_used(g, rack),
+        "heat_liquid_kw": figures["heat_liquid_kw"],
+        "heat_air_kw": figures["heat_air_kw"],
+        "units_used": units_used,
         "units_available": physical.rack_units_available(rack),
-        "weight_kg": _r(physical.rack_weight(g, rack).to("kg").magnitude, 2),
-        "feeds": power.rack_feeds(g, rack),
+        "weight_kg": figures["weight_kg"],
+        "feeds": [*power.rack_feeds(g, rack)],
         "after_feed_loss": _after_feed_loss(g, rack),
     }
-    return entry, kw, kva
+    return entry, figures
 
 
-def _loops(g: DesignGraph) -> dict[str, dict[str, float | None]]:
+def _loops(g: DesignGraph) -> JSONObject:
     """Per cooling loop: heat, CDU capacity (N and N-1), coolant flow."""
-    loops: dict[str, dict[str, float | None]] = {}
+    loops: JSONObject = {}
     for loop in sorted(g.loops(), key=lambda x: x.name):
         have = cooling.loop_flow_available(loop)
         loops[loop.name] = {
@@ -134,28 +129,28 @@ def _loops(g: DesignGraph) -> dict[str, dict[str, float | None]]:
     return loops
 
 
-def _data_metrics(g: DesignGraph, final: dict[str, Any]) -> dict[str, Any]:
+def _data_metrics(g: DesignGraph, final: JSONObject) -> JSONObject:
     """`sovereignty`, `flows` and `phases` where the design has them."""
     from rackcheck.graph import data_metrics as dm
     from rackcheck.graph.sites import uses_design
 
-    out: dict[str, Any] = {}
+    out: JSONObject = {}
     if uses_design(g):
         out["sovereignty"] = dm.sovereignty_metrics(g)
-        out["flows"] = dm.flow_metrics(g)
+        out["flows"] = {**dm.flow_metrics(g)}
     if g.design.phases:
         out["phases"] = dm.phase_metrics(g, final, design_metrics)
     return out
 
 
-def _after_feed_loss(g: DesignGraph, rack: RackNode) -> dict[str, FeedLoss]:
+def _after_feed_loss(g: DesignGraph, rack: RackNode) -> JSONObject:
     """Per feed of the rack, each device's state with that feed down (from
     graph.power.after_failure): how many keep full power, the capped ones with the kW
     they are left with, and the dark ones. Devices not listed are full."""
     feeds = power.rack_feeds(g, rack)
     if len(feeds) < 2:
         return {}
-    out: dict[str, FeedLoss] = {}
+    out: JSONObject = {}
     for feed in feeds:
         if power.all_full(g, rack, (feed,)):
             out[feed] = {"full": len(g.devices(rack)), "capped_kw": {}, "dark": []}
@@ -166,12 +161,12 @@ def _after_feed_loss(g: DesignGraph, rack: RackNode) -> dict[str, FeedLoss]:
             "capped_kw": {
                 st.name: _r(st.delivered_kw) for st in states if st.state == "capped"
             },
-            "dark": sorted(st.name for st in states if st.state == "dark"),
+            "dark": [*sorted(st.name for st in states if st.state == "dark")],
         }
     return out
 
 
-def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
+def storage_metrics(g: DesignGraph) -> JSONObject | None:
     """`metrics.storage`: what the systems, the path and the nodes deliver, what the
     workload needs, what binds a checkpoint and how long it takes."""
     from rackcheck.graph import storage
@@ -185,10 +180,10 @@ def storage_metrics(g: DesignGraph) -> dict[str, Any] | None:
         return None if x is None else _r(x.to("GB/s").magnitude)
 
     nodes = storage.gpu_nodes(g)
-    per_node = {spec.id: _r(storage.node_line_rate(spec).to("GB/s").magnitude
+    per_node: JSONObject = {spec.id: _r(storage.node_line_rate(spec).to("GB/s").magnitude
                             * storage.efficiency(g))
                 for _, spec, _ in nodes}  # fmt: skip
-    out: dict[str, Any] = {
+    out: JSONObject = {
         "systems": len(systems),
         "gpu_nodes": storage.node_count(g),
         "gpus": storage.gpu_count(g),

@@ -12,8 +12,23 @@ from typing import TYPE_CHECKING, Any
 from rackcheck.findings import Finding, InputError, Location, Severity
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from rackcheck.model.catalog import Component, Switch
     from rackcheck.model.load import Catalog
+
+    class SizeOptions(TypedDict, total=False):
+        """The keyword options of size_fabric (api.size_fabric passes them)."""
+
+        su_size: int | None
+        extra_endpoints: int
+        oversubscription: str | dict[str, str]
+        tiers: int | None
+        pod_size: int | None
+        node: str | None
+        speed: str | None
+        catalogs: tuple[str, ...]
+
 
 WHERE = Location("<fabric size>", 1, 1)
 

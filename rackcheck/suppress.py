@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from rackcheck.findings import Finding, Location, Severity
 from rackcheck.settings import Settings
@@ -51,7 +50,7 @@ class Suppression:
 class Result:
     kept: list[Finding]
     suppressed: list[Finding]
-    details: list[dict[str, Any]]  # one per suppressed finding: rule, where, reason
+    details: list[dict[str, str]]  # per suppressed finding: rule_id, location, ...
 
 
 def comment_start(line: str) -> int | None:
@@ -122,7 +121,7 @@ def parse(text: str, shown: str) -> tuple[list[Suppression], list[Finding]]:
     return found, bad
 
 
-def _racks(tokens: list[Any]) -> tuple[dict[int, frozenset[str]], str]:
+def _racks(tokens: list[re.Match[str]]) -> tuple[dict[int, frozenset[str]], str]:
     """{index of the id: its racks} for ids written `RULE@RACKS`; a problem text."""
     from rackcheck.model.names import expand
 
@@ -158,7 +157,7 @@ def apply(
     sups, problems = parse(text, shown)
     kept: list[Finding] = []
     suppressed: list[Finding] = []
-    details: list[dict[str, Any]] = []
+    details: list[dict[str, str]] = []
     for f in findings:
         s = _match(f, shown, sups) if f.location.path == shown else None
         if s is None:

@@ -15,9 +15,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rackcheck.findings import Finding, InputError, Location, Severity
+
+if TYPE_CHECKING:
+    from rackcheck.source import Document
 
 REQUIRED = ("manufacturer", "model", "slug")
 TAKEN = {"manufacturer", "model", "slug", "part_number", "u_height", "weight",
@@ -66,7 +69,7 @@ def import_netbox(paths: list[str]) -> Imported:
     return out
 
 
-def _valid(entry: dict[str, Any], doc: Any, findings: list[Finding]) -> bool:
+def _valid(entry: dict[str, Any], doc: Document, findings: list[Finding]) -> bool:
     """The entry is a catalog entry as a design would read it; else a note why not."""
     from pydantic import TypeAdapter, ValidationError
 
@@ -98,12 +101,12 @@ def _files(paths: list[str], errors: list[Finding]) -> list[Path]:
 
 
 class _DeviceType:
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc, self.data, self.src = doc, doc.data, doc.source
         self.found: list[Finding] = []
 
     def at(self, *path: str | int, key: bool = False) -> Location:
-        return self.src.at(path, key=key)  # type: ignore[no-any-return]
+        return self.src.at(path, key=key)
 
     def note(self, code: str, message: str, *path: str | int) -> None:
         from rackcheck.bom.codes import severity

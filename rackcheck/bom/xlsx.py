@@ -11,7 +11,10 @@ import re
 import zipfile
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 FIXED = datetime(2000, 1, 1, 0, 0, 0)
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
@@ -39,7 +42,7 @@ def workbook_bytes(
     return deterministic_bytes(wb)
 
 
-def deterministic_bytes(wb: Any) -> bytes:
+def deterministic_bytes(wb: Workbook) -> bytes:
     """An openpyxl Workbook saved with fixed times: byte-identical for equal content."""
     wb.properties.created = FIXED
     wb.properties.modified = FIXED

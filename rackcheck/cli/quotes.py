@@ -13,6 +13,10 @@ from rackcheck.cli import _input_errors, _outputs, cli
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from rackcheck.cost import Comparison
+
+    Render = Callable[[Comparison], str | bytes]  # a comparison in one format
+
 QUOTE_FORMATS = ["text", "markdown", "csv", "xlsx", "json"]
 
 
@@ -127,7 +131,7 @@ def compare(
         )
     except InputError as exc:
         _input_errors(exc)
-    render: dict[str, Callable[[Any], str | bytes]] = {**RENDER, "xlsx": render_xlsx}
+    render: dict[str, Render] = {**RENDER, "xlsx": render_xlsx}
     out = render[fmt](result)
     if isinstance(out, bytes):
         sys.stdout.flush()

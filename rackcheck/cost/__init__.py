@@ -16,9 +16,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from rackcheck.cost.assumptions import Assumptions, Layer
     from rackcheck.cost.compare import Result
     from rackcheck.cost.pricebook import PriceBook
@@ -26,8 +28,20 @@ if TYPE_CHECKING:
     from rackcheck.cost.sweep import Sweep
     from rackcheck.findings import Finding, Location
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalog import Gpus
     from rackcheck.source import SourceMap
+
+    class QuoteOptions(TypedDict, total=False):
+        """The keyword options of compare_quotes (api.compare_quotes passes them)."""
+
+        price_books: list[str] | None
+        assumption_files: list[str] | None
+        sets: list[str] | None
+        sweep: str | None
+        today: dt.date | None
+        meta: dict[str, str] | None
+
 
 VERSION = 1
 
@@ -193,7 +207,7 @@ def compare_quotes(
     return out
 
 
-def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
+def design_cost(graph: DesignGraph, path: Path) -> JSONObject | None:
     """`metrics.cost` of a design with a `cost:` section: capex of the derived BOM from
     its price books (None with `not_priced` when a part has no price), annual opex,
     TCO and cost per GPU-hour, as decimal strings in the reporting currency."""
@@ -219,7 +233,7 @@ def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
     t = tco(capex, kw, gpus, a)
     cur = a.currency.lower()
     complete = not missing
-    out: dict[str, Any] = {
+    out: JSONObject = {
         "currency": a.currency,
         f"capex_{cur}": text(capex) if complete else None,
         f"priced_capex_{cur}": text(capex),
@@ -229,26 +243,29 @@ def design_cost(graph: DesignGraph, path: Path) -> dict[str, Any] | None:
         f"tco_{cur}": text(t.total) if complete else None,
         f"cost_per_gpu_hour_{cur}": text(t.cost_per_gpu_hour, 4) if complete else None,
         "years": t.years,
-        "not_priced": missing,
-        "assumptions": a.table(),
+        "not_priced": [*missing],
+        "assumptions": {k: {**v} for k, v in a.table().items()},
     }
     return out
 
 
-def merge_costs(costs: list[dict[str, Any]]) -> dict[str, Any] | None:
+def merge_costs(costs: list[JSONObject]) -> JSONObject | None:
     """`metrics.cost` of several designs checked together: amounts summed when every
     design states the same currency and years (None where any design's is None);
     None when they differ. Cost per GPU-hour is left to each design's own entry."""
     from rackcheck.cost.money import text
+    from rackcheck.jsontypes import seq
+    from rackcheck.jsontypes import text as json_text
 
     if not costs or len({(c["currency"], c["years"]) for c in costs}) != 1:
         return None
-    cur = costs[0]["currency"].lower()
-    out: dict[str, Any] = {"currency": costs[0]["currency"], "years": costs[0]["years"]}
+    cur = str(costs[0]["currency"]).lower()
+    out: JSONObject = {"currency": costs[0]["currency"], "years": costs[0]["years"]}
     for key in ("capex", "priced_capex", "annual_opex", "tco"):
         name = f"{key}_{cur}"
-        values = [c.get(name) for c in costs]
+        values = [json_text(c.get(name)) for c in costs]  # decimal strings or None
         known = [Decimal(v) for v in values if v is not None]
         out[name] = text(sum(known, Decimal(0))) if len(known) == len(values) else None
-    out["not_priced"] = sorted({i for c in costs for i in c["not_priced"]})
+    ids = {i for c in costs for i in seq(c["not_priced"]) if isinstance(i, str)}
+    out["not_priced"] = [*sorted(ids)]
     return out

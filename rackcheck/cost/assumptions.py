@@ -185,7 +185,7 @@ def _offer_for(gpu_model: str | None, table: dict[str, str]) -> str:
     return table["H100"]
 
 
-def _stated(value: Any, unit: str) -> tuple[Decimal, str | None]:
+def _stated(value: object, unit: str) -> tuple[Decimal, str | None]:
     cur = unit.split("/", 1)[0] if "/" in unit and CURRENCY.match(unit[:3]) else None
     return decimal(value), cur
 
@@ -254,7 +254,7 @@ def _loc(origin: str) -> Location:
     return Location(origin, 1, 1)
 
 
-def _currency(raw: Any, where: Location) -> str:
+def _currency(raw: object, where: Location) -> str:
     if not isinstance(raw, str) or not CURRENCY.match(raw):
         raise input_error(
             "INP002", f"currency must be an ISO 4217 code like USD, not {raw!r}", where
@@ -264,7 +264,7 @@ def _currency(raw: Any, where: Location) -> str:
 
 def _apply(
     name: str,
-    raw: Any,
+    raw: object,
     origin: str,
     where: Location,
     currency: str,
@@ -303,7 +303,7 @@ def _apply(
     )
 
 
-def _value(name: str, raw: Any, currency: str) -> tuple[Decimal, str | None]:
+def _value(name: str, raw: object, currency: str) -> tuple[Decimal, str | None]:
     if name == "cloud_price" and isinstance(raw, str) and raw in cloud_offers():
         offer = cloud_offers()[raw]
         return _stated(offer["value"], offer["unit"])

@@ -153,7 +153,7 @@ def _read(
 
 
 def _entry(
-    e: Any, i: int, smap: SourceMap, default_cur: str | None, errors: list[Finding]
+    e: object, i: int, smap: SourceMap, default_cur: str | None, errors: list[Finding]
 ) -> Price | None:
     at = smap.at(("prices", i))
     if not isinstance(e, dict):
@@ -227,5 +227,5 @@ def _dates_ok(
     return True
 
 
-def _s(x: Any) -> str | None:
+def _s(x: object) -> str | None:
     return None if x is None else str(x)

@@ -108,7 +108,7 @@ class Problems:
             raise InputError(sorted(self.found, key=Finding.sort_key))
 
 
-def lead_days(raw: Any) -> int:
+def lead_days(raw: object) -> int:
     """`84`, `"84 days"`, `"12 weeks"`, `"3 months"` (30 days) -> days."""
     if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
         return raw
@@ -120,14 +120,14 @@ def lead_days(raw: Any) -> int:
     return int(Decimal(m.group(1)) * factor)
 
 
-def quantity(raw: Any) -> int:
+def quantity(raw: object) -> int:
     value = decimal(raw, "a quantity")
     if value <= 0 or value != value.to_integral_value():
         raise MoneyError(f"quantity must be a whole number > 0, not {raw!r}")
     return int(value)
 
 
-def it_power(raw: Any) -> Decimal:
+def it_power(raw: object) -> Decimal:
     from rackcheck.units import UnitError, parse
 
     try:
@@ -222,7 +222,7 @@ def header(
     return q
 
 
-def _discount(raw: Any, currency: str) -> tuple[str, Decimal]:
+def _discount(raw: object, currency: str) -> tuple[str, Decimal]:
     text = str(raw).strip()
     if text.endswith("%"):
         pct = decimal(text[:-1], "a discount percentage")
@@ -233,7 +233,7 @@ def _discount(raw: Any, currency: str) -> tuple[str, Decimal]:
     return "amount", abs(value)
 
 
-def _rate(raw: Any, shown: str) -> tuple[Decimal, str]:
+def _rate(raw: object, shown: str) -> tuple[Decimal, str]:
     entry = raw if isinstance(raw, dict) else {"rate": raw}
     rate = decimal(entry.get("rate"), "an exchange rate")
     if rate <= 0:
@@ -309,7 +309,7 @@ def check_duplicates(quote: Quote, bad: Problems) -> None:
             seen[key] = line.where
 
 
-def _opt(x: Any) -> str | None:
+def _opt(x: object) -> str | None:
     if x is None:
         return None
     text = str(x).strip()

@@ -6,14 +6,16 @@ import csv
 import io
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.cost.money import show, text
+from rackcheck.jsontypes import obj
 
 if TYPE_CHECKING:
     from rackcheck.cost import Comparison
     from rackcheck.cost.compare import Result
     from rackcheck.cost.sweep import Sweep
+    from rackcheck.jsontypes import JSONObject
 
 FORMATS = ("text", "markdown", "csv", "xlsx", "json")
 
@@ -22,7 +24,7 @@ def _d(x: Decimal | None, places: int = 2) -> str | None:
     return text(x, places)
 
 
-def quote_dict(r: Result) -> dict[str, Any]:
+def quote_dict(r: Result) -> JSONObject:
     t = r.tco
     return {
         "name": r.quote.name,
@@ -56,15 +58,15 @@ def quote_dict(r: Result) -> dict[str, Any]:
     }
 
 
-def document(c: Comparison) -> dict[str, Any]:
-    """The JSON document, which the CSV and XLSX writers read back too."""
-    out: dict[str, Any] = {
+def document(c: Comparison) -> JSONObject:
+    """The JSON document, which the XLSX writer reads back too."""
+    out: JSONObject = {
         "version": 1,
         "currency": c.currency,
         "design": c.design,
         "as_of": c.today.isoformat(),
         "gpus": c.gpus,
-        "assumptions": c.assumptions.table(),
+        "assumptions": {k: {**a} for k, a in c.assumptions.table().items()},
         "quotes": [quote_dict(r) for r in c.ranked()],
         "findings": [f.as_dict() for f in c.findings],
     }
@@ -76,7 +78,7 @@ def document(c: Comparison) -> dict[str, Any]:
             "points": [
                 {
                     "value": str(p.value),
-                    "order": p.order,
+                    "order": [*p.order],
                     "tco": {k: _d(v) for k, v in sorted(p.totals.items())},
                     "breakeven_months": {
                         k: _d(v, 1) for k, v in sorted(p.breakeven_months.items())
@@ -331,9 +333,8 @@ def render_csv(c: Comparison) -> str:
     w.writerow(["currency", *keys, *[f"tco_{k}" for k in tco_keys]])
     for r in c.ranked():
         d = quote_dict(r)
-        w.writerow(
-            [c.currency, *[d[k] for k in keys], *[d["tco"][k] for k in tco_keys]]
-        )
+        t = obj(d["tco"])
+        w.writerow([c.currency, *[d[k] for k in keys], *[t[k] for k in tco_keys]])
     # the assumptions used, as a second table after a blank line
     w.writerow([])
     w.writerow(["assumption", "value", "unit", "source", "as_of", "origin"])

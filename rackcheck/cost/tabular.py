@@ -50,7 +50,7 @@ def columns() -> dict[str, tuple[str, ...]]:
     }
 
 
-def canonical(cell: Any) -> str | None:
+def canonical(cell: object) -> str | None:
     from rackcheck.bom.vendor import header_key
 
     if cell is None:

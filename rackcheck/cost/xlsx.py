@@ -6,12 +6,16 @@ decimal string)."""
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.cost.render import QUOTE_COLUMNS, TCO_COLUMNS, document
+from rackcheck.jsontypes import obj, seq
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
+
     from rackcheck.cost import Comparison
+    from rackcheck.jsontypes import JSONObject, JSONValue
 
 
 def render_xlsx(c: Comparison) -> bytes:
@@ -24,13 +28,10 @@ def render_xlsx(c: Comparison) -> bytes:
     ws.title = "Quotes"
     cols, tco = QUOTE_COLUMNS, TCO_COLUMNS
     ws.append(["currency", *cols, *[f"tco_{k}" for k in tco]])
-    for q in doc["quotes"]:
+    for q in map(obj, seq(doc["quotes"])):
+        t = obj(q["tco"])
         ws.append(
-            [
-                doc["currency"],
-                *[_cell(q[k]) for k in cols],
-                *[_cell(q["tco"][k]) for k in tco],
-            ]
+            [doc["currency"], *[_cell(q[k]) for k in cols], *[_cell(t[k]) for k in tco]]
         )
     _missing(wb, doc)
     _sweep(wb, doc)
@@ -40,7 +41,7 @@ def render_xlsx(c: Comparison) -> bytes:
     return buf.getvalue()
 
 
-def _cell(x: Any) -> Any:
+def _cell(x: JSONValue) -> JSONValue:
     if isinstance(x, str):
         try:
             return float(x)
@@ -49,34 +50,36 @@ def _cell(x: Any) -> Any:
     return x
 
 
-def _missing(wb: Any, doc: dict[str, Any]) -> None:
+def _missing(wb: Workbook, doc: JSONObject) -> None:
     ws = wb.create_sheet("Left out")
     ws.append(["quote", "id", "quantity", f"priced_at ({doc['currency']})"])
-    for q in doc["quotes"]:
-        for m in q["missing"]:
+    for q in map(obj, seq(doc["quotes"])):
+        for m in map(obj, seq(q["missing"])):
             price = _cell(m["priced_at"]) if m["priced_at"] else "not priced"
             ws.append([q["name"], m["id"], m["quantity"], price])
 
 
-def _sweep(wb: Any, doc: dict[str, Any]) -> None:
+def _sweep(wb: Workbook, doc: JSONObject) -> None:
     if "sweep" not in doc:
         return
     ws = wb.create_sheet("Sweep")
-    s = doc["sweep"]
-    names = [q["name"] for q in doc["quotes"]]
+    s = obj(doc["sweep"])
+    names = [str(obj(q)["name"]) for q in seq(doc["quotes"])]
     ws.append([s["name"], *[f"TCO {n}" for n in names], "best"])
-    for p in s["points"]:
+    for p in map(obj, seq(s["points"])):
+        t = obj(p["tco"])
         ws.append(
-            [_cell(p["value"]), *[_cell(p["tco"][n]) for n in names], p["order"][0]]
+            [_cell(p["value"]), *[_cell(t[n]) for n in names], seq(p["order"])[0]]
         )
-    for f in s["flips"]:
+    for f in map(obj, seq(s["flips"])):
         ws.append([f"flips at {f['at']}", f["from"], f["to"]])
 
 
-def _assumptions(wb: Any, doc: dict[str, Any]) -> None:
+def _assumptions(wb: Workbook, doc: JSONObject) -> None:
     ws = wb.create_sheet("Assumptions")
     ws.append(["name", "value", "unit", "source", "as_of", "origin"])
-    for name, x in doc["assumptions"].items():
+    for name, found in obj(doc["assumptions"]).items():
+        x = obj(found)
         ws.append(
             [name, _cell(x["value"]), x["unit"], x["source"], x["as_of"], x["origin"]]
         )

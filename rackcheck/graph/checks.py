@@ -19,7 +19,7 @@ def check_limits(graph: DesignGraph) -> None:
 
     def psus_of(model: str) -> int:
         comp = graph.catalog.get(model)
-        power = getattr(comp, "power", None)
+        power = None if comp is None else comp.power
         return power.psus.count if power is not None and power.psus else 0
 
     errors = [

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.graph.sites import assets, sites
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.sites import AssetView
-    from rackcheck.model.sovereignty import SiteLink
+    from rackcheck.model.sovereignty import EgressBook, SiteLink
     from rackcheck.units import Quantity
 
 DataPath = tuple[str | int, ...]
@@ -115,7 +115,7 @@ class _Tier:
     price: Decimal
 
 
-def _prices() -> dict[str, Any]:
+def _prices() -> dict[str, EgressBook]:
     from rackcheck.model.sovereignty import egress_prices
 
     return egress_prices()
@@ -137,7 +137,7 @@ def egress(g: DesignGraph, flow: FlowView) -> Egress:
     return _price(flow.size, book)
 
 
-def _price(size: Quantity, book: dict[str, Any]) -> Egress:
+def _price(size: Quantity, book: EgressBook) -> Egress:
     from rackcheck.units import parse
 
     unit = book["unit"]

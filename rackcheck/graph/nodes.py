@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias
 if TYPE_CHECKING:
     from rackcheck.model.catalog import (
         Cdu,
+        Entry,
         Nic,
         Part,
         Pdu,
@@ -29,6 +30,20 @@ if TYPE_CHECKING:
     )
 
 DataPath = tuple[str | int, ...]
+
+
+def device_spec(entry: Entry | None) -> DeviceSpec | None:
+    """`entry` if it is of a kind a device node may stand for, else None."""
+    if (
+        entry is None
+        or entry.kind == "psu"
+        or entry.kind == "pdu"
+        or entry.kind == "rack"
+        or entry.kind == "transceiver"
+        or entry.kind == "cable"
+    ):
+        return None
+    return entry
 
 
 @dataclass(eq=False)

@@ -31,10 +31,11 @@ def pitch(spec: Base) -> str:
 def device_units(dev: DeviceNode, graph: DesignGraph) -> int:
     """U a device takes, in its own pitch; a rack system takes what its contents take."""
     if dev.system:
+        specs = [(graph.catalog.get(p.model), p.count) for p in dev.contents]
         return sum(
-            (graph.catalog.get(p.model).rack_units or 0) * p.count
-            for p in dev.contents
-            if graph.catalog.get(p.model) is not None
+            int(spec.rack_units or 0) * count
+            for spec, count in specs
+            if spec is not None
         )
     return int(dev.spec.rack_units or 0)
 

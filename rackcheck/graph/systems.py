@@ -13,17 +13,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rackcheck.graph.nodes import DeviceNode
+from rackcheck.graph.nodes import DeviceNode, device_spec
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalog import NvLink
 
 
 def add_parts(g: DesignGraph, system: DeviceNode) -> None:
     """Tray nodes for the system's parts with ports, in catalog order."""
     for part in system.contents:
-        spec = g.catalog.get(part.model)
+        spec = device_spec(g.catalog.get(part.model))
         if spec is None or not getattr(spec, "ports", None):
             continue
         for n in range(part.count):
@@ -45,9 +46,10 @@ def endpoints(g: DesignGraph, dev: DeviceNode) -> list[DeviceNode]:
     return [dev]
 
 
-def nvlink_metrics(g: DesignGraph) -> dict[str, dict[str, int | float]] | None:
+def nvlink_metrics(g: DesignGraph) -> JSONObject | None:
     """`metrics.nvlink`: per rack-system model, its NVLink domains (one per rack), GPUs
-    per domain and per-GPU NVLink bandwidth (catalog `nvlink:`, with its source)."""
+    per domain and per-GPU NVLink bandwidth, from the catalog's `nvlink:` figures (their
+    source stays in the catalog entry; no source key is written here)."""
     out: dict[str, dict[str, int | float]] = {}
     for rack in g.racks():
         for dev in g.devices(rack):
@@ -63,4 +65,4 @@ def nvlink_metrics(g: DesignGraph) -> dict[str, dict[str, int | float]] | None:
                 domain_gbs=round(per_gpu * link.domain_gpus, 3),
                 gpus=entry["domains"] * link.domain_gpus,
             )
-    return dict(sorted(out.items())) or None
+    return {k: {**v} for k, v in sorted(out.items())} or None

@@ -9,7 +9,7 @@ design totals, and DAT003 names the switches whose power is not published.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
@@ -17,14 +17,9 @@ if TYPE_CHECKING:
     from rackcheck.model.catalog import Base
 
 
-class UnplacedTotals(TypedDict):
-    """`metrics.unplaced`."""
-
-    switches: int
-    it_power_kw: float
-    apparent_power_kva: float
-    heat_air_kw: float
-    without_power_figure: int
+# `metrics.unplaced`: switches, it_power_kw, apparent_power_kva, heat_air_kw,
+# without_power_figure (plain numbers, as the metrics write them).
+UnplacedTotals: TypeAlias = dict[str, float]
 
 
 def unplaced_switches(g: DesignGraph) -> list[SwitchNode]:

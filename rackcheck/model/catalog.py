@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
@@ -321,25 +321,16 @@ class Storage(Base):
         return self.basis.get(figure)  # type: ignore[call-overload,no-any-return]
 
 
-Component = Annotated[
-    Server
-    | Tray
-    | RackSystem
-    | Psu
-    | PowerShelf
-    | Pdu
-    | Cdu
-    | Rack
-    | Switch
-    | Nic
-    | Transceiver
-    | Cable
-    | Storage,
-    Field(discriminator="kind"),
-]
+# One catalog entry (of whichever kind), as a lookup returns it (model/load.py
+# `Catalog.get`).
+Entry: TypeAlias = (
+    Server | Tray | RackSystem | Psu | PowerShelf | Pdu | Cdu | Rack | Switch | Nic
+    | Transceiver | Cable | Storage
+)  # fmt: skip
+Component = Annotated[Entry, Field(discriminator="kind")]
 
 # Each kind's model, for validating an entry whose kind is known (model/load.py).
-BY_KIND: dict[object, type[Base]] = {
+BY_KIND: dict[object, type[Entry]] = {
     "server": Server, "tray": Tray, "rack-system": RackSystem, "psu": Psu,
     "power-shelf": PowerShelf, "pdu": Pdu, "cdu": Cdu, "rack": Rack, "switch": Switch,
     "nic": Nic, "transceiver": Transceiver, "cable": Cable, "storage": Storage,

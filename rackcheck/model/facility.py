@@ -8,12 +8,13 @@ Every section is optional: a design without `facility:` is checked as before.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from rackcheck.model.fields import (
     ApparentPower,
+    AreaLoad,
     Current,
     Duration,
     Flow,
@@ -26,11 +27,7 @@ from rackcheck.model.fields import (
     Temperature,
     TemperatureDelta,
     Voltage,
-    _reader,
-    _schema,
 )
-
-AreaLoad = Annotated[Any, _reader("area_load"), _schema("area_load")]
 
 ElementKind = Literal[
     "utility",

@@ -74,6 +74,7 @@ PositiveFlowPerPower = Annotated[
 PositiveDuration = Annotated[Q, _reader("time", positive=True), _schema("time")]
 Flow = Annotated[Q, _reader("flow"), _schema("flow")]
 FlowPerPower = Annotated[Q, _reader("flow_per_power"), _schema("flow_per_power")]
+AreaLoad = Annotated[Q, _reader("area_load"), _schema("area_load")]
 Bitrate = Annotated[Q, _reader("bitrate"), _schema("bitrate")]
 Byterate = Annotated[Q, _reader("byterate"), _schema("byterate")]
 Information = Annotated[Q, _reader("information"), _schema("information")]

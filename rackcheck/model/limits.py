@@ -10,7 +10,14 @@ documented in docs/design-format.md#limits.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rackcheck.model.design import Design
+
+    DataPath = tuple[str | int, ...]
 
 MAX_RACKS = 20_000
 MAX_DEVICES = 50_000  # device instances (servers, switches, storage, rack systems...)
@@ -36,19 +43,20 @@ def range_size(name: str) -> int:
     return total
 
 
-def design_sizes(design: Any, psus_of: Any) -> dict[str, tuple[int, tuple[Any, ...]]]:
+def design_sizes(
+    design: Design, psus_of: Callable[[str], int]
+) -> dict[str, tuple[int, DataPath]]:
     """Totals of what the design asks for, each with the path of its largest
     contributor: {"racks": (n, path), ...}. `psus_of(model)` is a device model's
     PSU count (0 when unknown)."""
-    sizes: dict[str, list[Any]] = {
-        k: [0, (), 0] for k in ("racks", "devices", "pdus", "psus", "cdus")
-    }
+    keys = ("racks", "devices", "pdus", "psus", "cdus")
+    totals = dict.fromkeys(keys, 0)
+    largest: dict[str, tuple[int, DataPath]] = dict.fromkeys(keys, (0, ()))
 
-    def add(key: str, n: int, path: tuple[Any, ...]) -> None:
-        entry = sizes[key]
-        entry[0] += n
-        if n > entry[2]:
-            entry[1], entry[2] = path, n
+    def add(key: str, n: int, path: DataPath) -> None:
+        totals[key] += n
+        if n > largest[key][0]:
+            largest[key] = (n, path)
 
     for i, rack in enumerate(design.racks):
         n = range_size(rack.name)
@@ -63,7 +71,7 @@ def design_sizes(design: Any, psus_of: Any) -> dict[str, tuple[int, tuple[Any, .
     for i, loop in enumerate(design.cooling.loops):
         for k, cdu in enumerate(loop.cdus):
             add("cdus", cdu.count, ("cooling", "loops", i, "cdus", k, "count"))
-    return {k: (v[0], v[1]) for k, v in sizes.items()}
+    return {k: (totals[k], largest[k][1]) for k in keys}
 
 
 LIMITS = {
@@ -82,7 +90,9 @@ LABELS = {
 }
 
 
-def over_limits(design: Any, psus_of: Any) -> list[tuple[str, tuple[Any, ...]]]:
+def over_limits(
+    design: Design, psus_of: Callable[[str], int]
+) -> list[tuple[str, DataPath]]:
     """(message, data path) for every limit the design exceeds."""
     out = []
     for key, (n, path) in design_sizes(design, psus_of).items():

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -15,6 +15,11 @@ from rackcheck.findings import Finding, InputError, Location, Severity
 from rackcheck.model.fields import UnitValueError
 from rackcheck.model.refs import already_defined
 from rackcheck.source import Document, SourceMap, load_yaml, shown_path
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from rackcheck.model.catalog import Entry
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -121,15 +126,16 @@ def validate(doc: Document, model: type[M]) -> M:
 
 
 @lru_cache(maxsize=1)
-def _component_adapter() -> Any:
+def _component_adapter() -> TypeAdapter[Entry]:
     from pydantic import TypeAdapter
 
     from rackcheck.model.catalog import Component
 
-    return TypeAdapter(Component)
+    adapter: TypeAdapter[Entry] = TypeAdapter(Component)
+    return adapter
 
 
-def validate_entry(raw: Any) -> Any:
+def validate_entry(raw: object) -> Entry:
     """One catalog entry, validated. An entry of a known `kind` is validated by that
     kind's model alone, so a design of servers and PDUs builds no validator for CDUs
     or optics (docs/performance.md); errors are the same, less pydantic's union tag,
@@ -201,7 +207,7 @@ def scan_aliases(text: str) -> list[tuple[str, str]]:
     return out
 
 
-class Components(Mapping[str, Any]):
+class Components(Mapping[str, "Entry"]):
     """Catalog entries by id, each validated the first time it is looked up.
 
     A design names a handful of the catalog's entries; parsing and validating (and
@@ -211,16 +217,16 @@ class Components(Mapping[str, Any]):
 
     def __init__(self) -> None:
         self._raw: dict[str, _CatalogFile] = {}
-        self._done: dict[str, Any] = {}
+        self._done: dict[str, Entry] = {}
 
     def add_raw(self, ident: str, file: _CatalogFile) -> None:
         self._raw[ident] = file
 
-    def __setitem__(self, ident: str, comp: Any) -> None:
+    def __setitem__(self, ident: str, comp: Entry) -> None:
         self._done[ident] = comp
         self._raw.pop(ident, None)
 
-    def __getitem__(self, ident: str) -> Any:
+    def __getitem__(self, ident: str) -> Entry:
         if ident in self._done:
             return self._done[ident]
         doc, index = self._raw[ident].entry(ident)
@@ -258,7 +264,7 @@ class Components(Mapping[str, Any]):
 def _entry_ids(doc: Document) -> list[tuple[int, str]]:
     """(index, id) of each entry of a catalog file, after checking the file's shape."""
     data = doc.data
-    problems: list[tuple[tuple[Any, ...], str]] = []
+    problems: list[tuple[tuple[str | int, ...], str]] = []
     if not isinstance(data, dict):
         raise InputError([Finding("INP002", Severity.ERROR,
                                   "a catalog file is a mapping with 'catalog: 1' and "
@@ -340,7 +346,7 @@ class Catalog:
         return Catalog(self.components.copy(), dict(self.where), list(self.files),
                        dict(self.renamed))  # fmt: skip
 
-    def get(self, ident: str) -> Any:
+    def get(self, ident: str) -> Entry | None:
         """The entry of `ident`, or of the entry that was renamed from it."""
         comp = self.components.get(ident)
         if comp is None and ident in self.renamed:
@@ -351,7 +357,7 @@ class Catalog:
         """The current id of a renamed entry's old id, else None."""
         return None if ident in self.components else self.renamed.get(ident)
 
-    def of_kind(self, *kinds: str) -> list[Any]:
+    def of_kind(self, *kinds: str) -> list[Entry]:
         return [
             self.components[k]
             for k in self.components

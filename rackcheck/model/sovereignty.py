@@ -9,11 +9,36 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from rackcheck.model.fields import Bitrate, Duration, Information, Name, Strict
+
+if TYPE_CHECKING:
+
+    class LocationGroup(TypedDict):
+        """One group of rackcheck/reference/location-groups.yaml."""
+
+        name: str
+        as_of: str
+        source: str
+        members: list[str]
+
+    class EgressTier(TypedDict):
+        up_to: str | None  # "10 TB"; None: no upper bound
+        price: str  # per `unit`, decimal text
+
+    class EgressBook(TypedDict):
+        """One provider of rackcheck/reference/egress-prices.yaml."""
+
+        name: str
+        currency: str
+        unit: str
+        as_of: str
+        source: str
+        tiers: list[EgressTier]
+
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
 
@@ -44,9 +69,9 @@ def countries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def groups() -> dict[str, dict[str, Any]]:
+def groups() -> dict[str, LocationGroup]:
     """Location groups (EU, EEA): name, members, as_of and source."""
-    out: dict[str, dict[str, Any]] = _read("location-groups.yaml")["groups"]
+    out: dict[str, LocationGroup] = _read("location-groups.yaml")["groups"]
     return out
 
 
@@ -58,7 +83,7 @@ def members(location: str) -> frozenset[str]:
     return frozenset({location})
 
 
-def _country(value: Any) -> Any:
+def _country(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError(_BOOL_HINT)
     if isinstance(value, str) and value not in countries():
@@ -67,7 +92,7 @@ def _country(value: Any) -> Any:
     return value
 
 
-def _location(value: Any) -> Any:
+def _location(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError(_BOOL_HINT)
     if isinstance(value, str) and value not in countries() and value not in groups():
@@ -207,9 +232,9 @@ class Policy(Strict):
 
 
 @lru_cache(maxsize=1)
-def egress_prices() -> dict[str, dict[str, Any]]:
+def egress_prices() -> dict[str, EgressBook]:
     """Internet egress tier tables by provider (rackcheck/reference/egress-prices.yaml):
     name, currency, unit, as_of, source, tiers [{up_to, price}] (price as text, read
     as Decimal by the caller)."""
-    out: dict[str, dict[str, Any]] = _read("egress-prices.yaml")["providers"]
+    out: dict[str, EgressBook] = _read("egress-prices.yaml")["providers"]
     return out

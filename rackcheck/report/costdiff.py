@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rackcheck.jsontypes import obj
+from rackcheck.report.numbers import delta, num
+
 if TYPE_CHECKING:
-    from rackcheck.report.diffview import DiffLike, DiffRow
+    from rackcheck.jsontypes import JSONObject
+    from rackcheck.report.diffshape import DiffLike, DiffRow
 
 # The cost figures (rackcheck/figures.py) led with, in this order, as Infracost does.
 _TOTALS = ("cost.tco_usd", "cost.capex_usd", "cost.annual_opex_usd",
@@ -20,8 +24,6 @@ def _cost_rows(d: DiffLike) -> list[DiffRow]:
 def top(d: DiffLike) -> list[str]:
     """Totals (TCO, capex, annual opex, cost per GPU-hour: base -> head, change),
     then every other cost figure that changed."""
-    from rackcheck.report.diffview import delta, num
-
     rows = _cost_rows(d)
     if not rows:
         return []
@@ -61,15 +63,17 @@ def foot(d: DiffLike) -> list[str]:
     """The assumptions HEAD's cost figures rest on, with source and date."""
     m = d.head.metrics
     found = m.get("designs")
-    designs = found if isinstance(found, dict) else {"": m}
+    designs: JSONObject = found if isinstance(found, dict) else {"": m}
     rows = []
     for path, dm in sorted(designs.items()):
-        cost = dm.get("cost") if isinstance(dm, dict) else None
-        for name, a in sorted(((cost or {}).get("assumptions") or {}).items()):
+        assumptions = obj(obj(obj(dm).get("cost")).get("assumptions"))
+        for name, found_a in sorted(assumptions.items()):
+            a = obj(found_a)
             where = f"{path}: " if path else ""
             when = a.get("as_of") or "—"
+            value = f"{a['value']} {a['unit']}".strip()
             rows.append(
-                f"| {where}{name} | {(a['value'] + ' ' + a['unit']).strip()} | {when} | "
+                f"| {where}{name} | {value} | {when} | "
                 f"{str(a['source']).replace('|', '/')} |"
             )
     if not rows:

@@ -10,69 +10,16 @@ import json
 from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding
+from rackcheck.report.numbers import delta, num
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import Protocol
-
-    from rackcheck.bom.changes import BomChange
     from rackcheck.budget import Verdict
-    from rackcheck.findings import Report
     from rackcheck.jsontypes import JSONObject
-
-    # What is drawn of a diff: rackcheck/diff.py's Diff and Row, a layer above.
-    class DiffRow(Protocol):
-        @property
-        def key(self) -> str: ...
-        @property
-        def label(self) -> str: ...
-        @property
-        def unit(self) -> str: ...
-        @property
-        def base(self) -> float | None: ...
-        @property
-        def head(self) -> float | None: ...
-        @property
-        def delta(self) -> float | None: ...
-
-    class DiffLike(Protocol):
-        @property
-        def base_label(self) -> str: ...
-        @property
-        def head_label(self) -> str: ...
-        @property
-        def base(self) -> Report: ...
-        @property
-        def head(self) -> Report: ...
-        @property
-        def rows(self) -> Sequence[DiffRow]: ...
-        @property
-        def new(self) -> Sequence[Finding]: ...
-        @property
-        def fixed(self) -> Sequence[Finding]: ...
-        @property
-        def budgets(self) -> Sequence[Verdict]: ...
-        @property
-        def bom(self) -> Sequence[BomChange]: ...
+    from rackcheck.report.diffshape import DiffLike
 
 
 MARKER = "<!-- rackcheck-diff -->"
 DIFF_JSON_VERSION = 1
-
-
-def num(x: float | None, unit: str = "") -> str:
-    if x is None:
-        return "—"
-    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.3f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
-
-
-def delta(x: float | None, unit: str = "") -> str:
-    if x is None:
-        return "—"
-    if x == 0:
-        return "0"
-    return ("+" if x > 0 else "-") + num(abs(x), unit)
 
 
 def _line(f: Finding) -> str:

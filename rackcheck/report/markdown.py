@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rackcheck.findings import Report, Severity
+from rackcheck.jsontypes import obj
 
 if TYPE_CHECKING:
     from rackcheck.rules.engine import Rule
@@ -28,7 +29,7 @@ def render(report: Report, rules: list[Rule] | None = None, **_: object) -> str:
     c = report.counts()
     icon = "❌" if c["error"] else "⚠️" if c["warning"] else "✅"
     out = [MARKER, f"## rackcheck {icon}", "", f"**{summary}**", ""]
-    totals = report.metrics.get("totals", {})
+    totals = obj(report.metrics.get("totals", {}))
     figures = [
         f"{f.label} **{totals[f.name]:,}{' ' + f.unit if f.unit else ''}**"
         for f in SUMMARY

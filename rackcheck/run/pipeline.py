@@ -5,7 +5,7 @@ codes: the CLI does those."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rackcheck.findings import Finding, InputError, Report, Severity
 from rackcheck.run.discover import discover
@@ -16,6 +16,7 @@ from rackcheck.source import shown_path
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.model.catalogs import DesignCatalogs
     from rackcheck.run.result import ResultStore
 
@@ -118,15 +119,19 @@ def merge_metrics(per_design: dict[str, Metrics]) -> Metrics:
     `path#rack`, and each design's own metrics under `designs`."""
     if len(per_design) == 1:
         return dict(next(iter(per_design.values())))
+    from rackcheck.jsontypes import number, obj
+
     totals: dict[str, float] = {}
-    racks: dict[str, Any] = {}
+    racks: JSONObject = {}
     for path, m in per_design.items():
-        for k, v in m["totals"].items():
-            totals[k] = round(totals.get(k, 0) + v, 3)
-        for name, r in m["racks"].items():
+        for k, v in obj(m["totals"]).items():
+            value = number(v)
+            if value is not None:  # every total is a number (metrics.design_metrics)
+                totals[k] = round(totals.get(k, 0) + value, 3)
+        for name, r in obj(m["racks"]).items():
             racks[f"{path}#{name}"] = r
-    out = {"totals": totals, "racks": racks, "designs": per_design}
-    costs = [m["cost"] for m in per_design.values() if "cost" in m]
+    out: JSONObject = {"totals": {**totals}, "racks": racks, "designs": {**per_design}}
+    costs = [obj(m["cost"]) for m in per_design.values() if "cost" in m]
     if costs:
         from rackcheck.cost import merge_costs
 

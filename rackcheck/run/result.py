@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 if TYPE_CHECKING:
     from rackcheck.findings import Finding
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.settings import Settings
     from rackcheck.source import Document
 
 # The design's figures as the metrics module builds them (JSON-ready: totals, racks,
-# cost): the YAML/JSON boundary, so a mapping of plain values.
-Metrics = dict[str, Any]
+# cost, ...): a JSON object, which readers narrow with rackcheck.jsontypes' obj/number.
+Metrics: TypeAlias = "JSONObject"
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def merge(layers: list[Layer]) -> Settings:
     return Settings(**fields, origins=origins)
 
 
-def _set(fields: dict[str, Any], key: str, value: Any) -> None:
+def _set(fields: dict[str, Any], key: str, value: object) -> None:
     section, _, rest = key.partition(".")
     if not rest:
         fields[BY_KEY[key].field] = list(value) if isinstance(value, list) else value

@@ -28,13 +28,13 @@ def close(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 
-def table(value: Any, key: str, where: Location) -> dict[str, Any]:
+def table(value: object, key: str, where: Location) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise error(f"{key}: expected a table", where)
     return value
 
 
-def id_list(value: Any, locate: Locate, where: Location) -> list[str]:
+def id_list(value: object, locate: Locate, where: Location) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -57,13 +57,13 @@ def id_text(raw: str, origin: str, where: Location) -> list[str]:
     return id_list(items, lambda v: Location(origin, 1, cols[v]), where)
 
 
-def severity(value: Any, where: Location) -> Severity:
+def severity(value: object, where: Location) -> Severity:
     if not isinstance(value, str) or value.lower() not in SEVERITIES:
         raise error(f"expected one of {', '.join(SEVERITIES)}, not {value!r}", where)
     return Severity.parse(value)
 
 
-def boolean(key: str, value: Any, where: Location) -> bool:
+def boolean(key: str, value: object, where: Location) -> bool:
     if not isinstance(value, bool):
         raise error(f"{key}: expected true or false", where)
     return value
@@ -133,7 +133,7 @@ OPTION_RANGES: dict[str, tuple[float, float, bool]] = {
 }
 
 
-def option_range(name: str, opt: str, value: Any, where: Location) -> None:
+def option_range(name: str, opt: str, value: object, where: Location) -> None:
     """A numeric rule option is finite and within its range (`derating = nan`, `inf`,
     `-1` or `0` would silently turn a check off)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -150,7 +150,7 @@ def option_range(name: str, opt: str, value: Any, where: Location) -> None:
 
 
 # -- budgets --------------------------------------------------------------------------
-def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:
+def budget(name: str, value: object, where: Location) -> dict[str, float | None]:
     """`1200`, `"1.2 MW"` (a ceiling) or `{max = ..., min = ...}`; the figures and
     their units are those of rackcheck/figures.py."""
     from rackcheck.figures import BUDGETS
@@ -170,14 +170,17 @@ def budget(name: str, value: Any, where: Location) -> dict[str, float | None]:
     return out
 
 
-def amount(name: str, value: Any, where: Location) -> float:
+def amount(name: str, value: object, where: Location) -> float:
     """A number in the figure's unit, or text with a unit the registry converts to it
     (`"1.2 MW"` for kW; W and VA kept apart; counts and money: their own unit)."""
     from rackcheck.figures import BUDGETS
 
     fig = BUDGETS[name]
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if number and 0 <= value < 1e18:  # not inf, not nan
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 0 <= value < 1e18  # not inf, not nan
+    ):
         return float(value)
     m = re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*([A-Za-z]+)\s*", str(value))
     if isinstance(value, str) and m and fig.unit:

@@ -206,3 +206,24 @@ def test_sweep_years_and_utilisation():
     months = [p.breakeven_months["vendor-a"] for p in u.sweep.points]
     # less use, fewer cloud GPU-hours to replace: break-even comes later
     assert months == sorted(months, reverse=True) and months[0] > 4 * months[-1]
+
+
+def test_xlsx_sweep_sheet_reads_the_json_document_back(tmp_path):
+    """The XLSX writer reads the JSON document back: the Sweep sheet has each point's
+    TCO per quote (USD) and the best quote, then where the ranking flips."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "q.xlsx"
+    res = run("--sweep", "energy_price=0.05..0.25", "-o", f"xlsx={out}")
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Quotes", "Left out", "Sweep", "Assumptions"]
+    rows = list(wb["Sweep"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "energy_price", "TCO vendor-c", "TCO vendor-b", "TCO vendor-a", "best"
+    )  # fmt: skip
+    assert rows[1] == (0.05, 72927711.33, 72710039.52, 73802153.52, "vendor-b")
+    assert rows[2][0] == 0.1 and rows[2][-1] == "vendor-c"
+    assert rows[-1] == ("flips at 0.0741", "vendor-b", "vendor-c", None, None)
+    left = list(wb["Left out"].iter_rows(values_only=True))
+    assert left[1] == ("vendor-b", "fibre-cable", 2048, 45)

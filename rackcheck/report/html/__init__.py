@@ -66,6 +66,7 @@ def render_report(
     per configuration with the racks that share it; `auto` is `each` up to
     EACH_LIMIT racks. `scenarios`: try every single failure (where this rackcheck
     has `rackcheck.scenarios`) and add their table."""
+    from rackcheck.jsontypes import obj
     from rackcheck.report.html import page
     from rackcheck.report.html.charts import cooling_chart, heat_chart, power_chart
     from rackcheck.report.html.extras import optional_sections
@@ -88,10 +89,10 @@ def render_report(
         headroom.append(cooling_chart(report.metrics, graph))
     headroom.append(page.feeds_table(report.metrics.get("feeds_kva", {})))
     parts.append(("headroom", "Power and cooling headroom", "".join(headroom)))
-    fabrics = report.metrics.get("fabrics", {})
+    fabrics = obj(report.metrics.get("fabrics", {}))
     storage = page.storage_table(report.metrics.get("storage"))
     if fabrics or storage:
-        pics = [fabric_picture(n, f) for n, f in sorted(fabrics.items())]
+        pics = [fabric_picture(n, obj(f)) for n, f in sorted(fabrics.items())]
         parts.append(("fabrics", "Fabrics and storage", "".join(pics) + storage))
     parts.extend(landed_sections(graph, report.metrics, scenarios, progress))
     parts.extend(optional_sections(report.metrics))

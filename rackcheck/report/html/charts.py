@@ -5,8 +5,9 @@ cross-hatched, so they stand out in greyscale too."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rackcheck.jsontypes import number, obj
 from rackcheck.report.html.svg import (
     esc,
     fig,
@@ -20,6 +21,7 @@ from rackcheck.report.html.svg import (
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.report.html.racks import RackView
 
 LABEL = 130.0
@@ -123,9 +125,8 @@ def _label(v: RackView) -> str:
 def power_chart(views: list[RackView]) -> str:
     bars = []
     for v in views:
-        f = v.figures
-        load = float(f.get("apparent_power_kva") or 0.0)
-        cap = f.get("pdu_capacity_kva")
+        load = float(v.figure("apparent_power_kva") or 0.0)
+        cap = v.figure("pdu_capacity_kva")
         worst = v.worst_feed
         note = f"{fig(load, 'kVA')} of {fig(cap, 'kVA')}{_pct(load, cap)}"
         if worst is not None:
@@ -145,12 +146,11 @@ def heat_chart(views: list[RackView], graph: DesignGraph) -> str:
     lim = None if limit is None else float(limit.to("kW").magnitude)
     bars = []
     for v in views:
-        f = v.figures
-        air = float(f.get("heat_air_kw") or 0.0)
+        air = float(v.figure("heat_air_kw") or 0.0)
         note = f"air {fig(air, 'kW')}" + (
             f" of {fig(lim, 'kW')}{_pct(air, lim)}" if lim else ""
         )
-        note += f"; liquid {fig(f.get('heat_liquid_kw'), 'kW')}"
+        note += f"; liquid {fig(v.figure('heat_liquid_kw'), 'kW')}"
         bars.append(Bar(_label(v), air, [lim], note, f"#rack-{v.name}"))
     legend = ["heat to room air (kW)", "site limit per rack (max_rack_air_heat)"]
     return bar_chart(
@@ -158,25 +158,28 @@ def heat_chart(views: list[RackView], graph: DesignGraph) -> str:
     )
 
 
-def cooling_chart(metrics: dict[str, Any], graph: DesignGraph) -> str:
+def cooling_chart(metrics: JSONObject, graph: DesignGraph) -> str:
     """Per coolant loop: liquid heat vs CDU capacity and with the largest CDU failed
     (N+1); coolant flow needed vs the CDUs' rated flow; room air vs the site's air
     cooling."""
     bars = []
-    for name, loop in sorted(metrics.get("loops", {}).items()):
-        heat = float(loop["heat_liquid_kw"])
-        cap, n1 = loop["cdu_capacity_kw"], loop["cdu_capacity_n_minus_1_kw"]
+    for name, found in sorted(obj(metrics.get("loops", {})).items()):
+        loop = obj(found)
+        heat = float(number(loop["heat_liquid_kw"]) or 0.0)
+        cap = number(loop["cdu_capacity_kw"])
+        n1 = number(loop["cdu_capacity_n_minus_1_kw"])
         note = (f"{fig(heat, 'kW')} of {fig(cap, 'kW')}{_pct(heat, cap)}; "
                 f"N+1: {fig(n1, 'kW')}{_pct(heat, n1)}")  # fmt: skip
         bars.append(Bar(f"loop {name}", heat, [cap, n1], note))
-        need, have = loop.get("flow_required_l_min"), loop.get("flow_available_l_min")
+        need = number(loop.get("flow_required_l_min"))
+        have = number(loop.get("flow_available_l_min"))
         if need is not None:
             flow = f"{fig(need, 'L/min')} needed of {fig(have, 'L/min')} rated"
             if have is None:
                 flow = f"{fig(need, 'L/min')} needed; CDU flow not published"
             bars.append(Bar(f"loop {name} flow", float(need), [have], flow))
     site_air = graph.design.site.air_cooling
-    total = metrics.get("totals", {}).get("heat_air_kw")
+    total = number(obj(metrics.get("totals", {})).get("heat_air_kw"))
     if total is not None:
         cap = None if site_air is None else float(site_air.to("kW").magnitude)
         note = f"{fig(total, 'kW')}" + (

@@ -111,7 +111,7 @@ def _flag(view: RackView, findings: list[Finding]) -> str:
 def _caption(view: RackView) -> str:
     f = view.figures
     return (
-        f"rack {view.name}: {fig(f.get('power_kw'), 'kW')}, "
+        f"rack {view.name}: {fig(view.figure('power_kw'), 'kW')}, "
         f"{f.get('units_used', 0)} of {view.units} U, {len(view.findings)} finding(s)"
     )
 
@@ -162,18 +162,18 @@ def _panel(view: RackView, findings: list[Finding], link: bool) -> list[Row]:
     f = view.figures
     bold: dict[str, object] = {"font_weight": "bold"}
     rows: list[Row] = [
-        (f"power {fig(f.get('power_kw'), 'kW')} = "
-         f"{fig(f.get('apparent_power_kva'), 'kVA')}", None, bold),
-        (f"PDUs {fig(f.get('pdu_capacity_kva'), 'kVA')} derated", None, {}),
+        (f"power {fig(view.figure('power_kw'), 'kW')} = "
+         f"{fig(view.figure('apparent_power_kva'), 'kVA')}", None, bold),
+        (f"PDUs {fig(view.figure('pdu_capacity_kva'), 'kVA')} derated", None, {}),
     ]  # fmt: skip
     worst = view.worst_feed
     if worst is not None:
         rows.append((f"feed {worst[0]} down: {fig(worst[1], 'kVA')} left", None, {}))
     for body in (
-        f"heat to air {fig(f.get('heat_air_kw'), 'kW')}",
-        f"heat to liquid {fig(f.get('heat_liquid_kw'), 'kW')}",
+        f"heat to air {fig(view.figure('heat_air_kw'), 'kW')}",
+        f"heat to liquid {fig(view.figure('heat_liquid_kw'), 'kW')}",
         f"{f.get('units_used', 0)} of {view.units} U used",
-        f"weight {fig(f.get('weight_kg'), 'kg')}",
+        f"weight {fig(view.figure('weight_kg'), 'kg')}",
         f"GPUs {f.get('gpus', 0)}",
     ):
         rows.append((body, None, {}))

@@ -6,9 +6,12 @@ is read as it comes: tables of mappings, lists of mappings, or key/value lists."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rackcheck.report.html.svg import esc
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject
 
 OPTIONAL = (
     ("bom", "Bill of materials"),
@@ -21,7 +24,7 @@ OPTIONAL = (
 MAX_ROWS = 500
 
 
-def optional_sections(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
+def optional_sections(metrics: JSONObject) -> list[tuple[str, str, str]]:
     """(key, heading, html) for each optional metrics key present."""
     out = []
     for key, heading in OPTIONAL:

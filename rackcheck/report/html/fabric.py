@@ -3,9 +3,13 @@ counts and capacity, oversubscription per tier, and the bisection cut, as SVG.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from rackcheck.jsontypes import number, obj
 from rackcheck.report.html.svg import fig, line, open_svg, rect, text, title
+
+if TYPE_CHECKING:
+    from rackcheck.jsontypes import JSONObject, JSONValue
 
 WIDTH = 820.0
 NOTES = 575.0  # x of the text beside the tiers
@@ -20,15 +24,15 @@ def _rate(gbps: float | None) -> str:
     return fig(gbps / 1000, "Tb/s") if gbps >= 1000 else fig(gbps, "Gb/s")
 
 
-def _ratio(x: float | str | None) -> str:
-    return "n/a" if x is None else f"{float(x):.2f}:1"
+def _ratio(x: JSONValue) -> str:
+    return f"{float(x):.2f}:1" if isinstance(x, int | float | str) else "n/a"
 
 
-def fabric_picture(name: str, f: dict[str, Any]) -> str:
+def fabric_picture(name: str, f: JSONObject) -> str:
     """One fabric (an entry of `metrics.fabrics`)."""
-    layers = [(t, link) for t, link in TIERS if int(f.get(t) or 0) > 0]
+    layers = [(t, link) for t, link in TIERS if int(number(f.get(t)) or 0) > 0]
     height = 40 + LAYER * (len(layers) + 1) + 30
-    speed = f.get("link_speed_gbps")
+    speed = number(f.get("link_speed_gbps"))
     switch = f" ({f['switch']})" if f.get("switch") else ""
     out = [
         open_svg(WIDTH, height, f"fabric {name}", class_="fabric", data_fabric=name),
@@ -36,15 +40,15 @@ def fabric_picture(name: str, f: dict[str, Any]) -> str:
         text(0, 15, f"fabric {name}: {f.get('tiers')} tier(s){switch}", font_size=13,
              font_weight="bold"),
     ]  # fmt: skip
-    cables = f.get("cables", {})
-    over = f.get("oversubscription") or {}
+    cables = obj(f.get("cables", {}))
+    over = obj(f.get("oversubscription"))
     y = 40.0
     for tier, link in layers:
-        count = int(f.get(tier) or 0)
+        count = int(number(f.get(tier)) or 0)
         out.append(_boxes(y, count, "#888"))
         out.append(text(NOTES, y + 14, f"{tier} × {count:,}", font_size=12,
                         font_weight="bold"))  # fmt: skip
-        n = int(cables.get(link) or 0)
+        n = int(number(cables.get(link)) or 0)
         cap = None if speed is None else n * float(speed)
         below = "nodes" if link == "node_leaf" else link.split("_")[0]
         notes = [
@@ -60,16 +64,16 @@ def fabric_picture(name: str, f: dict[str, Any]) -> str:
             out.append(line(x, y + 18, x - 20, y + LAYER, stroke="#555"))
             out.append(line(x, y + 18, x + 20, y + LAYER, stroke="#555"))
         y += LAYER
-    out.append(_boxes(y, int(f.get("endpoints") or 0), "#4e79a7", small=True))
-    out.append(text(NOTES, y + 14, f"endpoints × {int(f.get('endpoints') or 0):,}",
+    out.append(_boxes(y, int(number(f.get("endpoints")) or 0), "#4e79a7", small=True))
+    out.append(text(NOTES, y + 14, f"endpoints × {int(number(f.get('endpoints')) or 0):,}",
                     font_size=12, font_weight="bold"))  # fmt: skip
-    bis = f.get("bisection") or {}
-    gbps = f.get("bisection_gbps")
+    bis = obj(f.get("bisection"))
+    gbps = number(f.get("bisection_gbps"))
     mid = 270.0
     out.append(line(mid, 30, mid, y + 22, stroke="#c62828", stroke_width=3,
                     stroke_dasharray="10 5"))  # fmt: skip
     label = (f"bisection {_rate(gbps)} (cut: {f.get('bisection_cut') or 'n/a'}); "
-             f"full bisection {_rate(bis.get('full_gbps'))}")  # fmt: skip
+             f"full bisection {_rate(number(bis.get('full_gbps')))}")  # fmt: skip
     out.append(text(8, y + 42, label, font_size=11, font_weight="bold", fill="#c62828"))
     out.append("</svg>")
     return "".join(out)

@@ -16,6 +16,7 @@ from rackcheck.report.html.svg import esc
 
 if TYPE_CHECKING:
     from rackcheck.graph.build import DesignGraph
+    from rackcheck.jsontypes import JSONObject
     from rackcheck.report.html.progress import Progress
 
 Section = tuple[str, str, str]
@@ -68,7 +69,7 @@ def scenarios_section(graph: DesignGraph, progress: Progress | None) -> Section:
 
 def landed_sections(
     graph: DesignGraph,
-    metrics: dict[str, Any],
+    metrics: JSONObject,
     scenarios: bool,
     progress: Progress | None,
 ) -> list[Section]:

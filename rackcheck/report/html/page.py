@@ -4,12 +4,14 @@ refuse one even if a design's text tried."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rackcheck.jsontypes import number, obj
 from rackcheck.report.html.svg import KINDS, esc, fig, open_svg, patterns, rect, text
 
 if TYPE_CHECKING:
     from rackcheck.findings import Report
+    from rackcheck.jsontypes import JSONValue
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 CSS = """
@@ -57,24 +59,25 @@ def nav(sections: list[tuple[str, str]]) -> str:
 
 def summary(report: Report) -> str:
     m = report.metrics
-    t = m.get("totals", {})
+    t = obj(m.get("totals", {}))
     cards: list[tuple[str, str]] = [
-        ("GPUs", fig(t.get("gpus", 0))),
-        ("racks", fig(t.get("racks", 0))),
-        ("IT power", fig(t.get("it_power_kw"), "kW")),
-        ("apparent power", fig(t.get("apparent_power_kva"), "kVA")),
-        ("heat to liquid", fig(t.get("heat_liquid_kw"), "kW")),
-        ("heat to air", fig(t.get("heat_air_kw"), "kW")),
+        ("GPUs", fig(number(t.get("gpus", 0)))),
+        ("racks", fig(number(t.get("racks", 0)))),
+        ("IT power", fig(number(t.get("it_power_kw")), "kW")),
+        ("apparent power", fig(number(t.get("apparent_power_kva")), "kVA")),
+        ("heat to liquid", fig(number(t.get("heat_liquid_kw")), "kW")),
+        ("heat to air", fig(number(t.get("heat_air_kw")), "kW")),
     ]
-    for name, f in sorted(m.get("fabrics", {}).items()):
-        gbps = f.get("bisection_gbps")
+    for name, f in sorted(obj(m.get("fabrics", {})).items()):
+        gbps = number(obj(f).get("bisection_gbps"))
         cards.append(
             (f"bisection, {name}", "n/a" if gbps is None else fig(gbps / 1000, "Tb/s"))
         )
-    sto = m.get("storage")
+    sto = obj(m.get("storage"))
     if sto:
-        cards.append(("storage read", fig(sto.get("aggregate_read_gbs"), "GB/s")))
-        cards.append(("storage write", fig(sto.get("aggregate_write_gbs"), "GB/s")))
+        read, write = sto.get("aggregate_read_gbs"), sto.get("aggregate_write_gbs")
+        cards.append(("storage read", fig(number(read), "GB/s")))
+        cards.append(("storage write", fig(number(write), "GB/s")))
     capex = _capex(m.get("cost"))
     if capex is not None:
         cards.append(("capex", capex))
@@ -120,33 +123,41 @@ def legend() -> str:
     return "".join(out)
 
 
-def storage_table(sto: dict[str, Any] | None) -> str:
+def storage_table(found: JSONValue) -> str:
+    """`metrics.storage` as a table ("" when the design has no storage)."""
+    sto = obj(found)
     if not sto:
         return ""
+
+    def shown(part: dict[str, JSONValue], key: str, unit: str = "GB/s") -> str:
+        return fig(number(part.get(key)), unit)
+
     rows = [
-        ("aggregate read", fig(sto.get("aggregate_read_gbs"), "GB/s")),
-        ("aggregate write", fig(sto.get("aggregate_write_gbs"), "GB/s")),
-        ("storage fabric path", fig(sto.get("path_gbs"), "GB/s")),
-        ("GPU nodes' NICs", fig(sto.get("nodes_nic_gbs"), "GB/s")),
-        ("capacity", fig(sto.get("capacity_tb"), "TB")),
+        ("aggregate read", shown(sto, "aggregate_read_gbs")),
+        ("aggregate write", shown(sto, "aggregate_write_gbs")),
+        ("storage fabric path", shown(sto, "path_gbs")),
+        ("GPU nodes' NICs", shown(sto, "nodes_nic_gbs")),
+        ("capacity", shown(sto, "capacity_tb", "TB")),
         ("binding constraint (write)", str(sto.get("binding_constraint") or "n/a")),
-        ("checkpoint", f"{fig(sto.get('checkpoint_tb'), 'TB')} in "
-                       f"{fig(sto.get('checkpoint_seconds'), 's')}"),
+        ("checkpoint", f"{shown(sto, 'checkpoint_tb', 'TB')} in "
+                       f"{shown(sto, 'checkpoint_seconds', 's')}"),
     ]  # fmt: skip
-    need = sto.get("required") or {}
+    need = obj(sto.get("required"))
     if need:
         rows.append(("required read / write",
-                     f"{fig(need.get('aggregate_read_gbs'), 'GB/s')} / "
-                     f"{fig(need.get('aggregate_write_gbs'), 'GB/s')} ({need.get('basis')})"))  # fmt: skip
+                     f"{shown(need, 'aggregate_read_gbs')} / "
+                     f"{shown(need, 'aggregate_write_gbs')} ({need.get('basis')})"))  # fmt: skip
     body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
     return f'<h3>Storage</h3><table class="kv">{body}</table>'
 
 
-def feeds_table(feeds: dict[str, float]) -> str:
+def feeds_table(found: JSONValue) -> str:
+    """`metrics.feeds_kva` as a table."""
+    feeds = obj(found)
     if not feeds:
         return ""
     body = "".join(
-        f"<tr><th>feed {esc(k)}</th><td>{esc(fig(v, 'kVA'))}</td></tr>"
+        f"<tr><th>feed {esc(k)}</th><td>{esc(fig(number(v), 'kVA'))}</td></tr>"
         for k, v in sorted(feeds.items())
     )
     return f'<h3>Load per feed (all feeds up)</h3><table class="kv">{body}</table>'

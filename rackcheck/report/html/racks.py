@@ -8,12 +8,15 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from rackcheck.jsontypes import number, obj
 
 if TYPE_CHECKING:
     from rackcheck.findings import Finding
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.nodes import DataPath, RackNode
+    from rackcheck.jsontypes import JSONObject
 
 DEFAULT_UNITS = 42  # drawn height of a rack whose catalog entry gives none
 
@@ -36,11 +39,15 @@ class RackView:
     model: str
     units: int
     slots: list[Slot]
-    figures: dict[str, Any]  # metrics.racks[name]
+    figures: JSONObject  # metrics.racks[name]
     after_feed_kva: dict[str, float]  # derated PDU capacity left when a feed fails
     findings: list[int] = field(default_factory=list)  # indexes into the findings
     members: list[str] = field(default_factory=list)  # racks drawn as this one
     row: str | None = None  # the design's `row:` of the rack
+
+    def figure(self, key: str) -> float | None:
+        """A number of `metrics.racks[name]` (None when it is not there)."""
+        return number(self.figures.get(key))
 
     @property
     def worst_feed(self) -> tuple[str, float] | None:
@@ -116,12 +123,12 @@ def after_feed_loss(
 
 
 def rack_views(
-    graph: DesignGraph, metrics: dict[str, Any], derating: float | None
+    graph: DesignGraph, metrics: JSONObject, derating: float | None
 ) -> list[RackView]:
     """One view per rack, in design order. Racks expanded from one design entry share
     their devices, so those are read once per entry."""
     per_entry: dict[DataPath, tuple[list[Slot], dict[str, float]]] = {}
-    racks = metrics.get("racks", {})
+    racks = obj(metrics.get("racks", {}))
     out = []
     for rack in graph.racks():
         if rack.path not in per_entry:
@@ -130,10 +137,10 @@ def rack_views(
                 after_feed_loss(graph, rack, derating),
             )
         drawn, after = per_entry[rack.path]
-        figures = racks.get(rack.name, {})
-        units = figures.get("units_available") or 0
+        figures = obj(racks.get(rack.name, {}))
+        units = int(number(figures.get("units_available")) or 0)
         top = max((s.bottom + s.height - 1 for s in drawn if s.bottom), default=0)
-        used = int(figures.get("units_used") or 0)
+        used = int(number(figures.get("units_used")) or 0)
         height = max(units, top, used) or DEFAULT_UNITS
         view = RackView(rack.name, rack.spec.model, height, drawn, figures, after)
         view.members = [rack.name]

@@ -156,7 +156,7 @@ def _loop_cdus(g: DesignGraph) -> Iterator[tuple[LoopNode, int, Cdu]]:
     for loop in g.loops():
         for k, ref in enumerate(loop.spec.cdus):
             spec = g.catalog.get(ref.model)
-            if spec is not None:
+            if spec is not None and spec.kind == "cdu":  # the build checked its kind
                 yield loop, k, spec
 
 

@@ -67,7 +67,7 @@ def check(ctx: RuleContext[object]) -> Iterator[Finding]:
         seen: set[str] = set()
         for k, ref in enumerate(loop.spec.cdus):
             cdu = g.catalog.get(ref.model)
-            if cdu is None or cdu.id in seen:
+            if cdu is None or cdu.kind != "cdu" or cdu.id in seen:
                 continue
             seen.add(cdu.id)
             rating = cooling.cdu_rating(g, loop, cdu)
