@@ -149,14 +149,19 @@ def _exact(
 
 
 class FlowNetwork:
-    """The switch graph as CSR arrays; each cut adds its source and sink arcs.
+    """The switch graph, once; each cut adds its source and sink arcs.
 
-    The switch arcs are sorted once (by row, then column); a cut writes them, each
-    switch's arc to the sink (the last column) and the source's row straight into a
-    CSR matrix, with no COO conversion or sorting per cut."""
+    On a small fabric (graph/fabric/small.py) the flow is a pure-Python Dinic, with no
+    scipy import. Otherwise the switch arcs are sorted once (by row, then column) and
+    a cut writes them, each switch's arc to the sink (the last column) and the
+    source's row straight into a CSR matrix for scipy's compiled Dinic, with no COO
+    conversion or sorting per cut. `solver` ("python" or "scipy") overrides the
+    choice by size (tests compare the two)."""
 
-    def __init__(self, view: FabricView) -> None:
+    def __init__(self, view: FabricView, solver: str | None = None) -> None:
         import numpy as np
+
+        from rackcheck.graph.fabric.small import Dinic, is_small
 
         self.view = view
         n = view.n_sw
@@ -166,15 +171,21 @@ class FlowNetwork:
         ]
         self.unit = reduce(math.gcd, values) or 1
         cap = view.pcap // self.unit
+        self.ep_cap = view.ep_mbps // self.unit
+        if int(cap.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
+            raise OverflowError("link capacities do not fit the 32-bit max-flow")
+        if solver is None:
+            solver = "python" if is_small(view) else "scipy"
+        self.dinic = None
+        if solver == "python":
+            self.dinic = Dinic(n, view.pu.tolist(), view.pv.tolist(), cap.tolist())
+            return
         rows = np.concatenate([view.pu, view.pv])
         cols = np.concatenate([view.pv, view.pu])
         order = np.argsort(rows * n + cols)  # pairs are unique: one order
         self.rows, self.cols = rows[order], cols[order]
         self.caps = np.concatenate([cap, cap])[order]
         self.row_end = np.cumsum(np.bincount(self.rows, minlength=n))
-        self.ep_cap = view.ep_mbps // self.unit
-        if int(self.caps.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
-            raise OverflowError("link capacities do not fit the 32-bit max-flow")
 
     def value(self, side: np.ndarray) -> int:
         """Max-flow between the endpoints on `side` and all the others, Mbit/s."""
@@ -184,13 +195,25 @@ class FlowNetwork:
         """Max-flow from the `sources` endpoints to the `sinks` endpoints (boolean masks
         over the endpoints; endpoints in neither take no part), Mbit/s."""
         import numpy as np
-        from scipy.sparse import csr_matrix
-        from scipy.sparse.csgraph import maximum_flow
 
         v, n = self.view, self.view.n_sw
         a = np.bincount(v.ep_sw[sources], weights=self.ep_cap[sources], minlength=n)
         b = np.bincount(v.ep_sw[sinks], weights=self.ep_cap[sinks], minlength=n)
         ia, ib = np.nonzero(a)[0], np.nonzero(b)[0]
+        if self.dinic is not None:
+            feed = list(zip(ia.tolist(), a[ia].astype(np.int64).tolist(), strict=True))
+            drain = list(zip(ib.tolist(), b[ib].astype(np.int64).tolist(), strict=True))
+            return self.dinic.max_flow(feed, drain) * self.unit
+        return self._scipy(a, b, ia, ib)
+
+    def _scipy(
+        self, a: np.ndarray, b: np.ndarray, ia: np.ndarray, ib: np.ndarray
+    ) -> int:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import maximum_flow
+
+        n = self.view.n_sw
         to_sink = np.zeros(n, dtype=np.int64)
         to_sink[ib] = 1
         before = np.cumsum(to_sink) - to_sink  # sink arcs in the rows above each row
@@ -250,10 +273,10 @@ def _cuts(
 
 def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
     """Fiedler vector of the capacity-weighted switch graph, one value a switch (dense
-    eigh on small fabrics, LOBPCG on large ones)."""
+    eigh on small fabrics, its Laplacian built without scipy; LOBPCG on large ones)."""
     import numpy as np
-    from scipy.sparse import csr_matrix, diags
-    from scipy.sparse.linalg import lobpcg
+
+    from rackcheck.graph.fabric.small import dense_laplacian
 
     n = view.n_sw
     if n < 3:
@@ -263,6 +286,12 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
         skipped["spectral"] = f"more than {SPECTRAL_LIMIT} switches"
         return None
     w = view.pcap / max(1, int(view.pcap.max(initial=1)))
+    if n <= DENSE_LIMIT:
+        _, vecs = np.linalg.eigh(dense_laplacian(n, view.pu, view.pv, w))
+        return np.asarray(vecs[:, 1])
+    from scipy.sparse import csr_matrix, diags
+    from scipy.sparse.linalg import lobpcg
+
     adj = csr_matrix(
         (
             np.concatenate([w, w]),
@@ -271,9 +300,6 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
         shape=(n, n),
     )
     lap = diags(np.asarray(adj.sum(axis=1)).ravel()) - adj
-    if n <= DENSE_LIMIT:
-        _, vecs = np.linalg.eigh(lap.toarray())
-        return np.asarray(vecs[:, 1])
     rng = np.random.default_rng(0)
     x = rng.standard_normal((n, 1))
     ones = np.ones((n, 1)) / math.sqrt(n)
