@@ -22,8 +22,11 @@ layer these cuts cross):
 
 Each cut: a super source feeds every endpoint of side A at its link speed, a super sink
 drains side B; switch links carry their collapsed capacity both ways. The flow is
-`scipy.sparse.csgraph.maximum_flow` (Dinic, compiled) on integer capacities: Mbit/s
-divided by their greatest common divisor, so 400G links become small integers.
+Dinic's on integer capacities (Mbit/s divided by their greatest common divisor, so
+400G links become small integers): `scipy.sparse.csgraph.maximum_flow` (compiled) on
+large fabrics, a pure-Python one (graph/fabric/small.py, no scipy import) on fabrics
+of at most SMALL_FABRIC switches + endpoints. Max-flow values are unique: both give
+the same figure.
 
 *Full bisection* is what an ideal non-blocking fabric gives over the same balanced
 cuts: the injection of the floor(n/2) endpoints with the least injection.
