@@ -17,6 +17,7 @@ from rackcheck.graph.fabric.small import (
     SMALL_FABRIC,
     component_labels,
     dense_laplacian,
+    distinct,
     is_small,
 )
 from rackcheck.graph.fabric.view import FabricView, from_plan
@@ -117,6 +118,13 @@ def test_random_fabrics_python_and_scipy_agree(seed):
     assert labels.tolist() == scipy_labels(view).tolist()
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_distinct_is_np_unique(seed):
+    a = np.random.default_rng(seed).integers(-3, 50, size=200 * seed)
+    assert distinct(a).tolist() == np.unique(a).tolist()
+    assert distinct(a).dtype == a.dtype
+
+
 def test_components_are_labelled_by_their_lowest_switch():
     # 0-3, 1-4, 2 alone, 4-5: components {0, 3}, {1, 4, 5}, {2}
     labels = component_labels(6, [0, 1, 4], [3, 4, 5])
@@ -171,7 +179,7 @@ def test_the_halls_check_imports_no_scipy():
         "code = main(['check', '--no-cache', '--format', 'json', "
         "'designs/hall-a-dgx-h100.yaml'])\n"
         "print(code, sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'),"
-        " 'networkx' in sys.modules)\n"
+        " 'networkx' in sys.modules, 'numpy.ma' in sys.modules)\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],
@@ -181,6 +189,6 @@ def test_the_halls_check_imports_no_scipy():
         check=True,
     )
     last = proc.stdout.strip().splitlines()[-1]
-    # exit code 0 (no error), no scipy module, networkx for Kernighan-Lin
-    assert last == "0 [] True"
+    # exit code 0 (no error), no scipy module, networkx for Kernighan-Lin, no numpy.ma
+    assert last == "0 [] True False"
     assert '"bisection_gbps": 204800.0' in proc.stdout  # the compute fabric's figure

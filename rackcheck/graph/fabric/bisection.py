@@ -169,10 +169,8 @@ class FlowNetwork:
         self.view = view
         n = view.n_sw
         self.n, self.src, self.dst = n + 2, n, n + 1
-        values = [int(x) for x in np.unique(view.pcap)] + [
-            int(x) for x in np.unique(view.ep_mbps)
-        ]
-        self.unit = reduce(math.gcd, values) or 1
+        values = set(view.pcap.tolist()) | set(view.ep_mbps.tolist())
+        self.unit = reduce(math.gcd, sorted(values)) or 1
         cap = view.pcap // self.unit
         self.ep_cap = view.ep_mbps // self.unit
         if int(cap.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
@@ -245,6 +243,8 @@ def _cuts(
     devices) on side A."""
     import numpy as np
 
+    from rackcheck.graph.fabric.small import distinct
+
     dev = np.arange(n_dev)
     cuts = [("index", dev)]
     big = np.iinfo(np.int64).max
@@ -257,7 +257,7 @@ def _cuts(
         group = np.full(n_dev, big, dtype=np.int64)
         np.minimum.at(group, grp, np.where(per_ep >= 0, per_ep, big))
         known = group[group != big]
-        if known.size == 0 or np.unique(known).size < 2:
+        if known.size == 0 or distinct(known).size < 2:
             skipped[name] = f"fewer than 2 {name}s"
             continue
         cuts.append((name, np.lexsort((dev, group, group % 2))))
@@ -319,8 +319,10 @@ def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | No
     graph of switches and endpoint devices (small fabrics only)."""
     import numpy as np
 
+    from rackcheck.graph.fabric.small import distinct
+
     groups = np.where(view.ep_node >= 0, view.ep_node, -1 - np.arange(view.endpoints))
-    uniq = np.unique(groups)
+    uniq = distinct(groups)
     size = view.n_sw + uniq.size
     if size > KL_LIMIT:
         skipped["kernighan-lin"] = f"more than {KL_LIMIT} switches and devices"

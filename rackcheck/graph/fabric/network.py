@@ -263,7 +263,7 @@ def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[s
     pair has the same number of links. (lower tier, usual count, uneven pairs)."""
     import numpy as np
 
-    from rackcheck.graph.fabric.small import is_small
+    from rackcheck.graph.fabric.small import distinct, is_small
 
     v = view(g, fab)
     n = v.n_sw
@@ -280,8 +280,8 @@ def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[s
         label = _components(n, low, high, small)
         comp = label[low]
         size = int(label.max()) + 1
-        n_low = np.bincount(label[np.unique(low)], minlength=size)
-        n_high = np.bincount(label[np.unique(high)], minlength=size)
+        n_low = np.bincount(label[distinct(low)], minlength=size)
+        n_high = np.bincount(label[distinct(high)], minlength=size)
         n_pairs = np.bincount(comp, minlength=size)
         some = np.zeros(size, dtype=np.int64)
         some[comp] = cnt  # one pair's count per group: any pair that differs is uneven
