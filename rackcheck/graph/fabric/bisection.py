@@ -143,10 +143,13 @@ def _exact(
     cut = (in_x[:, view.pu] != in_x[:, view.pv]).astype(np.int64) @ view.pcap
     per = np.zeros((n_dev, n), dtype=np.int64)  # endpoint x switch: Mbit/s of links
     np.add.at(per, (grp, view.ep_sw), view.ep_mbps)
-    into_x = in_x @ per.T  # subsets x endpoints: capacity into X
+    into_x = np.zeros((1 << n, n_dev), dtype=np.int64)  # subsets x endpoints: into X
+    for j in range(n):  # the sets whose highest switch is j: the set without it, + j
+        into_x[1 << j : 2 << j] = into_x[: 1 << j] + per[:, j]
     total = per.sum(axis=1)
     k = n_dev // 2
-    diff = total[None, :] - 2 * into_x  # c_A - c_B
+    diff = into_x * -2  # c_A - c_B
+    diff += total
     best_a = np.partition(diff, k - 1, axis=1)[:, :k].sum(axis=1)
     return int((cut + into_x.sum(axis=1) + best_a).min())
 
