@@ -26,12 +26,12 @@ if TYPE_CHECKING:
     from rackcheck.graph.fabric.view import FabricView
 
 # Switches + endpoints (NIC ports) up to which the pure-Python Dinic is used. Measured
-# (docs/performance.md, "Small fabrics without scipy"), one cut of a rail-optimized
-# QM9700 fabric, Python / scipy: 0.5 / 0.4 ms at 1,072 (the 32-rack hall's compute
-# fabric: 48 switches, 1,024 ports), 4.8 / 0.9 ms at 4,416, 10.8 / 1.8 ms at 8,832;
+# by bench/bench_small_fabric.py (docs/performance.md), one cut of a rail-optimized
+# QM9700 fabric, Python / scipy: 0.6 / 0.4 ms at 1,072 (the 32-rack hall's compute
+# fabric: 48 switches, 1,024 ports), ~5 / ~1 ms at 4,416, ~11 / ~2.3 ms at 8,832;
 # importing scipy's sparse graph code costs ~0.2 s. A check runs 5-20 max-flows a
 # fabric, so Python saves time up to ~5,000 and would lose beyond ~9,000. (networkx's
-# max-flow, already imported for Kernighan-Lin, is 10x slower than this Dinic.)
+# max-flow, already imported for Kernighan-Lin, is ~10x slower than this Dinic.)
 SMALL_FABRIC = 5_000
 
 
