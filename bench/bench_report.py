@@ -2,6 +2,15 @@
 design: wall time (a fresh process, result cache off, check included) and page size.
 
     python bench/bench_report.py [--racks 3000] [--rows 30]
+    python bench/bench_report.py --compare BASELINE_TREE [--runs 9]
+
+`--compare` times the 32-rack example only: `rackcheck report` and `rackcheck check
+--no-cache`, each a whole process of the console script next to this interpreter,
+alternating a baseline checkout (run with PYTHONPATH=BASELINE_TREE, e.g. made with
+`git worktree add --detach /tmp/base main`) and this tree, `--runs` times each after
+one untimed run of each; it prints median and least wall time, median CPU time (user +
+system of the child) and the load average. Run it with `.pyc` files written
+(`env -u PYTHONDONTWRITEBYTECODE`).
 
 The large design: ROWS rows of racks (`row01-r{001..100}`, each with its `row:`), two
 DGX H100 per rack on three 60 A PDUs (feeds A/B/C), one rail-optimized QM9700 compute
@@ -14,7 +23,10 @@ No figure here is asserted by a test: a benchmark prints, people judge.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -111,14 +123,59 @@ def phases(design: Path) -> None:
     )
 
 
-def main() -> None:
-    import os
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of cmd in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
+
+def compare(baseline: Path, runs: int) -> None:
+    """The example's report and cold check, baseline tree and this one interleaved."""
+    local = Path(sys.executable).parent / "rackcheck"
+    exe = [str(local)] if local.exists() else [sys.executable, "-m", "rackcheck"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    trees = {"baseline": str(baseline.resolve()), "this tree": str(ROOT)}
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "report -o page.html": ["report", str(EXAMPLE), "-o", f"{tmp}/page.html"],
+            "check --no-cache": ["check", "--no-cache", str(EXAMPLE)],
+        }
+        for label, args in commands.items():
+            print(f"rackcheck {label} {EXAMPLE.name}, load {os.getloadavg()}")
+            times: dict[str, list[tuple[float, float]]] = {t: [] for t in trees}
+            for i in range(runs + 1):
+                for tree, path in trees.items():
+                    result = timed(exe + args, dict(env, PYTHONPATH=path))
+                    if i:  # the first run of each is untimed
+                        times[tree].append(result)
+            for tree, got in times.items():
+                walls, cpus = [w for w, _ in got], [c for _, c in got]
+                print(
+                    f"  {tree}: wall median {statistics.median(walls):.3f} s "
+                    f"(least {min(walls):.3f} s), CPU median "
+                    f"{statistics.median(cpus):.3f} s, {runs} runs"
+                )
+            print(f"  load average after: {os.getloadavg()}")
+
+
+def main() -> None:
     os.environ["RACKCHECK_NO_CACHE"] = "1"
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--racks", type=int, default=3000)
     ap.add_argument("--rows", type=int, default=30)
+    ap.add_argument("--compare", type=Path, metavar="BASELINE_TREE")
+    ap.add_argument("--runs", type=int, default=9)
     args = ap.parse_args()
+    if args.compare is not None:
+        compare(args.compare, args.runs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         run_report(EXAMPLE, folder / "example.html")

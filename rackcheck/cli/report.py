@@ -87,6 +87,9 @@ def report_cmd(design: str, out: str | None, elevations: str, scenarios: bool,
     The page is written whatever the findings; the exit code is `check`'s: 1 when a
     finding is at or above --fail-on (0 with --exit-zero), 2 when the design cannot
     be read (nothing written)."""
+    import gc
+
+    gc.disable()  # a short process whose objects live to its end, as `check` does
     from rackcheck.report.html import render_report
     from rackcheck.report.html.progress import Progress
 

@@ -3,7 +3,8 @@ storage fabric, so a thin uplink anywhere between them is found.
 
 Sources are the fabric's endpoints on storage devices, sinks those on GPU nodes; each
 endpoint's capacity is its link speed and each switch pair's the sum of its links
-(parallel links collapsed). scipy's compiled max-flow (Dinic) runs on the fabric's
+(parallel links collapsed). A max-flow (Dinic: scipy's compiled one, or on a small
+fabric a pure-Python one, see graph/fabric/bisection.py) runs on the fabric's
 integer view. The result is line rate; like the nodes' NICs it is multiplied by
 `storage.protocol_efficiency` before it is compared with what the workload needs.
 """

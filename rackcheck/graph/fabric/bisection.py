@@ -22,8 +22,11 @@ layer these cuts cross):
 
 Each cut: a super source feeds every endpoint of side A at its link speed, a super sink
 drains side B; switch links carry their collapsed capacity both ways. The flow is
-`scipy.sparse.csgraph.maximum_flow` (Dinic, compiled) on integer capacities: Mbit/s
-divided by their greatest common divisor, so 400G links become small integers.
+Dinic's on integer capacities (Mbit/s divided by their greatest common divisor, so
+400G links become small integers): `scipy.sparse.csgraph.maximum_flow` (compiled) on
+large fabrics, a pure-Python one (graph/fabric/small.py, no scipy import) on fabrics
+of at most SMALL_FABRIC switches + endpoints. Max-flow values are unique: both give
+the same figure.
 
 *Full bisection* is what an ideal non-blocking fabric gives over the same balanced
 cuts: the injection of the floor(n/2) endpoints with the least injection.
@@ -140,41 +143,53 @@ def _exact(
     cut = (in_x[:, view.pu] != in_x[:, view.pv]).astype(np.int64) @ view.pcap
     per = np.zeros((n_dev, n), dtype=np.int64)  # endpoint x switch: Mbit/s of links
     np.add.at(per, (grp, view.ep_sw), view.ep_mbps)
-    into_x = in_x @ per.T  # subsets x endpoints: capacity into X
+    into_x = np.zeros((1 << n, n_dev), dtype=np.int64)  # subsets x endpoints: into X
+    for j in range(n):  # the sets whose highest switch is j: the set without it, + j
+        into_x[1 << j : 2 << j] = into_x[: 1 << j] + per[:, j]
     total = per.sum(axis=1)
     k = n_dev // 2
-    diff = total[None, :] - 2 * into_x  # c_A - c_B
+    diff = into_x * -2  # c_A - c_B
+    diff += total
     best_a = np.partition(diff, k - 1, axis=1)[:, :k].sum(axis=1)
     return int((cut + into_x.sum(axis=1) + best_a).min())
 
 
 class FlowNetwork:
-    """The switch graph as CSR arrays; each cut adds its source and sink arcs.
+    """The switch graph, once; each cut adds its source and sink arcs.
 
-    The switch arcs are sorted once (by row, then column); a cut writes them, each
-    switch's arc to the sink (the last column) and the source's row straight into a
-    CSR matrix, with no COO conversion or sorting per cut."""
+    On a small fabric (graph/fabric/small.py) the flow is a pure-Python Dinic, with no
+    scipy import. Otherwise the switch arcs are sorted once (by row, then column) and
+    a cut writes them, each switch's arc to the sink (the last column) and the
+    source's row straight into a CSR matrix for scipy's compiled Dinic, with no COO
+    conversion or sorting per cut. `solver` ("python" or "scipy") overrides the
+    choice by size (tests compare the two)."""
 
-    def __init__(self, view: FabricView) -> None:
+    def __init__(self, view: FabricView, solver: str | None = None) -> None:
         import numpy as np
+
+        from rackcheck.graph.fabric.small import Dinic, is_small
 
         self.view = view
         n = view.n_sw
         self.n, self.src, self.dst = n + 2, n, n + 1
-        values = [int(x) for x in np.unique(view.pcap)] + [
-            int(x) for x in np.unique(view.ep_mbps)
-        ]
-        self.unit = reduce(math.gcd, values) or 1
+        values = set(view.pcap.tolist()) | set(view.ep_mbps.tolist())
+        self.unit = reduce(math.gcd, sorted(values)) or 1
         cap = view.pcap // self.unit
+        self.ep_cap = view.ep_mbps // self.unit
+        if int(cap.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
+            raise OverflowError("link capacities do not fit the 32-bit max-flow")
+        if solver is None:
+            solver = "python" if is_small(view) else "scipy"
+        self.dinic = None
+        if solver == "python":
+            self.dinic = Dinic(n, view.pu.tolist(), view.pv.tolist(), cap.tolist())
+            return
         rows = np.concatenate([view.pu, view.pv])
         cols = np.concatenate([view.pv, view.pu])
         order = np.argsort(rows * n + cols)  # pairs are unique: one order
         self.rows, self.cols = rows[order], cols[order]
         self.caps = np.concatenate([cap, cap])[order]
         self.row_end = np.cumsum(np.bincount(self.rows, minlength=n))
-        self.ep_cap = view.ep_mbps // self.unit
-        if int(self.caps.max(initial=0)) >= 2**31 or int(self.ep_cap.sum()) >= 2**31:
-            raise OverflowError("link capacities do not fit the 32-bit max-flow")
 
     def value(self, side: np.ndarray) -> int:
         """Max-flow between the endpoints on `side` and all the others, Mbit/s."""
@@ -184,13 +199,25 @@ class FlowNetwork:
         """Max-flow from the `sources` endpoints to the `sinks` endpoints (boolean masks
         over the endpoints; endpoints in neither take no part), Mbit/s."""
         import numpy as np
-        from scipy.sparse import csr_matrix
-        from scipy.sparse.csgraph import maximum_flow
 
         v, n = self.view, self.view.n_sw
         a = np.bincount(v.ep_sw[sources], weights=self.ep_cap[sources], minlength=n)
         b = np.bincount(v.ep_sw[sinks], weights=self.ep_cap[sinks], minlength=n)
         ia, ib = np.nonzero(a)[0], np.nonzero(b)[0]
+        if self.dinic is not None:
+            feed = list(zip(ia.tolist(), a[ia].astype(np.int64).tolist(), strict=True))
+            drain = list(zip(ib.tolist(), b[ib].astype(np.int64).tolist(), strict=True))
+            return self.dinic.max_flow(feed, drain) * self.unit
+        return self._scipy(a, b, ia, ib)
+
+    def _scipy(
+        self, a: np.ndarray, b: np.ndarray, ia: np.ndarray, ib: np.ndarray
+    ) -> int:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import maximum_flow
+
+        n = self.view.n_sw
         to_sink = np.zeros(n, dtype=np.int64)
         to_sink[ib] = 1
         before = np.cumsum(to_sink) - to_sink  # sink arcs in the rows above each row
@@ -219,6 +246,8 @@ def _cuts(
     devices) on side A."""
     import numpy as np
 
+    from rackcheck.graph.fabric.small import distinct
+
     dev = np.arange(n_dev)
     cuts = [("index", dev)]
     big = np.iinfo(np.int64).max
@@ -231,7 +260,7 @@ def _cuts(
         group = np.full(n_dev, big, dtype=np.int64)
         np.minimum.at(group, grp, np.where(per_ep >= 0, per_ep, big))
         known = group[group != big]
-        if known.size == 0 or np.unique(known).size < 2:
+        if known.size == 0 or distinct(known).size < 2:
             skipped[name] = f"fewer than 2 {name}s"
             continue
         cuts.append((name, np.lexsort((dev, group, group % 2))))
@@ -250,10 +279,10 @@ def _cuts(
 
 def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
     """Fiedler vector of the capacity-weighted switch graph, one value a switch (dense
-    eigh on small fabrics, LOBPCG on large ones)."""
+    eigh on small fabrics, its Laplacian built without scipy; LOBPCG on large ones)."""
     import numpy as np
-    from scipy.sparse import csr_matrix, diags
-    from scipy.sparse.linalg import lobpcg
+
+    from rackcheck.graph.fabric.small import dense_laplacian
 
     n = view.n_sw
     if n < 3:
@@ -263,6 +292,12 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
         skipped["spectral"] = f"more than {SPECTRAL_LIMIT} switches"
         return None
     w = view.pcap / max(1, int(view.pcap.max(initial=1)))
+    if n <= DENSE_LIMIT:
+        _, vecs = np.linalg.eigh(dense_laplacian(n, view.pu, view.pv, w))
+        return np.asarray(vecs[:, 1])
+    from scipy.sparse import csr_matrix, diags
+    from scipy.sparse.linalg import lobpcg
+
     adj = csr_matrix(
         (
             np.concatenate([w, w]),
@@ -271,9 +306,6 @@ def _spectral(view: FabricView, skipped: dict[str, str]) -> np.ndarray | None:
         shape=(n, n),
     )
     lap = diags(np.asarray(adj.sum(axis=1)).ravel()) - adj
-    if n <= DENSE_LIMIT:
-        _, vecs = np.linalg.eigh(lap.toarray())
-        return np.asarray(vecs[:, 1])
     rng = np.random.default_rng(0)
     x = rng.standard_normal((n, 1))
     ones = np.ones((n, 1)) / math.sqrt(n)
@@ -290,8 +322,10 @@ def _kernighan_lin(view: FabricView, skipped: dict[str, str]) -> np.ndarray | No
     graph of switches and endpoint devices (small fabrics only)."""
     import numpy as np
 
+    from rackcheck.graph.fabric.small import distinct
+
     groups = np.where(view.ep_node >= 0, view.ep_node, -1 - np.arange(view.endpoints))
-    uniq = np.unique(groups)
+    uniq = distinct(groups)
     size = view.n_sw + uniq.size
     if size > KL_LIMIT:
         skipped["kernighan-lin"] = f"more than {KL_LIMIT} switches and devices"

@@ -16,6 +16,8 @@ from rackcheck.graph.fabric.nodes import FabricNode, LinkSpec, SwitchNode
 from rackcheck.graph.fabric.plan import mbps
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from rackcheck.graph.build import DesignGraph
     from rackcheck.graph.fabric.bisection import Bisection
     from rackcheck.graph.fabric.view import FabricView
@@ -260,11 +262,12 @@ def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[s
     """ECMP balance: within each connected group of a tier and the tier above, every
     pair has the same number of links. (lower tier, usual count, uneven pairs)."""
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+
+    from rackcheck.graph.fabric.small import distinct, is_small
 
     v = view(g, fab)
     n = v.n_sw
+    small = is_small(v)
     tu, tv = v.sw_tier[v.pu], v.sw_tier[v.pv]
     out = []
     for lo in (0, 1):
@@ -274,12 +277,11 @@ def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[s
         low = np.where(tu[sel] == lo, v.pu[sel], v.pv[sel])
         high = np.where(tu[sel] == lo, v.pv[sel], v.pu[sel])
         cnt = v.pcount[sel]
-        graph = coo_matrix((np.ones(low.size), (low, high)), shape=(n, n))
-        _, label = connected_components(graph, directed=False)
+        label = _components(n, low, high, small)
         comp = label[low]
         size = int(label.max()) + 1
-        n_low = np.bincount(label[np.unique(low)], minlength=size)
-        n_high = np.bincount(label[np.unique(high)], minlength=size)
+        n_low = np.bincount(label[distinct(low)], minlength=size)
+        n_high = np.bincount(label[distinct(high)], minlength=size)
         n_pairs = np.bincount(comp, minlength=size)
         some = np.zeros(size, dtype=np.int64)
         some[comp] = cnt  # one pair's count per group: any pair that differs is uneven
@@ -306,6 +308,21 @@ def uneven_pairs(g: DesignGraph, fab: FabricNode) -> list[tuple[int, int, list[s
             ]
             out.append((lo, usual, bad))
     return out
+
+
+def _components(n: int, u: np.ndarray, v: np.ndarray, small: bool) -> np.ndarray:
+    """Connected component of each switch, labelled in order of its lowest switch
+    (scipy's labels; without scipy on a small fabric, see graph/fabric/small.py)."""
+    if small:
+        from rackcheck.graph.fabric.small import component_labels
+
+        return component_labels(n, u.tolist(), v.tolist())
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = coo_matrix((np.ones(u.size), (u, v)), shape=(n, n))
+    return np.asarray(connected_components(graph, directed=False)[1])
 
 
 def misaligned(g: DesignGraph, fab: FabricNode) -> list[tuple[str, int, str, int]]:
