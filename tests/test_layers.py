@@ -233,3 +233,19 @@ def test_tests_mirror_the_package():
         if not known:
             strays.append(p.name)
     assert strays == []
+
+
+def test_modules_and_functions_stay_small():
+    """No module over 400 lines, no function over 60 (docs/contributing.md): a module
+    that grows past it is split by what its parts do."""
+    big, long = [], []
+    for p in MODULES:
+        text = p.read_text(encoding="utf-8")
+        if text.count("\n") > 400:
+            big.append(p.relative_to(PKG).as_posix())
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno is not None
+                if node.end_lineno - node.lineno + 1 > 60:
+                    long.append(f"{p.relative_to(PKG).as_posix()}:{node.name}")
+    assert (big, long) == ([], [])

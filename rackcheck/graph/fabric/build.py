@@ -39,7 +39,9 @@ def add_fabrics(g: DesignGraph) -> None:
 
             wire_explicit(b, node)
     if g.design.layout is not None:
-        b.layout()
+        from rackcheck.graph.fabric.rows import place_racks
+
+        place_racks(g)
 
 
 def role_ports(spec: object, role: str) -> list[tuple[int, int]]:
@@ -382,26 +384,3 @@ class FabricBuilder:
         return link_edges
 
     # -- layout ------------------------------------------------------------------
-    def layout(self) -> None:
-        """Each rack's (row index, place in the row), kept in graph.memo['layout']."""
-        seen: dict[str, tuple[int, int]] = {}
-        assert self.g.design.layout is not None
-        rows = self.g.design.layout.rows
-        for i, row in enumerate(rows):
-            place = 0
-            for k, pattern in enumerate(row.racks):
-                path = ("layout", "rows", i, "racks", k)
-                for name in self.g._expand(pattern, path):
-                    if f"rack:{name}" not in self.g.g:
-                        self.g._error(path, f"no rack named {name!r}")
-                        return
-                    if name in seen:
-                        self.g._error(
-                            path,
-                            f"rack {name!r} is already in row "
-                            f"{rows[seen[name][0]].name!r}",
-                        )
-                        return
-                    seen[name] = (i, place)
-                    place += 1
-        self.g.memo[("layout",)] = seen

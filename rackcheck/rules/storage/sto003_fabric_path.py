@@ -2,7 +2,7 @@
 
 Path capacity = max-flow from every storage system's fabric ports to every GPU node's,
 over the fabric named in `storage.fabric` (switch-to-switch links collapsed into one
-capacity per pair; scipy's compiled Dinic max-flow), times `storage.protocol_efficiency`.
+capacity per pair; Dinic's max-flow, exact), times `storage.protocol_efficiency`.
 It is compared with the aggregate read and write the workload needs, so a storage leaf
 with too few uplinks is found even when the appliances themselves are fast enough.
 
