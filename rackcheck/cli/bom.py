@@ -89,8 +89,11 @@ def check_cmd(design: str, vendor_bom: str, fmt: str | None, outputs: tuple[str,
     """Check VENDOR_BOM (CSV or XLSX) against DESIGN: BOM001 missing, BOM002 short,
     BOM003 excess, BOM004 unknown part number, BOM005 does not fit, BOM006 two
     prices. Findings point at the BOM's file:ROW:COL or at the design line."""
+    import gc
     import os
     from pathlib import Path
+
+    gc.disable()  # a short process whose objects live to its end, as `check` does
 
     from rackcheck.bom.check import check_bom
     from rackcheck.findings import InputError, Severity

@@ -100,10 +100,23 @@ def _xlsx(path: Path, shown: str) -> Table:
         raise input_error("INP001", "the workbook is password-protected (encrypted) or "
                           "an old .xls file: save an unprotected .xlsx",
                           Location(shown, 1, 1))  # fmt: skip
+    from rackcheck.source.xlsxrows import first_sheet
+
+    fast = first_sheet(path)
+    if fast is not None:
+        title, part, rows = fast
+        table = Table(shown, sheet=title)
+        for r, values in rows:
+            if r > MAX_ROWS:
+                raise input_error("INP001", f"more than {MAX_ROWS} rows",
+                                  Location(shown, r, 1))  # fmt: skip
+            table.rows.append((r, values))
+        table.merged = _merged(path, part)
+        return table
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
+    try:  # what the fast reader leaves (dates, damaged parts): openpyxl reads and words
         wb = load_workbook(path, read_only=True, data_only=True)
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:
