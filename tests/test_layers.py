@@ -249,3 +249,33 @@ def test_modules_and_functions_stay_small():
                 if node.end_lineno - node.lineno + 1 > 60:
                     long.append(f"{p.relative_to(PKG).as_posix()}:{node.name}")
     assert (big, long) == ([], [])
+
+
+def _all_imports(path: Path, known: set[str]) -> set[str]:
+    """Modules of the package `path` imports anywhere, inside functions too (not under
+    `if TYPE_CHECKING:`): `from a.b import c` counts `a.b.c` if it is a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(m)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test)
+        for m in ast.walk(n)
+    }
+    found: set[str] = set()
+    for n in ast.walk(tree):
+        if id(n) in typing_only:
+            continue
+        if isinstance(n, ast.Import):
+            found.update(a.name for a in n.names)
+        elif isinstance(n, ast.ImportFrom) and n.module:
+            for a in n.names:
+                sub = f"{n.module}.{a.name}"
+                found.add(sub if sub in known else n.module)
+    return found & known
+
+
+def test_no_import_cycles_even_inside_functions():
+    names = {_module_name(p): p for p in MODULES}
+    known = set(names)
+    edges = {m: {t for t in _all_imports(p, known) if t != m} for m, p in names.items()}
+    assert _cycles(edges) == []
