@@ -179,7 +179,7 @@ def test_the_halls_check_imports_no_scipy():
         "code = main(['check', '--no-cache', '--format', 'json', "
         "'designs/hall-a-dgx-h100.yaml'])\n"
         "print(code, sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'),"
-        " 'networkx' in sys.modules, 'numpy.ma' in sys.modules)\n"
+        " 'networkx' in sys.modules)\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],
@@ -189,6 +189,7 @@ def test_the_halls_check_imports_no_scipy():
         check=True,
     )
     last = proc.stdout.strip().splitlines()[-1]
-    # exit code 0 (no error), no scipy module, networkx for Kernighan-Lin, no numpy.ma
-    assert last == "0 [] True False"
+    # exit code 0 (no error), no scipy module, networkx for Kernighan-Lin. (numpy.ma is
+    # not asked for by rackcheck either, but numpy 1.x imports it with numpy itself.)
+    assert last == "0 [] True"
     assert '"bisection_gbps": 204800.0' in proc.stdout  # the compute fabric's figure
