@@ -59,16 +59,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def build(path: Path) -> DesignGraph:
-    """A design's graph, without running the rules."""
-    from rackcheck.model.catalogs import DesignCatalogs
-    from rackcheck.model.design import Design
-    from rackcheck.model.load import validate
-    from rackcheck.source import load_yaml
+    """A design's graph, without running the rules (as `rackcheck bom` loads it)."""
+    from rackcheck.api import load_graph
 
-    doc = load_yaml(path, str(path))
-    design = validate(doc, Design)
-    catalog = DesignCatalogs().for_design(design, doc, path)
-    return DesignGraph(design, catalog, doc.source)
+    return load_graph(path)
 
 
 @pytest.fixture

@@ -42,7 +42,8 @@ ElementKind = Literal[
     "dry-cooler",
     "water-loop",
 ]
-# POWER_KINDS and COOLING_KINDS (model/kinds.py) split ElementKind; kept importable here.
+# model/kinds.py splits ElementKind into POWER_KINDS and COOLING_KINDS (the graph reads
+# them without importing this module).
 
 
 class RuntimePoint(Strict):
